@@ -1,0 +1,66 @@
+"""gettext catalogs of the toolkit's words, found by looking in locales/.
+
+A language is available when ``locales/<code>/LC_MESSAGES/briefing.po`` exists: adding
+one is adding that file, no code. The .po is compiled in memory with Babel on first use
+(one small catalog, a few milliseconds), so there are no compiled .mo files to keep in
+step with the sources. Fuzzy entries are left out, like msgfmt does.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+from io import BytesIO
+from pathlib import Path
+
+from babel.messages.mofile import write_mo
+from babel.messages.pofile import read_po
+from babel.support import Translations
+
+from briefing.resources import locales_dir
+
+DOMAIN = "briefing"
+
+
+def po_path(code: str, root: Path | None = None) -> Path:
+    return (root or locales_dir()) / code / "LC_MESSAGES" / f"{DOMAIN}.po"
+
+
+@cache
+def catalog_languages(root: Path | None = None) -> tuple[str, ...]:
+    """Codes of every language that has a catalog, sorted."""
+    base = root or locales_dir()
+    if not base.is_dir():
+        return ()
+    return tuple(sorted(p.name for p in base.iterdir() if po_path(p.name, base).is_file()))
+
+
+def candidates(tag: str) -> list[str]:
+    """az-Latn-AZ -> [az-Latn-AZ, az-Latn, az]: the fallback chain of a BCP 47 tag."""
+    parts = tag.replace("_", "-").split("-")
+    return ["-".join(parts[:n]) for n in range(len(parts), 0, -1)]
+
+
+def match_catalog(tag: str, root: Path | None = None) -> str | None:
+    """The catalog for a language tag, following the fallback chain, or None."""
+    known = {code.lower().replace("_", "-"): code for code in catalog_languages(root)}
+    for candidate in candidates(tag):
+        if candidate.lower() in known:
+            return known[candidate.lower()]
+    return None
+
+
+@cache
+def translations(code: str, root: Path | None = None) -> Translations:
+    """The compiled catalog of one language (a gettext object with ngettext)."""
+    from babel import Locale, UnknownLocaleError
+
+    try:
+        locale: Locale | None = Locale.parse(code.replace("-", "_"))
+    except (ValueError, UnknownLocaleError):
+        locale = None  # a language CLDR does not know: the .po header's Plural-Forms rule
+    with po_path(code, root).open("rb") as fh:
+        catalog = read_po(fh, locale=locale, domain=DOMAIN)
+    buffer = BytesIO()
+    write_mo(buffer, catalog, use_fuzzy=False)
+    buffer.seek(0)
+    return Translations(buffer, domain=DOMAIN)

@@ -1,0 +1,79 @@
+"""The closed set of words the toolkit writes itself.
+
+Every string the renderers show that the author did not write comes from here, through
+the catalog of the output language. Marked with ``N_`` so ``pybabel extract`` finds
+them; the catalog test checks that every catalog translates every one of them.
+"""
+
+from __future__ import annotations
+
+
+def N_(message: str) -> str:
+    """Mark a term for extraction; it is translated later, in localize."""
+    return message
+
+
+SECTION_HEADINGS: dict[str, str] = {
+    "summary": N_("Summary"),
+    "key_points": N_("Key points"),
+    "background": N_("Background"),
+    "analysis": N_("Analysis"),
+    "implications": N_("Implications"),
+    "outlook": N_("Outlook"),
+    "risks": N_("Risks"),
+    "options": N_("Options"),
+    "recommendations": N_("Recommendations"),
+    "next_steps": N_("Next steps"),
+    "sources": N_("Sources"),
+    "annex": N_("Annex"),
+    "timeline": N_("Timeline"),
+}
+
+MARKINGS: dict[str, str] = {
+    "public": N_("PUBLIC"),
+    "internal": N_("FOR OFFICIAL USE ONLY"),
+    "confidential": N_("CONFIDENTIAL"),
+    "restricted": N_("RESTRICTED"),
+}
+
+DOC_TYPE = N_("Policy memo")
+TO = N_("To")
+FROM = N_("From")
+CC = N_("Cc")
+SUBJECT = N_("Subject")
+DATE = N_("Date")
+REFERENCE = N_("Reference")
+PREPARED_BY = N_("Prepared by")
+CONTENTS = N_("Contents")
+TABLE_N = N_("Table {n}")
+FIGURE_N = N_("Figure {n}")
+ANNEX_N = N_("Annex {n}")
+ANNEX_HEADING = N_("Annex {n}: {title}")
+NOTE = N_("Note")
+PAGE_OF = N_("Page {page} of {pages}")
+ATTACHMENTS = N_("Attachments")
+
+# (singular, plural) pairs, translated with ngettext: Russian needs three forms.
+ANNEX_COUNT = (N_("{n} annex"), N_("{n} annexes"))
+
+SINGULAR_TERMS: tuple[str, ...] = (
+    *SECTION_HEADINGS.values(),
+    *MARKINGS.values(),
+    DOC_TYPE,
+    TO,
+    FROM,
+    CC,
+    SUBJECT,
+    DATE,
+    REFERENCE,
+    PREPARED_BY,
+    CONTENTS,
+    TABLE_N,
+    FIGURE_N,
+    ANNEX_N,
+    ANNEX_HEADING,
+    NOTE,
+    PAGE_OF,
+    ATTACHMENTS,
+)
+PLURAL_TERMS: tuple[tuple[str, str], ...] = (ANNEX_COUNT,)

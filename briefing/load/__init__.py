@@ -1,0 +1,85 @@
+"""Readers: source text (YAML, later Markdown) -> plain data plus positions.
+
+Each reader returns a :class:`Source`: the data as plain dicts, lists and strings, and a
+map from each value's path (a tuple of keys and indexes) to its line and column, so
+validation can point at the exact place of every problem.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from briefing.errors import BriefError, Position, Problem
+
+Path_ = tuple[str | int, ...]
+
+# A brief is a few pages of text; anything far larger is a mistake or an attack.
+MAX_INPUT_BYTES = 5 * 1024 * 1024
+
+
+@dataclass
+class Source:
+    file: str
+    data: Any
+    positions: dict[Path_, Position] = field(default_factory=dict)
+    key_positions: dict[Path_, Position] = field(default_factory=dict)
+
+    def position(self, path: Path_) -> Position:
+        """The position of the value at ``path``, or of its nearest known parent."""
+        p = tuple(path)
+        while p:
+            if p in self.positions:
+                return self.positions[p]
+            p = p[:-1]
+        return self.positions.get((), Position(self.file, 1, 1))
+
+    def key_position(self, path: Path_) -> Position:
+        """Where the key of ``path`` is written (for unknown or duplicate keys)."""
+        return self.key_positions.get(tuple(path)) or self.position(path)
+
+
+def read_text(path: Path) -> str:
+    """The file as text: UTF-8 (a BOM is allowed), or a positioned error."""
+    name = str(path)
+    if path.is_dir():
+        raise BriefError(Problem("is a folder, not a brief file", Position(name, 1, 1)))
+    try:
+        size = path.stat().st_size
+        if size > MAX_INPUT_BYTES:
+            raise BriefError(
+                Problem(
+                    f"file is {size:,} bytes; the limit is {MAX_INPUT_BYTES:,}",
+                    Position(name, 1, 1),
+                )
+            )
+        raw = path.read_bytes()
+    except FileNotFoundError:
+        raise BriefError(f"{name}: no such file") from None
+    except OSError as exc:
+        raise BriefError(f"{name}: cannot read: {exc.strerror}") from None
+    try:
+        return raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        before = raw[: exc.start]
+        line = before.count(b"\n") + 1
+        col = exc.start - (before.rfind(b"\n") + 1) + 1
+        raise BriefError(
+            Problem(
+                f"not UTF-8 text (byte 0x{raw[exc.start]:02x}); save the file as UTF-8",
+                Position(name, line, col),
+            )
+        ) from None
+
+
+def load_source(path: Path) -> Source:
+    """Read a brief file into plain data with positions, by its extension."""
+    suffix = path.suffix.lower()
+    if suffix in (".yaml", ".yml"):
+        from briefing.load.yaml_source import load_yaml
+
+        return load_yaml(read_text(path), str(path))
+    raise BriefError(
+        Problem(f"unknown brief type {suffix!r}: use .yaml or .yml", Position(str(path), 1, 1))
+    )

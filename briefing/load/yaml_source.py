@@ -1,0 +1,107 @@
+"""YAML -> plain data with positions, safely.
+
+The YAML is composed into nodes and converted by hand instead of being constructed by
+a YAML loader. That keeps every line and column, and it is also the safety boundary:
+every scalar stays the string the author typed (``2022`` is the text "2022", never an
+int; dates are parsed later by the model), tags that would construct objects are
+refused, duplicate keys are errors rather than silently overwritten, and alias
+expansion is counted so a "billion laughs" file stops early.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from ruamel.yaml import YAML
+from ruamel.yaml.error import MarkedYAMLError, YAMLError
+from ruamel.yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
+
+from briefing.errors import BriefError, Position, Problem
+from briefing.load import Path_, Source
+
+_STD = "tag:yaml.org,2002:"
+_ALLOWED_TAGS = {
+    _STD + t for t in ("str", "int", "float", "bool", "null", "timestamp", "seq", "map")
+}
+MAX_NODES = 200_000  # values after alias expansion
+MAX_DEPTH = 64
+
+
+class _Builder:
+    def __init__(self, file: str) -> None:
+        self.file = file
+        self.positions: dict[Path_, Position] = {}
+        self.key_positions: dict[Path_, Position] = {}
+        self.problems: list[Problem] = []
+        self.count = 0
+
+    def pos(self, node: Node) -> Position:
+        mark = node.start_mark
+        return Position(self.file, mark.line + 1, mark.column + 1)
+
+    def build(self, node: Node, path: Path_, depth: int = 0) -> Any:
+        self.count += 1
+        if self.count > MAX_NODES:
+            raise BriefError(
+                Problem(
+                    f"more than {MAX_NODES:,} values (after expanding YAML aliases); "
+                    "is this a crafted file?",
+                    self.pos(node),
+                )
+            )
+        if depth > MAX_DEPTH:
+            raise BriefError(Problem(f"nested more than {MAX_DEPTH} levels deep", self.pos(node)))
+        self.positions.setdefault(path, self.pos(node))
+        tag = str(node.tag)
+        if tag not in _ALLOWED_TAGS:
+            self.problems.append(
+                Problem(f"YAML tag {tag!r} is not allowed in a brief", self.pos(node))
+            )
+            return None
+        if isinstance(node, ScalarNode):
+            if tag == _STD + "null" and node.style is None:
+                return None
+            return str(node.value)
+        if isinstance(node, SequenceNode):
+            return [self.build(item, (*path, i), depth + 1) for i, item in enumerate(node.value)]
+        if isinstance(node, MappingNode):
+            out: dict[str, Any] = {}
+            for key_node, value_node in node.value:
+                if not isinstance(key_node, ScalarNode):
+                    self.problems.append(Problem("a key must be a plain name", self.pos(key_node)))
+                    continue
+                key = str(key_node.value)
+                if key in out:
+                    first = self.key_positions[(*path, key)]
+                    self.problems.append(
+                        Problem(
+                            f"duplicate key {key!r} (first at line {first.line})",
+                            self.pos(key_node),
+                        )
+                    )
+                    continue
+                self.key_positions[(*path, key)] = self.pos(key_node)
+                out[key] = self.build(value_node, (*path, key), depth + 1)
+            return out
+        raise AssertionError(f"unexpected YAML node {node!r}")
+
+
+def load_yaml(text: str, file: str) -> Source:
+    """Parse YAML text into a :class:`Source`, or raise a positioned BriefError."""
+    yaml = YAML(typ="safe", pure=True)
+    try:
+        root = yaml.compose(text)
+    except MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+        message = " ".join(str(exc.problem or exc.context or "invalid YAML").split())
+        raise BriefError(Problem(f"YAML syntax error: {message}", Position(file, line, col))) from None
+    except YAMLError as exc:
+        raise BriefError(Problem(f"YAML error: {exc}", Position(file, 1, 1))) from None
+    if root is None:
+        raise BriefError(Problem("the file is empty; a brief needs at least a title", Position(file, 1, 1)))
+    builder = _Builder(file)
+    data = builder.build(root, ())
+    if builder.problems:
+        raise BriefError(builder.problems)
+    return Source(file, data, builder.positions, builder.key_positions)

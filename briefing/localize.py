@@ -1,0 +1,315 @@
+"""(Brief, language) -> document tree: all language work happens here.
+
+Picks each text's translation (recording every fallback with its position), parses the
+inline Markdown subset into runs, and takes the toolkit's own words from the catalog
+and dates from CLDR. After this, renderers only lay out what they are given.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from babel.dates import format_date
+
+from briefing.errors import Problem
+from briefing.i18n import terms
+from briefing.i18n.catalog import match_catalog, translations
+from briefing.i18n.language import babel_locale, full_tag, pick
+from briefing.inline import parse_inline
+from briefing.load import Path_, Source
+from briefing.model import (
+    Annex,
+    Brief,
+    Bullets,
+    Item,
+    NoteBlock,
+    Numbered,
+    QuoteBlock,
+    SourceRef,
+    TableBlock,
+    classification_level,
+)
+from briefing.model import Section as SectionModel
+from briefing.tree import (
+    Block,
+    Document,
+    Inline,
+    ListBlock,
+    ListItem,
+    MemoRow,
+    Metadata,
+    Note,
+    Paragraph,
+    Quote,
+    Run,
+    Section,
+    Table,
+    plain,
+)
+from briefing.validate import field_path
+
+
+class NoCatalogError(LookupError):
+    """No catalog for the asked language (a usage error in the CLI)."""
+
+
+@dataclass
+class Localized:
+    doc: Document
+    fallbacks: list[Problem] = field(default_factory=list)
+    # Every text of the brief as it will print, with its path: for the glyph check.
+    texts: list[tuple[Path_ | None, str]] = field(default_factory=list)
+
+
+class _Localizer:
+    def __init__(self, brief: Brief, source: Source, lang: str) -> None:
+        code = match_catalog(lang)
+        if code is None:
+            raise NoCatalogError(lang)
+        self.brief = brief
+        self.source = source
+        self.lang = lang
+        self.tr = translations(code)
+        self.locale = babel_locale(lang)
+        self.out = Localized(doc=None)  # type: ignore[arg-type]
+        self.tables = 0
+
+    # the toolkit's words
+    def word(self, msgid: str, **values: Any) -> str:
+        text = self.tr.gettext(msgid)
+        text = text.format(**values) if values else text
+        self.out.texts.append((None, text))
+        return text
+
+    def words(self, pair: tuple[str, str], n: int) -> str:
+        text = self.tr.ngettext(pair[0], pair[1], n).format(n=n)
+        self.out.texts.append((None, text))
+        return text
+
+    def date(self, value: Any) -> str:
+        text = format_date(value, "long", locale=self.locale)
+        self.out.texts.append((None, text))
+        return text
+
+    # the author's words
+    def text(self, value: str | dict[str, str], path: Path_) -> str:
+        chosen, fell_back = pick(value, self.lang, self.brief.lang)
+        if fell_back:
+            self.out.fallbacks.append(
+                Problem(
+                    f"no {self.lang} text for {field_path(path)}",
+                    self.source.position(path),
+                    severity="warning",
+                )
+            )
+        self.out.texts.append((path, chosen))
+        return chosen
+
+    def runs(self, value: str | dict[str, str], path: Path_) -> Inline:
+        return parse_inline(self.text(value, path))
+
+    def plain(self, value: str | dict[str, str], path: Path_) -> str:
+        return plain(parse_inline(self.text(value, path)))
+
+    # blocks
+    def blocks(self, blocks: list[Any], path: Path_) -> tuple[Block, ...]:
+        return tuple(self.block(b, (*path, i)) for i, b in enumerate(blocks))
+
+    def block(self, block: Any, path: Path_) -> Block:
+        if isinstance(block, Bullets):
+            return self.list(False, block.bullets, (*path, "bullets"))
+        if isinstance(block, Numbered):
+            return self.list(True, block.numbered, (*path, "numbered"))
+        if isinstance(block, TableBlock):
+            return self.table(block, (*path, "table"))
+        if isinstance(block, QuoteBlock):
+            by = self.runs(block.by, (*path, "by")) if block.by is not None else None
+            return Quote(self.runs(block.quote, (*path, "quote")), by)
+        if isinstance(block, NoteBlock):
+            return Note(self.word(terms.NOTE), self.runs(block.note, (*path, "note")))
+        return Paragraph(self.runs(block, path))
+
+    def list(self, ordered: bool, items: list[Any], path: Path_) -> ListBlock:
+        out = []
+        for i, item in enumerate(items):
+            here = (*path, i)
+            if isinstance(item, Item):
+                children = None
+                if item.children is not None:
+                    child_ordered, child_items = item.children
+                    key = "numbered" if child_ordered else "bullets"
+                    children = self.list(child_ordered, child_items, (*here, key))
+                out.append(ListItem(self.runs(item.text, (*here, "text")), children))
+            else:
+                out.append(ListItem(self.runs(item, here)))
+        return ListBlock(ordered, tuple(out))
+
+    def table(self, block: TableBlock, path: Path_) -> Table:
+        spec = block.table
+        self.tables += 1
+        widths = None
+        if spec.widths:
+            total = sum(spec.widths)
+            widths = tuple(w / total for w in spec.widths)
+        return Table(
+            columns=tuple(
+                self.runs(c, (*path, "columns", i)) for i, c in enumerate(spec.columns)
+            ),
+            rows=tuple(
+                tuple(self.runs(c, (*path, "rows", r, i)) for i, c in enumerate(row))
+                for r, row in enumerate(spec.rows)
+            ),
+            label=self.word(terms.TABLE_N, n=self.tables),
+            caption=self.runs(spec.caption, (*path, "caption")) if spec.caption else None,
+            widths=widths,
+        )
+
+    # sections
+    def section(self, s: SectionModel, path: Path_, level: int) -> Section:
+        if s.title is not None:
+            heading = self.plain(s.title, (*path, "title"))
+        else:
+            heading = self.word(terms.SECTION_HEADINGS[str(s.kind)])
+        return Section(
+            heading=heading,
+            level=level,
+            kind=s.kind,
+            blocks=self.blocks(s.body, (*path, "body")),
+            children=tuple(
+                self.section(c, (*path, "sections", i), level + 1)
+                for i, c in enumerate(s.sections)
+            ),
+        )
+
+    def source_item(self, ref: SourceRef, path: Path_) -> ListItem:
+        runs: list[Run] = [
+            Run(r.text, r.bold, True, r.link) for r in self.runs(ref.title, (*path, "title"))
+        ]
+        details = []
+        if ref.publisher is not None:
+            details.append(self.plain(ref.publisher, (*path, "publisher")))
+        if ref.date is not None:
+            details.append(self.date(ref.date))
+        if details:
+            runs.append(Run(". " + ", ".join(details)))
+        if ref.url:
+            runs.append(Run(". "))
+            runs.append(Run(ref.url, link=ref.url))
+        return ListItem(tuple(runs))
+
+    def annex(self, annex: Annex, n: int, path: Path_) -> Section:
+        title = self.plain(annex.title, (*path, "title"))
+        return Section(
+            heading=self.word(terms.ANNEX_HEADING, n=n, title=title),
+            level=1,
+            kind="annex",
+            blocks=self.blocks(annex.body, (*path, "body")),
+            children=tuple(
+                self.section(c, (*path, "sections", i), 2) for i, c in enumerate(annex.sections)
+            ),
+            page_break_before=True,
+        )
+
+    def document(self) -> Localized:
+        b = self.brief
+        title = self.plain(b.title, ("title",))
+        subtitle = self.plain(b.subtitle, ("subtitle",)) if b.subtitle is not None else None
+        date = self.date(b.date)
+        level = classification_level(b.classification)
+        marking = None
+        if level is not None:
+            marking = self.word(terms.MARKINGS[level])
+        elif b.classification is not None:
+            marking = self.plain(b.classification, ("classification",))
+        reference = None
+        if b.reference is not None:
+            reference = MemoRow(
+                self.word(terms.REFERENCE), self.plain(b.reference, ("reference",))
+            )
+        subject = title
+        memo: list[MemoRow] = []
+        if b.memo is not None:
+            m, p = b.memo, ("memo",)
+            if m.to is not None:
+                memo.append(MemoRow(self.word(terms.TO), self.plain(m.to, (*p, "to"))))
+            if m.from_ is not None:
+                memo.append(MemoRow(self.word(terms.FROM), self.plain(m.from_, (*p, "from"))))
+            if m.cc:
+                cc = "; ".join(self.plain(c, (*p, "cc", i)) for i, c in enumerate(m.cc))
+                memo.append(MemoRow(self.word(terms.CC), cc))
+            if m.subject is not None:
+                subject = self.plain(m.subject, (*p, "subject"))
+            memo.append(MemoRow(self.word(terms.SUBJECT), subject))
+            memo.append(MemoRow(self.word(terms.DATE), date))
+            if b.annexes:
+                count = self.words(terms.ANNEX_COUNT, len(b.annexes))
+                memo.append(MemoRow(self.word(terms.ATTACHMENTS), count))
+        authors = [self.plain(a, ("authors", i)) for i, a in enumerate(b.authors)]
+        keywords = [self.plain(k, ("keywords", i)) for i, k in enumerate(b.keywords)]
+
+        sections: list[Section] = []
+        if b.summary:
+            sections.append(
+                Section(
+                    self.word(terms.SECTION_HEADINGS["summary"]),
+                    1,
+                    "summary",
+                    self.blocks(b.summary, ("summary",)),
+                )
+            )
+        sections += [self.section(s, ("sections", i), 1) for i, s in enumerate(b.sections)]
+        if b.recommendations:
+            sections.append(
+                Section(
+                    self.word(terms.SECTION_HEADINGS["recommendations"]),
+                    1,
+                    "recommendations",
+                    (self.list(True, b.recommendations, ("recommendations",)),),
+                )
+            )
+        if b.sources:
+            items = tuple(self.source_item(s, ("sources", i)) for i, s in enumerate(b.sources))
+            sections.append(
+                Section(
+                    self.word(terms.SECTION_HEADINGS["sources"]),
+                    1,
+                    "sources",
+                    (ListBlock(True, items),),
+                )
+            )
+        sections += [self.annex(a, i + 1, ("annexes", i)) for i, a in enumerate(b.annexes)]
+
+        tag = full_tag(self.lang)
+        self.out.doc = Document(
+            lang=self.lang,
+            lang_tag=tag,
+            doc_type=self.word(terms.DOC_TYPE),
+            title=title,
+            subtitle=subtitle,
+            date=date,
+            reference=reference,
+            marking=marking,
+            classification=level,
+            memo=tuple(memo),
+            sections=tuple(sections),
+            prepared_by=(
+                MemoRow(self.word(terms.PREPARED_BY), ", ".join(authors)) if authors else None
+            ),
+            page_of=self.word(terms.PAGE_OF),
+            contents_title=self.word(terms.CONTENTS),
+            metadata=Metadata(
+                title=title,
+                subject=subject,
+                author="; ".join(authors),
+                keywords=tuple(keywords),
+                language=tag,
+                created=b.date.isoformat(),
+            ),
+        )
+        return self.out
+
+
+def localize(brief: Brief, source: Source, lang: str) -> Localized:
+    """The document tree of ``brief`` in ``lang``, with its fallbacks and texts."""
+    return _Localizer(brief, source, lang).document()

@@ -1,0 +1,144 @@
+"""The render-neutral document tree.
+
+Everything a renderer needs, already in the output language: headings of standard
+kinds come from the catalog, dates and numbers are formatted, lists carry their kind,
+tables carry their localized caption label. Renderers only walk this tree and apply a
+template; they never call gettext, format a date or look at the source brief. That is
+what lets a new language touch no renderer and a new format touch no catalog.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True, slots=True)
+class Run:
+    """A stretch of text with one set of inline styles (the Markdown subset)."""
+
+    text: str
+    bold: bool = False
+    italic: bool = False
+    link: str | None = None  # http, https or mailto target, already validated
+
+
+Inline = tuple[Run, ...]
+
+
+def plain(runs: Inline) -> str:
+    """The text a reader sees, without styling."""
+    return "".join(r.text for r in runs)
+
+
+@dataclass(frozen=True, slots=True)
+class Paragraph:
+    runs: Inline
+
+
+@dataclass(frozen=True, slots=True)
+class ListItem:
+    runs: Inline
+    children: ListBlock | None = None  # a nested list, one level deeper
+
+
+@dataclass(frozen=True, slots=True)
+class ListBlock:
+    """A bulleted or numbered list. Each numbered list starts again at 1."""
+
+    ordered: bool
+    items: tuple[ListItem, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Table:
+    columns: tuple[Inline, ...]
+    rows: tuple[tuple[Inline, ...], ...]
+    label: str  # localized "Table 3"
+    caption: Inline | None = None
+    widths: tuple[float, ...] | None = None  # relative, normalized to sum 1
+
+
+@dataclass(frozen=True, slots=True)
+class Quote:
+    runs: Inline
+    by: Inline | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Note:
+    """A call-out box; ``label`` is the localized word "Note"."""
+
+    label: str
+    runs: Inline
+
+
+Block = Paragraph | ListBlock | Table | Quote | Note
+
+
+@dataclass(frozen=True, slots=True)
+class Section:
+    heading: str
+    level: int  # 1..3
+    kind: str | None = None  # the standard kind, if any (for styling and tests)
+    blocks: tuple[Block, ...] = ()
+    children: tuple[Section, ...] = ()
+    page_break_before: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class MemoRow:
+    label: str
+    value: str
+
+
+@dataclass(frozen=True, slots=True)
+class Metadata:
+    """Document properties (DOCX core properties, PDF info and XMP)."""
+
+    title: str
+    subject: str
+    author: str
+    keywords: tuple[str, ...]
+    language: str  # full BCP 47 tag, e.g. az-Latn-AZ
+    created: str  # ISO 8601 date of the brief
+
+
+@dataclass(frozen=True, slots=True)
+class Document:
+    lang: str  # the output language as asked (catalog code), e.g. "az"
+    lang_tag: str  # full tag for proofing and metadata, e.g. "az-Latn-AZ"
+    doc_type: str  # localized "Policy memo"
+    title: str
+    subtitle: str | None
+    date: str  # already formatted with CLDR rules
+    reference: MemoRow | None  # localized "Reference" label + value
+    marking: str | None  # localized classification marking
+    classification: str | None  # public | internal | confidential | restricted | None (custom)
+    memo: tuple[MemoRow, ...]
+    sections: tuple[Section, ...]  # summary, body, recommendations, sources, annexes
+    prepared_by: MemoRow | None
+    page_of: str  # localized "Page {page} of {pages}" with both placeholders
+    contents_title: str
+    metadata: Metadata
+
+    def page_label(self, page: int, pages: int) -> str:
+        """The footer text for one page, e.g. "Səhifə 2 / 5"."""
+        return self.page_of.format(page=page, pages=pages)
+
+    def page_label_parts(self) -> tuple[str, str, str]:
+        """Text before {page}, between {page} and {pages}, and after {pages}.
+
+        The DOCX footer puts PAGE and NUMPAGES fields between these pieces.
+        """
+        head, rest = self.page_of.split("{page}", 1)
+        mid, tail = rest.split("{pages}", 1)
+        return head, mid, tail
+
+
+def walk_sections(sections: tuple[Section, ...]) -> list[Section]:
+    """All sections in reading order, depth first."""
+    out: list[Section] = []
+    for s in sections:
+        out.append(s)
+        out.extend(walk_sections(s.children))
+    return out

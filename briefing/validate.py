@@ -1,0 +1,190 @@
+"""Plain data with positions -> Brief, with every problem as FILE:LINE:COL.
+
+pydantic checks shapes and types; its messages are rewritten here in plain words and
+placed at the line and column of the value (or key) they are about. Rules that need the
+whole structure (ragged table rows, nesting depth) are checked after, on the model, so
+all problems are reported in one run.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+from pydantic import ValidationError
+
+from briefing.errors import BriefError, Problem
+from briefing.load import Path_, Source
+from briefing.model import KINDS, MAX_LIST_DEPTH, MAX_SECTION_DEPTH, Brief
+
+
+def field_path(path: Path_) -> str:
+    """("sections", 2, "body", 0) -> "sections[2].body[0]"."""
+    out = ""
+    for part in path:
+        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else part)
+    return out or "(top level)"
+
+
+def _data_path(data: Any, loc: tuple[Any, ...]) -> Path_:
+    """pydantic's error location -> the path into the source data.
+
+    pydantic adds the tags of tagged unions to ``loc``; they are skipped by following
+    only the parts that index into the data.
+    """
+    path: list[str | int] = []
+    current = data
+    for part in loc:
+        if isinstance(current, dict) and isinstance(part, str) and part in current:
+            current = current[part]
+            path.append(part)
+        elif isinstance(current, list) and isinstance(part, int) and 0 <= part < len(current):
+            current = current[part]
+            path.append(part)
+        elif isinstance(current, dict) and isinstance(part, str) and len(path) == len(loc) - 1:
+            path.append(part)  # a missing or unknown key: the last part
+    return tuple(path)
+
+
+def _short(value: Any) -> str:
+    text = repr(value)
+    return text if len(text) <= 60 else text[:57] + "..."
+
+
+def _message(err: Any) -> str:
+    kind = err["type"]
+    value = err.get("input")
+    if kind == "missing":
+        return f"missing required key {err['loc'][-1]!r}"
+    if kind == "extra_forbidden":
+        return f"unknown key {err['loc'][-1]!r}"
+    if kind.startswith("date_"):
+        return f"invalid date {_short(value)}: write it as YYYY-MM-DD, e.g. 2026-11-26"
+    if kind == "literal_error":
+        return f"unknown kind {_short(value)}; the standard kinds are: {', '.join(KINDS)}"
+    if kind == "list_type":
+        return f"expected a list, got {_describe(value)}"
+    if kind in ("model_type", "model_attributes_type", "dict_type"):
+        return f"expected a map of keys, got {_describe(value)}"
+    if kind == "string_type":
+        return f"expected a text, got {_describe(value)}"
+    if kind == "float_parsing":
+        return f"expected a number, got {_short(value)}"
+    if kind == "greater_than":
+        return "must be a number greater than 0"
+    if kind == "too_short":
+        return "must not be empty"
+    if kind == "string_pattern_mismatch":
+        return f"{_short(value)} is not a language code (en, az, ru, ...)"
+    return str(err["msg"])
+
+
+def _describe(value: Any) -> str:
+    if value is None:
+        return "nothing"
+    if isinstance(value, list):
+        return "a list"
+    if isinstance(value, dict):
+        return "a map"
+    return f"the text {_short(value)}"
+
+
+def validate(source: Source) -> Brief:
+    """Build the Brief, or raise BriefError listing every problem with its position."""
+    if not isinstance(source.data, dict):
+        raise BriefError(
+            Problem(
+                f"a brief must be a map of keys (title, date, sections, ...), "
+                f"not {_describe(source.data)}",
+                source.position(()),
+            )
+        )
+    problems = [
+        Problem(msg, source.position(path), field_path(path))
+        for path, msg in _structure(source.data)
+    ]
+    try:
+        brief = Brief.model_validate(source.data)
+    except ValidationError as exc:
+        for err in exc.errors(include_url=False):
+            path = _data_path(source.data, err["loc"])
+            where = (
+                source.key_position(path)
+                if err["type"] == "extra_forbidden"
+                else source.position(path)
+            )
+            problems.append(Problem(_message(err), where, field_path(path)))
+        raise BriefError(_sorted(problems)) from None
+    if problems:
+        raise BriefError(_sorted(problems))
+    return brief
+
+
+def _sorted(problems: list[Problem]) -> list[Problem]:
+    def key(p: Problem) -> tuple[int, int]:
+        return (p.position.line, p.position.col) if p.position else (0, 0)
+
+    unique = list(dict.fromkeys(problems))
+    return sorted(unique, key=key)
+
+
+def _structure(data: dict[str, Any]) -> Iterator[tuple[Path_, str]]:
+    """Rules the schema alone cannot express, checked on the raw data.
+
+    Run on the raw data (defensively: shapes may be wrong) so these problems are
+    reported together with the schema's, not in a second round.
+    """
+    yield from _blocks(data.get("summary"), ("summary",))
+    yield from _sections(data.get("sections"), ("sections",), 1)
+    yield from _items(data.get("recommendations"), ("recommendations",), 1)
+    for i, annex in _each(data.get("annexes")):
+        if isinstance(annex, dict):
+            yield from _blocks(annex.get("body"), ("annexes", i, "body"))
+            yield from _sections(annex.get("sections"), ("annexes", i, "sections"), 2)
+
+
+def _each(value: Any) -> Iterator[tuple[int, Any]]:
+    return enumerate(value) if isinstance(value, list) else iter(())
+
+
+def _sections(sections: Any, path: Path_, level: int) -> Iterator[tuple[Path_, str]]:
+    for i, section in _each(sections):
+        here = (*path, i)
+        if not isinstance(section, dict):
+            continue
+        if level > MAX_SECTION_DEPTH:
+            yield here, f"sections nest at most {MAX_SECTION_DEPTH} levels deep"
+            continue
+        yield from _blocks(section.get("body"), (*here, "body"))
+        yield from _sections(section.get("sections"), (*here, "sections"), level + 1)
+
+
+def _blocks(blocks: Any, path: Path_) -> Iterator[tuple[Path_, str]]:
+    for i, block in _each(blocks):
+        here = (*path, i)
+        if not isinstance(block, dict):
+            continue
+        for key in ("bullets", "numbered"):
+            if key in block:
+                yield from _items(block[key], (*here, key), 1)
+        table = block.get("table")
+        if isinstance(table, dict) and isinstance(table.get("columns"), list):
+            width = len(table["columns"])
+            for r, row in _each(table.get("rows")):
+                if isinstance(row, list) and len(row) != width:
+                    yield (
+                        (*here, "table", "rows", r),
+                        f"row has {len(row)} cells but the table has {width} columns",
+                    )
+
+
+def _items(items: Any, path: Path_, depth: int) -> Iterator[tuple[Path_, str]]:
+    for i, item in _each(items):
+        if not isinstance(item, dict):
+            continue
+        for key in ("bullets", "numbered"):
+            if key in item:
+                if depth >= MAX_LIST_DEPTH:
+                    yield (*path, i, key), f"lists nest at most {MAX_LIST_DEPTH} levels deep"
+                else:
+                    yield from _items(item[key], (*path, i, key), depth + 1)
