@@ -12,6 +12,7 @@ from functools import cache
 from io import BytesIO
 from pathlib import Path
 
+from babel.messages.catalog import Catalog
 from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po
 from babel.support import Translations
@@ -49,9 +50,8 @@ def match_catalog(tag: str, root: Path | None = None) -> str | None:
     return None
 
 
-@cache
-def translations(code: str, root: Path | None = None) -> Translations:
-    """The compiled catalog of one language (a gettext object with ngettext)."""
+def read_catalog(code: str, root: Path | None = None) -> Catalog:
+    """Parse one .po file; plural rules from CLDR, or the header for unknown languages."""
     from babel import Locale, UnknownLocaleError
 
     try:
@@ -59,8 +59,13 @@ def translations(code: str, root: Path | None = None) -> Translations:
     except (ValueError, UnknownLocaleError):
         locale = None  # a language CLDR does not know: the .po header's Plural-Forms rule
     with po_path(code, root).open("rb") as fh:
-        catalog = read_po(fh, locale=locale, domain=DOMAIN)
+        return read_po(fh, locale=locale, domain=DOMAIN)
+
+
+@cache
+def translations(code: str, root: Path | None = None) -> Translations:
+    """The compiled catalog of one language (a gettext object with ngettext)."""
     buffer = BytesIO()
-    write_mo(buffer, catalog, use_fuzzy=False)
+    write_mo(buffer, read_catalog(code, root), use_fuzzy=False)
     buffer.seek(0)
     return Translations(buffer, domain=DOMAIN)

@@ -1,0 +1,261 @@
+"""The command line: the only place where errors become messages and exit codes.
+
+Exit status: 0 done; 1 a brief could not be rendered (the user can fix it); 2 a usage
+error; 3 a bug in the toolkit. A user error never prints a traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from briefing import __version__
+from briefing.errors import BriefError, Problem
+
+EXIT_OK, EXIT_USER, EXIT_USAGE, EXIT_BUG = 0, 1, 2, 3
+FIRST_POSITIONS = 3  # fallback positions shown per language by render
+
+
+class UsageError(Exception):
+    pass
+
+
+def _split(values: list[str] | None) -> list[str]:
+    out: list[str] = []
+    for value in values or []:
+        out += [v.strip() for v in value.split(",") if v.strip()]
+    return list(dict.fromkeys(out))
+
+
+def _languages(asked: list[str] | None, brief_lang: str) -> list[str]:
+    from briefing.i18n.catalog import catalog_languages, match_catalog
+
+    langs = _split(asked) or [brief_lang]
+    out: list[str] = []
+    for lang in langs:
+        if lang == "all":
+            out += catalog_languages()
+        elif match_catalog(lang) is None:
+            known = ", ".join(catalog_languages())
+            raise UsageError(f"no catalog for language {lang!r} (known: {known}, or all)")
+        else:
+            out.append(lang)
+    return list(dict.fromkeys(out))
+
+
+def _formats(asked: list[str] | None) -> list[str]:
+    from briefing.render import FORMATS
+
+    out: list[str] = []
+    for fmt in _split(asked) or ["all"]:
+        if fmt == "all":
+            out += FORMATS
+        elif fmt in FORMATS:
+            out.append(fmt)
+        else:
+            raise UsageError(f"unknown format {fmt!r} (known: {', '.join(FORMATS)}, or all)")
+    return list(dict.fromkeys(out))
+
+
+def _err(*lines: object) -> None:
+    for line in lines:
+        print(line, file=sys.stderr)
+
+
+def _fallback_summary(lang: str, brief_lang: str, fallbacks: list[Problem]) -> str:
+    shown = ", ".join(str(p.position) for p in fallbacks[:FIRST_POSITIONS])
+    more = f" and {len(fallbacks) - FIRST_POSITIONS} more" if len(fallbacks) > FIRST_POSITIONS else ""
+    n = len(fallbacks)
+    return (
+        f"warning: {lang}: {n} text{'s' if n != 1 else ''} not translated, "
+        f"printed in {brief_lang}: {shown}{more} (briefing validate -l {lang} lists them)"
+    )
+
+
+def cmd_render(args: argparse.Namespace) -> int:
+    from briefing import api
+    from briefing.render import render
+    from briefing.templates import load_template
+
+    formats = _formats(args.format)
+    template = load_template(args.template)
+    out_dir = Path(args.out)
+    failed = False
+    for brief_path in args.briefs:
+        try:
+            loaded = api.load(brief_path)
+        except BriefError as exc:
+            _err(*exc.problems)
+            failed = True
+            continue
+        for lang in _languages(args.lang, loaded.brief.lang):
+            try:
+                result = api.localized(loaded, lang)
+                problems = api.glyph_problems(result, loaded, template)
+                if result.fallbacks:
+                    if args.strict:
+                        problems = [
+                            Problem(p.message, p.position, p.field) for p in result.fallbacks
+                        ] + problems
+                    else:
+                        _err(_fallback_summary(lang, loaded.brief.lang, result.fallbacks))
+                if problems:
+                    raise BriefError(problems)
+                for fmt in formats:
+                    data = render(result.doc, fmt, template)
+                    target = api.output_path(out_dir, loaded.path, lang, fmt)
+                    api.write_atomic(target, data)
+                    print(target, flush=True)
+            except BriefError as exc:
+                _err(*exc.problems, f"{brief_path}: {lang}: not rendered")
+                failed = True
+    return EXIT_USER if failed else EXIT_OK
+
+
+def cmd_validate(args: argparse.Namespace) -> int:
+    from briefing import api
+
+    failed = False
+    for brief_path in args.briefs:
+        try:
+            loaded = api.load(brief_path)
+        except BriefError as exc:
+            _err(*exc.problems)
+            failed = True
+            continue
+        if not args.lang:
+            print(f"{brief_path}: valid")
+            continue
+        for lang in _languages(args.lang, loaded.brief.lang):
+            result = api.localized(loaded, lang)
+            for problem in result.fallbacks:
+                if args.strict:
+                    _err(Problem(problem.message, problem.position, problem.field))
+                else:
+                    _err(problem)
+            total = sum(1 for path, _ in result.texts if path is not None)
+            done = total - len(result.fallbacks)
+            share = f"{100 * done // total}%" if total else "100%"
+            print(f"{lang}: {done} of {total} texts translated ({share})")
+            if args.strict and result.fallbacks:
+                failed = True
+    return EXIT_USER if failed else EXIT_OK
+
+
+def cmd_languages(args: argparse.Namespace) -> int:
+    from babel import Locale, UnknownLocaleError
+
+    from briefing.i18n.catalog import catalog_languages
+    from briefing.i18n.completeness import completeness
+
+    for code in catalog_languages():
+        try:
+            loc = Locale.parse(code.replace("-", "_"))
+            english, native = loc.get_display_name("en") or code, loc.get_display_name() or code
+        except (ValueError, UnknownLocaleError):
+            english = native = code
+        done, total = completeness(code)
+        print(f"{code}\t{english}\t{native}\t{done}/{total} terms ({100 * done // total}%)")
+    return EXIT_OK
+
+
+def cmd_templates(args: argparse.Namespace) -> int:
+    from briefing.templates import available, load_template
+
+    for name in available():
+        template = load_template(name)
+        about = template.theme.get("description", "")
+        print(f"{name}\t{about}" if about else name)
+    return EXIT_OK
+
+
+def cmd_schema(args: argparse.Namespace) -> int:
+    import json
+
+    from briefing.schema import json_schema
+
+    print(json.dumps(json_schema(), indent=2, ensure_ascii=False))
+    return EXIT_OK
+
+
+def cmd_init(args: argparse.Namespace) -> int:
+    from briefing.starter import write_starter
+
+    target = Path(args.path)
+    write_starter(target, args.lang)
+    print(target)
+    return EXIT_OK
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="briefing",
+        description="Render one policy brief into PDF and Word memos in several languages.",
+    )
+    parser.add_argument("--version", action="version", version=f"briefing {__version__}")
+    parser.add_argument("--debug", action="store_true", help="show a traceback for bugs")
+    sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    lang_help = "output language (en, az, ru, ... or all); repeatable or comma-separated"
+    p = sub.add_parser("render", help="render briefs to PDF and DOCX")
+    p.add_argument("briefs", nargs="+", metavar="BRIEF")
+    p.add_argument("-l", "--lang", action="append", help=lang_help)
+    p.add_argument("-f", "--format", action="append", help="pdf, docx or all (default: all)")
+    p.add_argument("-t", "--template", help="template name or folder (default: memo)")
+    p.add_argument("-o", "--out", default="out", help="output folder (default: out)")
+    p.add_argument("--strict", action="store_true", help="a missing translation is an error")
+    p.set_defaults(func=cmd_render)
+
+    p = sub.add_parser("validate", help="check briefs; with -l, report missing translations")
+    p.add_argument("briefs", nargs="+", metavar="BRIEF")
+    p.add_argument("-l", "--lang", action="append", help=lang_help)
+    p.add_argument("--strict", action="store_true", help="a missing translation is an error")
+    p.set_defaults(func=cmd_validate)
+
+    sub.add_parser("languages", help="languages with a catalog").set_defaults(func=cmd_languages)
+    sub.add_parser("templates", help="bundled templates").set_defaults(func=cmd_templates)
+    sub.add_parser("schema", help="JSON Schema of the brief format").set_defaults(
+        func=cmd_schema
+    )
+    p = sub.add_parser("init", help="write a starter brief")
+    p.add_argument("path", nargs="?", default="brief.yaml", metavar="PATH")
+    p.add_argument("-l", "--lang", default="en", help="language the brief is written in")
+    p.set_defaults(func=cmd_init)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    try:
+        code: int = args.func(args)
+        return code
+    except UsageError as exc:
+        parser.print_usage(sys.stderr)
+        _err(f"briefing: error: {exc}")
+        return EXIT_USAGE
+    except BriefError as exc:
+        _err(*exc.problems)
+        return EXIT_USER
+    except BrokenPipeError:  # output piped into head and the like
+        import os
+
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return EXIT_USER
+    except KeyboardInterrupt:
+        _err("briefing: interrupted")
+        return 130
+    except Exception as exc:  # a bug: one line, the traceback only with --debug
+        if args.debug:
+            raise
+        _err(
+            f"briefing: internal error ({type(exc).__name__}: {exc}); this is a bug in "
+            "briefing: please report it with the brief that caused it (--debug shows details)"
+        )
+        return EXIT_BUG
+
+
+if __name__ == "__main__":
+    sys.exit(main())
