@@ -55,7 +55,7 @@ def _message(err: Any) -> str:
     kind = err["type"]
     value = err.get("input")
     if kind == "missing":
-        return f"missing required key {err['loc'][-1]!r}"
+        return "required key is missing"
     if kind == "extra_forbidden":
         return f"unknown key {err['loc'][-1]!r}"
     if kind.startswith("date_"):
