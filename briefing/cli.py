@@ -66,7 +66,9 @@ def _err(*lines: object) -> None:
 
 def _fallback_summary(lang: str, brief_lang: str, fallbacks: list[Problem]) -> str:
     shown = ", ".join(str(p.position) for p in fallbacks[:FIRST_POSITIONS])
-    more = f" and {len(fallbacks) - FIRST_POSITIONS} more" if len(fallbacks) > FIRST_POSITIONS else ""
+    more = (
+        f" and {len(fallbacks) - FIRST_POSITIONS} more" if len(fallbacks) > FIRST_POSITIONS else ""
+    )
     n = len(fallbacks)
     return (
         f"warning: {lang}: {n} text{'s' if n != 1 else ''} not translated, "
@@ -216,9 +218,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     sub.add_parser("languages", help="languages with a catalog").set_defaults(func=cmd_languages)
     sub.add_parser("templates", help="bundled templates").set_defaults(func=cmd_templates)
-    sub.add_parser("schema", help="JSON Schema of the brief format").set_defaults(
-        func=cmd_schema
-    )
+    sub.add_parser("schema", help="JSON Schema of the brief format").set_defaults(func=cmd_schema)
     p = sub.add_parser("init", help="write a starter brief")
     p.add_argument("path", nargs="?", default="brief.yaml", metavar="PATH")
     p.add_argument("-l", "--lang", default="en", help="language the brief is written in")

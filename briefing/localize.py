@@ -153,9 +153,7 @@ class _Localizer:
             total = sum(spec.widths)
             widths = tuple(w / total for w in spec.widths)
         return Table(
-            columns=tuple(
-                self.runs(c, (*path, "columns", i)) for i, c in enumerate(spec.columns)
-            ),
+            columns=tuple(self.runs(c, (*path, "columns", i)) for i, c in enumerate(spec.columns)),
             rows=tuple(
                 tuple(self.runs(c, (*path, "rows", r, i)) for i, c in enumerate(row))
                 for r, row in enumerate(spec.rows)
@@ -177,8 +175,7 @@ class _Localizer:
             kind=s.kind,
             blocks=self.blocks(s.body, (*path, "body")),
             children=tuple(
-                self.section(c, (*path, "sections", i), level + 1)
-                for i, c in enumerate(s.sections)
+                self.section(c, (*path, "sections", i), level + 1) for i, c in enumerate(s.sections)
             ),
         )
 
@@ -224,9 +221,7 @@ class _Localizer:
             marking = self.plain(b.classification, ("classification",))
         reference = None
         if b.reference is not None:
-            reference = MemoRow(
-                self.word(terms.REFERENCE), self.plain(b.reference, ("reference",))
-            )
+            reference = MemoRow(self.word(terms.REFERENCE), self.plain(b.reference, ("reference",)))
         subject = title
         memo: list[MemoRow] = []
         if b.memo is not None:

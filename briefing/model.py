@@ -88,9 +88,7 @@ _TEXT_SCHEMA = {
     ],
 }
 
-Text = Annotated[
-    str | dict[str, str], PlainValidator(_check_text), WithJsonSchema(_TEXT_SCHEMA)
-]
+Text = Annotated[str | dict[str, str], PlainValidator(_check_text), WithJsonSchema(_TEXT_SCHEMA)]
 
 
 def _text_list(value: Any) -> Any:

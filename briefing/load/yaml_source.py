@@ -95,11 +95,15 @@ def load_yaml(text: str, file: str) -> Source:
         mark = exc.problem_mark or exc.context_mark
         line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
         message = " ".join(str(exc.problem or exc.context or "invalid YAML").split())
-        raise BriefError(Problem(f"YAML syntax error: {message}", Position(file, line, col))) from None
+        raise BriefError(
+            Problem(f"YAML syntax error: {message}", Position(file, line, col))
+        ) from None
     except YAMLError as exc:
         raise BriefError(Problem(f"YAML error: {exc}", Position(file, 1, 1))) from None
     if root is None:
-        raise BriefError(Problem("the file is empty; a brief needs at least a title", Position(file, 1, 1)))
+        raise BriefError(
+            Problem("the file is empty; a brief needs at least a title", Position(file, 1, 1))
+        )
     builder = _Builder(file)
     data = builder.build(root, ())
     if builder.problems:

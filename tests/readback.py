@@ -1,0 +1,98 @@
+"""Read outputs back the way a reader sees them, and list what the tree says they hold.
+
+Shared by the round-trip tests: texts are compared in order, with whitespace removed,
+because a PDF line break may fall inside a long token and DOCX splits text into runs.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from briefing.tree import Document, ListBlock, Note, Paragraph, Quote, Section, Table, plain
+
+_SPACE = re.compile(r"\s+")
+
+
+def squash(text: str) -> str:
+    return _SPACE.sub("", text)
+
+
+def _list_texts(block: ListBlock) -> list[str]:
+    out = []
+    for item in block.items:
+        out.append(plain(item.runs))
+        if item.children:
+            out += _list_texts(item.children)
+    return out
+
+
+def _block_texts(block: object) -> list[str]:
+    if isinstance(block, Paragraph):
+        return [plain(block.runs)]
+    if isinstance(block, ListBlock):
+        return _list_texts(block)
+    if isinstance(block, Table):
+        out = [block.label]
+        if block.caption:
+            out.append(plain(block.caption))
+        out += [plain(c) for c in block.columns]
+        out += [plain(cell) for row in block.rows for cell in row]
+        return out
+    if isinstance(block, Quote):
+        return [plain(block.runs)] + ([plain(block.by)] if block.by else [])
+    if isinstance(block, Note):
+        return [block.label, plain(block.runs)]
+    raise TypeError(block)
+
+
+def section_texts(section: Section) -> list[str]:
+    out = [section.heading]
+    for block in section.blocks:
+        out += _block_texts(block)
+    for child in section.children:
+        out += section_texts(child)
+    return out
+
+
+def body_texts(doc: Document) -> list[str]:
+    """Every text of the body in reading order: headings, paragraphs, items, cells."""
+    out = [doc.doc_type, doc.title]
+    if doc.subtitle:
+        out.append(doc.subtitle)
+    for row in doc.memo:
+        out += [row.label, row.value]
+    for section in doc.sections:
+        out += section_texts(section)
+    if doc.prepared_by:
+        out += [doc.prepared_by.label, doc.prepared_by.value]
+    return [t for t in out if t.strip()]
+
+
+def assert_in_order(expected: list[str], actual: str) -> None:
+    """Each expected text appears in ``actual`` after the previous one."""
+    haystack = squash(actual)
+    at = 0
+    for text in expected:
+        needle = squash(text)
+        found = haystack.find(needle, at)
+        assert found >= 0, f"missing or out of order: {text!r} (after offset {at})"
+        at = found + len(needle)
+
+
+def pdf_pages(path: Path) -> list[str]:
+    from pypdf import PdfReader
+
+    return [page.extract_text() or "" for page in PdfReader(path).pages]
+
+
+def docx_body(path: Path) -> str:
+    """Paragraph and table-cell texts of the DOCX body, in document order."""
+    from docx import Document as open_docx
+
+    document = open_docx(str(path))
+    ns = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+    lines = []
+    for element in document.element.body.iter(f"{ns}p"):
+        lines.append("".join(t.text or "" for t in element.iter(f"{ns}t")))
+    return "\n".join(lines)
