@@ -1,0 +1,19 @@
+"""The DOCX renderer: a document tree plus a template's reference.docx -> .docx bytes.
+
+The look lives in the reference document (styles, numbering, page); this package only
+names styles and writes structure. Modules, by concern:
+
+- document.py  assembly: open the reference, write the memo, save reproducibly
+- page.py      title block, memo block, header marking, "Page X of Y" footer fields
+- blocks.py    sections and body blocks; lists.py, tables.py, inline.py for the rest
+- numbering.py list definitions and one numbering instance per numbered list
+- styles.py    style name -> id, resolved once per document, with fallbacks
+- package.py   core properties, proofing language, fixed zip timestamps
+- fonts.py     the template's fonts embedded (obfuscated, as Word expects)
+"""
+
+from __future__ import annotations
+
+from briefing.render.docx.document import build, render
+
+__all__ = ["build", "render"]

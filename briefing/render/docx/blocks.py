@@ -1,0 +1,69 @@
+"""Body blocks in reading order: paragraphs, lists, tables, quotes, notes.
+
+One function per block kind of the tree, dispatched by type. Page furniture and the
+title block live in page.py; this module only knows what a brief's body can hold.
+"""
+
+from __future__ import annotations
+
+from briefing.render.docx.context import Context
+from briefing.render.docx.inline import add_runs
+from briefing.render.docx.lists import add_list
+from briefing.render.docx.ooxml import plain_run, sub
+from briefing.render.docx.tables import add_table
+from briefing.tree import Block, ListBlock, Note, Paragraph, Quote, Section, Table
+
+# Gaps (twips) no paragraph style can express: above a paragraph or list that
+# directly follows a table, and between two separate lists, so a reader sees where
+# one list ends and the next (which restarts at 1) begins.
+AFTER_TABLE = 160
+BETWEEN_LISTS = 120
+
+
+def add_section(ctx: Context, section: Section) -> None:
+    """Heading (level 1-3, which feeds the navigation pane), blocks, sub-sections."""
+    level = min(max(section.level, 1), 3)
+    heading = ctx.paragraph(f"Heading {level}", page_break_before=section.page_break_before)
+    plain_run(heading, section.heading)
+    add_blocks(ctx, section.blocks)
+    for child in section.children:
+        add_section(ctx, child)
+
+
+def add_blocks(ctx: Context, blocks: tuple[Block, ...]) -> None:
+    previous: Block | None = None
+    for block in blocks:
+        gap: int | None = None
+        if isinstance(previous, Table):
+            gap = AFTER_TABLE
+        elif isinstance(previous, ListBlock) and isinstance(block, ListBlock):
+            gap = BETWEEN_LISTS
+        if isinstance(block, Paragraph):
+            add_runs(ctx, ctx.paragraph("Body Text", space_before=gap), block.runs)
+        elif isinstance(block, ListBlock):
+            add_list(ctx, block, space_before=gap)
+        elif isinstance(block, Table):
+            add_table(ctx, block)
+        elif isinstance(block, Quote):
+            add_quote(ctx, block)
+        elif isinstance(block, Note):
+            add_note(ctx, block)
+        else:  # pragma: no cover - the tree's Block union is closed
+            raise TypeError(f"unknown block {type(block).__name__}")
+        previous = block
+
+
+def add_quote(ctx: Context, quote: Quote) -> None:
+    add_runs(ctx, ctx.paragraph("Quote", keep_next=quote.by is not None), quote.runs)
+    if quote.by:
+        p = ctx.paragraph("Attribution")
+        plain_run(p, "\u2014 ")  # an em dash introduces the speaker
+        add_runs(ctx, p, quote.by)
+
+
+def add_note(ctx: Context, note: Note) -> None:
+    """A call-out box: the localized label in bold, then the text on the next line."""
+    p = ctx.paragraph("Call-out Note")
+    label = plain_run(p, note.label, bold=True)
+    sub(label, "w:br")
+    add_runs(ctx, p, note.runs)

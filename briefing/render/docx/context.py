@@ -1,0 +1,58 @@
+"""What every block builder needs while it writes the body.
+
+One object passed down instead of five arguments: where paragraphs go, the part that
+owns hyperlink relationships, the resolved styles and numbering, and the text width
+that table column widths are computed from. It also owns the one paragraph builder,
+so every paragraph gets its properties in schema order.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from docx.parts.document import DocumentPart
+
+from briefing.render.docx.numbering import Numbering
+from briefing.render.docx.ooxml import Element, sub, val
+from briefing.render.docx.styles import StyleMap
+
+
+@dataclass
+class Context:
+    body: Element
+    part: DocumentPart
+    styles: StyleMap
+    numbering: Numbering
+    text_width: int  # twips
+
+    def paragraph(
+        self,
+        style: str,
+        *,
+        parent: Element | None = None,
+        keep_next: bool = False,
+        page_break_before: bool = False,
+        num: tuple[int, int] | None = None,
+        space_before: int | None = None,
+    ) -> Element:
+        """Append a ``w:p`` with its ``w:pPr`` children in schema order.
+
+        ``num`` is (numId, ilvl). ``space_before`` (twips) is only used to open up the
+        gap after a table, which no paragraph style can express.
+        """
+        p = sub(self.body if parent is None else parent, "w:p")
+        ppr = sub(p, "w:pPr")
+        style_id = self.styles.paragraph(style)
+        if style_id is not None:
+            val(ppr, "w:pStyle", style_id)
+        if keep_next:
+            sub(ppr, "w:keepNext")
+        if page_break_before:
+            sub(ppr, "w:pageBreakBefore")
+        if num is not None:
+            numpr = sub(ppr, "w:numPr")
+            val(numpr, "w:ilvl", str(num[1]))
+            val(numpr, "w:numId", str(num[0]))
+        if space_before is not None:
+            sub(ppr, "w:spacing", {"w:before": str(space_before)})
+        return p

@@ -1,0 +1,107 @@
+"""Assembly: open the template's reference document, write the memo, save.
+
+The reference.docx carries the whole look (styles, numbering, page size, theme); this
+module empties its body but keeps its section properties (page size, margins), then
+writes the title block, memo block, sections in order (annexes among them, each on a
+new page) and "Prepared by" at the end, and finally the header, footer, properties,
+language and embedded fonts.
+"""
+
+from __future__ import annotations
+
+import io
+from functools import lru_cache
+from pathlib import Path
+
+import docx
+from docx.document import Document as DocxDocument
+from docx.oxml.ns import qn
+from docx.oxml.parser import OxmlElement
+from docx.shared import Length
+
+from briefing.errors import BriefError
+from briefing.render.docx.blocks import add_section
+from briefing.render.docx.context import Context
+from briefing.render.docx.fonts import embed_fonts
+from briefing.render.docx.numbering import Numbering
+from briefing.render.docx.package import save, set_language, set_properties
+from briefing.render.docx.page import (
+    add_header_footer,
+    add_memo_block,
+    add_prepared_by,
+    add_title_block,
+)
+from briefing.render.docx.styles import StyleMap
+from briefing.resources import templates_dir
+from briefing.templates import Template
+from briefing.tree import Document
+
+A4_TEXT_WIDTH = 9354  # twips; used only if the reference has no page size
+
+
+@lru_cache(maxsize=8)
+def _reference_bytes(path: Path, mtime_ns: int, size: int) -> bytes:
+    return path.read_bytes()
+
+
+def reference_bytes(template: Template) -> bytes:
+    """The template's reference.docx, or the bundled memo's if the template has none."""
+    path = template.reference_docx
+    if not path.is_file():
+        path = templates_dir() / "memo" / "reference.docx"
+    try:
+        stat = path.stat()
+        return _reference_bytes(path, stat.st_mtime_ns, stat.st_size)
+    except OSError as exc:
+        raise BriefError(f"{path}: cannot read the reference document ({exc.strerror})") from None
+
+
+def open_reference(template: Template) -> DocxDocument:
+    data = reference_bytes(template)
+    try:
+        return docx.Document(io.BytesIO(data))
+    except Exception as exc:  # python-docx raises several types for a broken package
+        raise BriefError(f"{template.reference_docx}: not a usable .docx ({exc})") from None
+
+
+def text_width(document: DocxDocument) -> int:
+    section = document.sections[0]
+    page, left, right = section.page_width, section.left_margin, section.right_margin
+    if page is None or left is None or right is None:
+        return A4_TEXT_WIDTH
+    return int(Length(page - left - right).twips)
+
+
+def build(doc: Document, template: Template) -> DocxDocument:
+    document = open_reference(template)
+    body = document.element.body
+    sect_pr = body.find(qn("w:sectPr"))
+    if sect_pr is None:  # a reference without page setup: Word's defaults apply
+        sect_pr = OxmlElement("w:sectPr")
+        body.append(sect_pr)
+    width = text_width(document)
+    for child in list(body):
+        body.remove(child)
+    ctx = Context(
+        body=body,
+        part=document.part,
+        styles=StyleMap(document),
+        numbering=Numbering(document),
+        text_width=width,
+    )
+    add_title_block(ctx, doc)
+    add_memo_block(ctx, doc)
+    for section in doc.sections:
+        add_section(ctx, section)
+    add_prepared_by(ctx, doc)
+    body.append(sect_pr)  # the section properties close the body
+    add_header_footer(document, ctx, doc)
+    set_properties(document, doc.metadata)
+    set_language(document, doc.lang_tag)
+    embed_fonts(document)
+    return document
+
+
+def render(doc: Document, template: Template) -> bytes:
+    """The finished .docx; the same tree and template always give the same bytes."""
+    return save(build(doc, template))

@@ -1,0 +1,46 @@
+"""Inline text: tree Runs become w:r elements; links become real hyperlinks.
+
+Bold and italic are direct run properties (they are the author's inline markup, not
+a look). Links are ``w:hyperlink`` elements pointing at an external relationship and
+use the template's Hyperlink character style; python-docx has no API for this, so the
+elements are written by hand in schema order (rStyle, b, bCs, i, iCs).
+"""
+
+from __future__ import annotations
+
+from itertools import groupby
+
+from docx.opc.constants import RELATIONSHIP_TYPE as RT
+
+from briefing.render.docx.context import Context
+from briefing.render.docx.ooxml import Element, add_text, sub, val
+from briefing.tree import Inline, Run
+
+
+def add_runs(ctx: Context, paragraph: Element, runs: Inline) -> None:
+    """Append ``runs`` to ``paragraph``; neighbouring runs with one link share it."""
+    link_style = ctx.styles.character("Hyperlink")
+    for link, group in groupby(runs, key=lambda run: run.link):
+        if link is None:
+            for run in group:
+                _add_run(paragraph, run, None)
+            continue
+        rid = ctx.part.relate_to(link, RT.HYPERLINK, is_external=True)
+        hyperlink = sub(paragraph, "w:hyperlink", {"r:id": rid, "w:history": "1"})
+        for run in group:
+            _add_run(hyperlink, run, link_style)
+
+
+def _add_run(parent: Element, run: Run, style_id: str | None) -> None:
+    r = sub(parent, "w:r")
+    if style_id is not None or run.bold or run.italic:
+        rpr = sub(r, "w:rPr")
+        if style_id is not None:
+            val(rpr, "w:rStyle", style_id)
+        if run.bold:
+            sub(rpr, "w:b")
+            sub(rpr, "w:bCs")
+        if run.italic:
+            sub(rpr, "w:i")
+            sub(rpr, "w:iCs")
+    add_text(r, run.text)

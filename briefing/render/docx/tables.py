@@ -1,0 +1,102 @@
+"""Data tables: caption above, header row that repeats on every page, fixed widths.
+
+A ministry memo numbers its tables and names them above the table ("Таблица 1.
+Сравнение маршрутов"), so the caption paragraph comes first, in the Caption style,
+kept with the table. The header row is marked ``w:tblHeader`` so Word and LibreOffice
+repeat it after a page break; rows do not split across pages. Column widths come from
+the tree's relative widths scaled to the text width, with a fixed layout so long
+tokens wrap inside their column instead of widening it.
+
+The look (grid rules, header shading) comes from the template's "Table Grid" style;
+the header cells also use the "Table Heading" paragraph style so the header reads as a
+header even where a reader ignores table-style conditional formatting.
+"""
+
+from __future__ import annotations
+
+from briefing.render.docx.context import Context
+from briefing.render.docx.inline import add_runs
+from briefing.render.docx.ooxml import Element, plain_run, sub, val
+from briefing.tree import Inline, Table
+
+
+def column_widths(table: Table, total: int) -> list[int]:
+    """Twips per column, summing exactly to ``total``."""
+    n = len(table.columns)
+    if n == 0:
+        return []
+    fractions = list(table.widths) if table.widths and len(table.widths) == n else [1.0] * n
+    scale = sum(fractions) or 1.0
+    widths = [round(total * f / scale) for f in fractions[:-1]]
+    widths.append(total - sum(widths))
+    return widths
+
+
+def add_caption(ctx: Context, table: Table) -> None:
+    p = ctx.paragraph("Caption")
+    if table.caption:
+        plain_run(p, f"{table.label}. ")
+        add_runs(ctx, p, table.caption)
+    else:
+        plain_run(p, table.label)
+
+
+def add_table(ctx: Context, table: Table) -> None:
+    add_caption(ctx, table)
+    widths = column_widths(table, ctx.text_width)
+    if not widths:  # nothing to lay out; a w:tr without cells would break Word
+        return
+    tbl = new_table(ctx, "Table Grid", widths, header=True)
+    _add_row(ctx, tbl, table.columns, widths, header=True)
+    for row in table.rows:
+        _add_row(ctx, tbl, row, widths, header=False)
+
+
+def new_table(ctx: Context, style: str, widths: list[int], *, header: bool) -> Element:
+    """A ``w:tbl`` with tblPr (schema order) and tblGrid, appended to the body."""
+    tbl = sub(ctx.body, "w:tbl")
+    tblpr = sub(tbl, "w:tblPr")
+    style_id = ctx.styles.table(style)
+    if style_id is not None:
+        val(tblpr, "w:tblStyle", style_id)
+    sub(tblpr, "w:tblW", {"w:w": str(sum(widths)), "w:type": "dxa"})
+    sub(tblpr, "w:tblLayout", {"w:type": "fixed"})
+    look = "0620" if header else "0600"  # firstRow (0x20) + noHBand + noVBand
+    sub(
+        tblpr,
+        "w:tblLook",
+        {
+            "w:val": look,
+            "w:firstRow": "1" if header else "0",
+            "w:lastRow": "0",
+            "w:firstColumn": "0",
+            "w:lastColumn": "0",
+            "w:noHBand": "1",
+            "w:noVBand": "1",
+        },
+    )
+    grid = sub(tbl, "w:tblGrid")
+    for width in widths:
+        sub(grid, "w:gridCol", {"w:w": str(width)})
+    return tbl
+
+
+def add_cell(ctx: Context, tr: Element, width: int, style: str) -> Element:
+    """A ``w:tc`` of a fixed width holding one empty paragraph in ``style``."""
+    tc = sub(tr, "w:tc")
+    tcpr = sub(tc, "w:tcPr")
+    sub(tcpr, "w:tcW", {"w:w": str(width), "w:type": "dxa"})
+    return ctx.paragraph(style, parent=tc)
+
+
+def _add_row(
+    ctx: Context, tbl: Element, cells: tuple[Inline, ...], widths: list[int], *, header: bool
+) -> None:
+    tr = sub(tbl, "w:tr")
+    trpr = sub(tr, "w:trPr")
+    sub(trpr, "w:cantSplit")
+    if header:
+        sub(trpr, "w:tblHeader")
+    style = "Table Heading" if header else "Table Text"
+    for runs, width in zip(cells, widths, strict=True):
+        add_runs(ctx, add_cell(ctx, tr, width, style), runs)
