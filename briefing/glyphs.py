@@ -1,0 +1,194 @@
+"""Which characters the template's fonts can show, checked before anything is drawn.
+
+ReportLab draws a character its font lacks as an empty box, with no error, and Word
+silently substitutes another font. Both renderers therefore ask this module first, so
+a brief with characters no font can show fails with a clear message instead.
+
+The template's theme names font families by role (``[fonts] body``, ``headings``) and a
+list of ``fallbacks``; the stack is the body family, then the headings family, then the
+fallbacks, and a character counts as covered when any font of the stack maps it. Every
+face of a bundled family covers the same characters (tools/make_fonts.py checks that),
+so each family is represented by its regular face.
+
+cmaps are read with a small reader for the two cmap formats that TrueType fonts carry
+(4 and 12), which costs a few milliseconds instead of importing fontTools; any other
+font falls back to fontTools.
+"""
+
+from __future__ import annotations
+
+import struct
+from collections.abc import Iterable, Mapping
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+from briefing.errors import BriefError
+from briefing.resources import fonts_dir
+from briefing.templates import Template
+
+FACES = ("regular", "bold", "italic", "bold_italic")
+
+# Layout controls that no font needs a glyph for: tab, line feed, carriage return.
+_CONTROLS = frozenset({0x09, 0x0A, 0x0D})
+
+
+def _fonts_table(template: Template) -> Mapping[str, Any]:
+    fonts = template.theme.get("fonts")
+    if not isinstance(fonts, Mapping):
+        raise BriefError(f"{template.path}/theme.toml: a [fonts] table is required")
+    return fonts
+
+
+def family_keys(template: Template) -> list[str]:
+    """Family keys of the font stack, in order: body, headings, then the fallbacks."""
+    fonts = _fonts_table(template)
+    keys = [fonts.get("body", ""), fonts.get("headings", ""), *fonts.get("fallbacks", [])]
+    out: list[str] = []
+    for key in keys:
+        if key and key not in out:
+            out.append(str(key))
+    if not out:
+        raise BriefError(f"{template.path}/theme.toml: [fonts] names no body family")
+    return out
+
+
+def resolve_font(template: Template, filename: str) -> Path:
+    """A font file named in the theme: the template folder first, then bundled fonts."""
+    for folder in (template.path, template.path / "fonts", fonts_dir()):
+        candidate = folder / filename
+        if candidate.is_file():
+            return candidate.resolve()
+    raise BriefError(f"{template.path}/theme.toml: font file {filename!r} not found")
+
+
+def family_files(template: Template, key: str) -> dict[str, Path]:
+    """The four faces of one family; a missing face falls back to a present one."""
+    families = _fonts_table(template).get("families", {})
+    spec = families.get(key)
+    if not isinstance(spec, Mapping) or "regular" not in spec:
+        raise BriefError(
+            f"{template.path}/theme.toml: [fonts.families.{key}] with a 'regular' face is required"
+        )
+    files = {face: resolve_font(template, str(spec[face])) for face in FACES if face in spec}
+    files.setdefault("bold", files["regular"])
+    files.setdefault("italic", files["regular"])
+    files.setdefault("bold_italic", files["bold"])
+    return files
+
+
+def font_stack(template: Template) -> list[Path]:
+    """The regular face of each family of the stack, body family first."""
+    return [family_files(template, key)["regular"] for key in family_keys(template)]
+
+
+def covered_codepoints(template: Template) -> frozenset[int]:
+    """Every code point some font of the stack maps, plus tab and line breaks."""
+    return _covered(tuple(font_stack(template)))
+
+
+def missing_chars(text: str, template: Template) -> list[str]:
+    """Characters of ``text`` no font of the stack can show, each once, in text order."""
+    covered = covered_codepoints(template)
+    seen: set[str] = set()
+    out: list[str] = []
+    for ch in text:
+        if ord(ch) not in covered and ch not in seen:
+            seen.add(ch)
+            out.append(ch)
+    return out
+
+
+@cache
+def _covered(paths: tuple[Path, ...]) -> frozenset[int]:
+    cps: set[int] = set(_CONTROLS)
+    for path in paths:
+        cps.update(cmap_codepoints(path))
+    return frozenset(cps)
+
+
+@cache
+def cmap_codepoints(path: Path) -> frozenset[int]:
+    """The code points one font file maps to a glyph other than .notdef."""
+    data = path.read_bytes()
+    try:
+        found = _read_cmap(data)
+    except (struct.error, ValueError):
+        found = None
+    if found is None:
+        found = _read_cmap_fonttools(path)
+    return frozenset(found)
+
+
+def _read_cmap_fonttools(path: Path) -> set[int]:
+    from fontTools.ttLib import TTFont  # imported only for unusual fonts
+
+    font = TTFont(str(path), lazy=True, fontNumber=0)
+    cmap = font.getBestCmap() or {}
+    return {cp for cp, glyph in cmap.items() if glyph != ".notdef"}
+
+
+def _read_cmap(data: bytes) -> set[int] | None:
+    """Read a Windows Unicode cmap (format 12, else 4) straight from the bytes."""
+    if data[:4] not in (b"\x00\x01\x00\x00", b"true", b"OTTO"):
+        return None
+    (num_tables,) = struct.unpack_from(">H", data, 4)
+    cmap_offset = None
+    for i in range(num_tables):
+        tag, _check, offset, _length = struct.unpack_from(">4sIII", data, 12 + 16 * i)
+        if tag == b"cmap":
+            cmap_offset = offset
+    if cmap_offset is None:
+        return None
+    _version, n_sub = struct.unpack_from(">HH", data, cmap_offset)
+    subtables: dict[tuple[int, int], int] = {}
+    for i in range(n_sub):
+        pid, eid, off = struct.unpack_from(">HHI", data, cmap_offset + 4 + 8 * i)
+        subtables[(pid, eid)] = cmap_offset + off
+    for key in ((3, 10), (0, 4), (0, 6), (3, 1), (0, 3), (0, 2), (0, 1), (0, 0)):
+        if key in subtables:
+            start = subtables[key]
+            (fmt,) = struct.unpack_from(">H", data, start)
+            if fmt == 12:
+                return _format12(data, start)
+            if fmt == 4:
+                return _format4(data, start)
+    return None
+
+
+def _format12(data: bytes, start: int) -> set[int]:
+    (n_groups,) = struct.unpack_from(">I", data, start + 12)
+    out: set[int] = set()
+    for i in range(n_groups):
+        first, last, glyph = struct.unpack_from(">III", data, start + 16 + 12 * i)
+        out.update(_nonzero(range(first, last + 1), glyph, first))
+    return out
+
+
+def _nonzero(cps: Iterable[int], glyph: int, first: int) -> Iterable[int]:
+    # a group maps first -> glyph, first+1 -> glyph+1, ...; glyph 0 is .notdef
+    return (cp for cp in cps if glyph + (cp - first) != 0)
+
+
+def _format4(data: bytes, start: int) -> set[int]:
+    (seg_x2,) = struct.unpack_from(">H", data, start + 6)
+    n = seg_x2 // 2
+    ends = struct.unpack_from(f">{n}H", data, start + 14)
+    starts = struct.unpack_from(f">{n}H", data, start + 16 + seg_x2)
+    deltas = struct.unpack_from(f">{n}h", data, start + 16 + 2 * seg_x2)
+    ro_pos = start + 16 + 3 * seg_x2
+    range_offsets = struct.unpack_from(f">{n}H", data, ro_pos)
+    out: set[int] = set()
+    for i in range(n):
+        first, last = starts[i], ends[i]
+        if first == 0xFFFF:
+            continue
+        if range_offsets[i] == 0:
+            out.update(cp for cp in range(first, last + 1) if (cp + deltas[i]) & 0xFFFF)
+            continue
+        for cp in range(first, last + 1):
+            pos = ro_pos + 2 * i + range_offsets[i] + 2 * (cp - first)
+            (glyph,) = struct.unpack_from(">H", data, pos)
+            if glyph and (glyph + deltas[i]) & 0xFFFF:
+                out.add(cp)
+    return out
