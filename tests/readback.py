@@ -6,8 +6,12 @@ because a PDF line break may fall inside a long token and DOCX splits text into 
 
 from __future__ import annotations
 
+import os
 import re
+import shutil
 from pathlib import Path
+
+import pytest
 
 from briefing.tree import Document, ListBlock, Note, Paragraph, Quote, Section, Table, plain
 
@@ -96,3 +100,26 @@ def docx_body(path: Path) -> str:
     for element in document.element.body.iter(f"{ns}p"):
         lines.append("".join(t.text or "" for t in element.iter(f"{ns}t")))
     return "\n".join(lines)
+
+
+def require_tool(name: str) -> str:
+    """The path of a command-line tool; skip (or fail under CI's flag) where it is missing."""
+    path = shutil.which(name)
+    if path is None:
+        if os.environ.get("BRIEFING_REQUIRE_TOOLS") == "1":
+            pytest.fail(f"{name} is required (BRIEFING_REQUIRE_TOOLS=1) but not installed")
+        pytest.skip(f"{name} is not installed (apt-get install poppler-utils qpdf)")
+    return path
+
+
+def pdffonts_rows(path: Path) -> list[tuple[str, str, str, str]]:
+    """(name, emb, sub, uni) for every font pdffonts lists."""
+    import subprocess
+
+    tool = require_tool("pdffonts")
+    out = subprocess.run([tool, str(path)], capture_output=True, text=True, check=True).stdout
+    rows = []
+    for row in out.splitlines()[2:]:
+        name, *_, emb, sub, uni, _obj, _gen = row.split()
+        rows.append((name, emb, sub, uni))
+    return rows

@@ -19,7 +19,14 @@ from babel.dates import format_date
 from briefing import api
 from briefing.i18n import terms
 from briefing.i18n.catalog import translations
-from tests.readback import assert_in_order, body_texts, docx_body, pdf_pages, squash
+from tests.readback import (
+    assert_in_order,
+    body_texts,
+    docx_body,
+    pdf_pages,
+    pdffonts_rows,
+    squash,
+)
 
 ROOT = Path(__file__).resolve().parents[1]
 EXAMPLE = ROOT / "examples" / "us-azerbaijan-charter.yaml"
@@ -106,3 +113,12 @@ def test_no_toolkit_english_leaks(rendered: Path, lang: str, fmt: str) -> None:
     text = re.sub(r"https?://\S+", " ", text)
     leaked = [w for w in ENGLISH_WORDS if re.search(rf"\b{w}\b", text)]
     assert leaked == []
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_pdf_fonts_are_all_embedded(rendered: Path, lang: str) -> None:
+    rows = pdffonts_rows(rendered / f"{EXAMPLE.stem}.{lang}.pdf")
+    assert rows, "a PDF with text lists its fonts"
+    for name, emb, sub, _uni in rows:
+        assert (emb, sub) == ("yes", "yes"), name
+        assert "Noto" in name, name

@@ -9,9 +9,7 @@ used when installed; with BRIEFING_REQUIRE_TOOLS=1 their absence fails the test.
 from __future__ import annotations
 
 import io
-import os
 import re
-import shutil
 import subprocess
 from dataclasses import replace
 from pathlib import Path
@@ -40,7 +38,7 @@ from briefing.tree import (
     Table,
     walk_sections,
 )
-from tests.readback import assert_in_order, body_texts, squash
+from tests.readback import assert_in_order, body_texts, require_tool, squash
 from tests.tree_sample import r, sample_document
 
 MM = 72 / 25.4
@@ -146,15 +144,6 @@ def outline_entries(data: bytes) -> list[tuple[str, int]]:
 
     walk(reader.outline)
     return out
-
-
-def require_tool(name: str) -> str:
-    path = shutil.which(name)
-    if path is None:
-        if os.environ.get("BRIEFING_REQUIRE_TOOLS") == "1":
-            pytest.fail(f"{name} is required (BRIEFING_REQUIRE_TOOLS=1) but not installed")
-        pytest.skip(f"{name} is not installed (apt-get install poppler-utils qpdf)")
-    return path
 
 
 # -- text ------------------------------------------------------------------------------
