@@ -78,9 +78,10 @@ def _fallback_summary(lang: str, brief_lang: str, fallbacks: list[Problem]) -> s
 
 def cmd_render(args: argparse.Namespace) -> int:
     from briefing import api
-    from briefing.render import render
+    from briefing.render import RenderOptions, render
     from briefing.templates import load_template
 
+    options = RenderOptions(toc=args.toc, embed_fonts=args.embed_fonts)
     formats = _formats(args.format)
     template = load_template(args.template)
     out_dir = Path(args.out)
@@ -106,7 +107,7 @@ def cmd_render(args: argparse.Namespace) -> int:
                 if problems:
                     raise BriefError(problems)
                 for fmt in formats:
-                    data = render(result.doc, fmt, template)
+                    data = render(result.doc, fmt, template, options)
                     target = api.output_path(out_dir, loaded.path, lang, fmt)
                     api.write_atomic(target, data)
                     print(target, flush=True)
@@ -208,6 +209,13 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("-t", "--template", help="template name or folder (default: memo)")
     p.add_argument("-o", "--out", default="out", help="output folder (default: out)")
     p.add_argument("--strict", action="store_true", help="a missing translation is an error")
+    p.add_argument("--toc", action="store_true", help="add a table of contents")
+    p.add_argument(
+        "--no-embed-fonts",
+        dest="embed_fonts",
+        action="store_false",
+        help="DOCX: do not embed the fonts (smaller file; looks different without Noto)",
+    )
     p.set_defaults(func=cmd_render)
 
     p = sub.add_parser("validate", help="check briefs; with -l, report missing translations")

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from importlib import import_module
 
+from briefing.render.options import RenderOptions
 from briefing.templates import Template
 from briefing.tree import Document
 
@@ -18,9 +19,13 @@ RENDERERS: dict[str, str] = {
 
 FORMATS = tuple(RENDERERS)
 
+__all__ = ["FORMATS", "RENDERERS", "RenderOptions", "render"]
 
-def render(doc: Document, fmt: str, template: Template) -> bytes:
+
+def render(
+    doc: Document, fmt: str, template: Template, options: RenderOptions | None = None
+) -> bytes:
     """Render one document in one format; the bytes of the finished file."""
     module = import_module(RENDERERS[fmt])
-    data: bytes = module.render(doc, template)
+    data: bytes = module.render(doc, template, options or RenderOptions())
     return data

@@ -32,6 +32,7 @@ from briefing.render.docx.page import (
     add_title_block,
 )
 from briefing.render.docx.styles import StyleMap
+from briefing.render.options import RenderOptions
 from briefing.resources import templates_dir
 from briefing.templates import Template
 from briefing.tree import Document
@@ -102,6 +103,6 @@ def build(doc: Document, template: Template) -> DocxDocument:
     return document
 
 
-def render(doc: Document, template: Template) -> bytes:
+def render(doc: Document, template: Template, options: RenderOptions | None = None) -> bytes:
     """The finished .docx; the same tree and template always give the same bytes."""
     return save(build(doc, template))
