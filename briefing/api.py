@@ -34,7 +34,21 @@ def load(path: str | Path) -> LoadedBrief:
 
 
 def localized(loaded: LoadedBrief, lang: str) -> Localized:
-    return localize(loaded.brief, loaded.source, lang)
+    return localize(loaded.brief, loaded.source, lang, source_date())
+
+
+def source_date() -> str | None:
+    """SOURCE_DATE_EPOCH as ISO 8601 UTC, for reproducible builds; None if unset."""
+    import datetime as dt
+
+    value = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
+    if not value:
+        return None
+    try:
+        stamp = dt.datetime.fromtimestamp(int(value), tz=dt.UTC)
+    except (ValueError, OverflowError, OSError):
+        raise BriefError(f"SOURCE_DATE_EPOCH={value!r} is not a Unix time in seconds") from None
+    return stamp.strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
 def glyph_problems(result: Localized, loaded: LoadedBrief, template: Template) -> list[Problem]:

@@ -63,7 +63,7 @@ class Localized:
 
 
 class _Localizer:
-    def __init__(self, brief: Brief, source: Source, lang: str) -> None:
+    def __init__(self, brief: Brief, source: Source, lang: str, modified: str | None) -> None:
         code = match_catalog(lang)
         if code is None:
             raise NoCatalogError(lang)
@@ -74,6 +74,7 @@ class _Localizer:
         self.locale = babel_locale(lang)
         self.out = Localized(doc=None)  # type: ignore[arg-type]
         self.tables = 0
+        self.modified = modified or f"{brief.date.isoformat()}T00:00:00Z"
 
     # the toolkit's words
     def word(self, msgid: str, **values: Any) -> str:
@@ -300,11 +301,16 @@ class _Localizer:
                 keywords=tuple(keywords),
                 language=tag,
                 created=b.date.isoformat(),
+                modified=self.modified,
             ),
         )
         return self.out
 
 
-def localize(brief: Brief, source: Source, lang: str) -> Localized:
-    """The document tree of ``brief`` in ``lang``, with its fallbacks and texts."""
-    return _Localizer(brief, source, lang).document()
+def localize(brief: Brief, source: Source, lang: str, modified: str | None = None) -> Localized:
+    """The document tree of ``brief`` in ``lang``, with its fallbacks and texts.
+
+    ``modified`` (ISO 8601 UTC) stamps the document properties; by default the brief's
+    date, so the same brief always gives the same file.
+    """
+    return _Localizer(brief, source, lang, modified).document()

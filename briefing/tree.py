@@ -101,6 +101,7 @@ class Metadata:
     keywords: tuple[str, ...]
     language: str  # full BCP 47 tag, e.g. az-Latn-AZ
     created: str  # ISO 8601 date of the brief
+    modified: str  # ISO 8601 UTC time: SOURCE_DATE_EPOCH if set, else the brief's date
 
 
 @dataclass(frozen=True, slots=True)

@@ -151,5 +151,6 @@ def sample_document(lang: str = "ru") -> Document:
             keywords=("Азербайджан", "Средний коридор"),
             language="ru-RU",
             created="2026-11-26",
+            modified="2026-11-26T00:00:00Z",
         ),
     )

@@ -104,7 +104,13 @@ def az_document() -> Document:
         page_of="Səhifə {page} / {pages}",
         contents_title="Mündəricat",
         metadata=Metadata(
-            title, "Xartiya", "Cənubi Qafqaz", ("Azərbaycan",), "az-Latn-AZ", "2026-11-26"
+            title,
+            "Xartiya",
+            "Cənubi Qafqaz",
+            ("Azərbaycan",),
+            "az-Latn-AZ",
+            "2026-11-26",
+            "2026-11-26T00:00:00Z",
         ),
     )
 
