@@ -1,0 +1,106 @@
+"""Write a large brief (about 60 pages) in three languages, for benchmarks.
+
+The text is recycled from the bundled example, so it is real prose in English,
+Azerbaijani and Russian with the same markup and characters; only the amount grows.
+``--scale`` multiplies the number of sections (1 gives 84 sections, about 60 pages).
+
+    python benchmarks/make_large.py out/large.yaml [--scale 1]
+"""
+
+from __future__ import annotations
+
+import argparse
+import itertools
+from pathlib import Path
+from typing import Any
+
+from ruamel.yaml import YAML
+
+ROOT = Path(__file__).resolve().parents[1]
+EXAMPLE = ROOT / "examples" / "us-azerbaijan-charter.yaml"
+SECTIONS_PER_SCALE = 84
+
+
+def _texts(node: Any) -> list[dict[str, str]]:
+    """Every full translation map of the example, in document order."""
+    if isinstance(node, dict):
+        if {"en", "az", "ru"} <= set(node) and all(isinstance(v, str) for v in node.values()):
+            return [dict(node)]
+        return [t for value in node.values() for t in _texts(value)]
+    if isinstance(node, list):
+        return [t for value in node for t in _texts(value)]
+    return []
+
+
+def build(scale: float) -> dict[str, Any]:
+    yaml = YAML(typ="safe")
+    example = yaml.load(EXAMPLE.read_text(encoding="utf-8"))
+    pool = [t for t in _texts(example["sections"]) if len(t["en"]) > 60]
+    short = [t for t in _texts(example["sections"]) if 10 < len(t["en"]) <= 60]
+    long_texts = itertools.cycle(pool)
+    short_texts = itertools.cycle(short)
+    kinds = itertools.cycle(["background", "analysis", "implications", "risks", "outlook"])
+    sections = []
+    for n in range(int(SECTIONS_PER_SCALE * scale)):
+        body: list[Any] = [next(long_texts) for _ in range(6)]
+        if n % 3 == 0:
+            body.append(
+                {
+                    "bullets": [
+                        next(long_texts),
+                        {"text": next(short_texts), "bullets": [next(short_texts)] * 2},
+                    ]
+                }
+            )
+        if n % 3 == 1:
+            body.append({"numbered": [next(short_texts), next(short_texts), next(short_texts)]})
+        if n % 4 == 2:
+            body.append(
+                {
+                    "table": {
+                        "caption": next(short_texts),
+                        "columns": [next(short_texts), next(short_texts), "2027"],
+                        "rows": [
+                            [next(short_texts), next(short_texts), f"{k * 10} 000"]
+                            for k in range(1, 6)
+                        ],
+                        "widths": [3, 3, 1],
+                    }
+                }
+            )
+        if n % 6 == 5:
+            body.append({"note": next(long_texts)})
+        section: dict[str, Any] = {"body": body}
+        if n % 2:
+            section["kind"] = next(kinds)
+        else:
+            section["title"] = next(short_texts)
+        sections.append(section)
+    brief = {k: example[k] for k in ("lang", "title", "subtitle", "reference", "memo", "authors")}
+    brief.update(
+        date=str(example["date"]),
+        classification="internal",
+        summary=example["summary"],
+        sections=sections,
+        recommendations=example["recommendations"],
+        sources=[{**s, "date": str(s["date"])} for s in example["sources"]],
+    )
+    return brief
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("path", type=Path)
+    parser.add_argument("--scale", type=float, default=1.0)
+    args = parser.parse_args()
+    args.path.parent.mkdir(parents=True, exist_ok=True)
+    yaml = YAML(typ="safe")
+    yaml.default_flow_style = False
+    yaml.allow_unicode = True
+    yaml.representer.ignore_aliases = lambda *_: True  # write every text out in full
+    with args.path.open("w", encoding="utf-8") as fh:
+        yaml.dump(build(args.scale), fh)
+
+
+if __name__ == "__main__":
+    main()
