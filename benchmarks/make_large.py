@@ -42,7 +42,7 @@ def build(scale: float) -> dict[str, Any]:
     kinds = itertools.cycle(["background", "analysis", "implications", "risks", "outlook"])
     sections = []
     for n in range(int(SECTIONS_PER_SCALE * scale)):
-        body: list[Any] = [next(long_texts) for _ in range(6)]
+        body: list[Any] = [next(long_texts) for _ in range(8)]
         if n % 3 == 0:
             body.append(
                 {
