@@ -63,16 +63,19 @@ def _check_text(value: Any) -> str | dict[str, str]:
                 raise PydanticCustomError(
                     "text_value", "the {key} text must be a string", {"key": key}
                 )
-            _check_inline(text)
+            _check_inline(text, key)
         return dict(value)
     raise PydanticCustomError("text_type", "expected a text, or a map of language to text")
 
 
-def _check_inline(text: str) -> None:
+def _check_inline(text: str, lang: str | None = None) -> None:
     try:
         parse_inline(text)
     except LinkError as exc:
-        raise PydanticCustomError("link", str(exc)) from None
+        where = f"the {lang} text: " if lang else ""
+        raise PydanticCustomError(
+            "link", "{where}{error}", {"where": where, "error": str(exc), "lang": lang}
+        ) from None
 
 
 _TEXT_SCHEMA = {
@@ -269,3 +272,8 @@ def classification_level(value: str | dict[str, str] | None) -> str | None:
     if isinstance(value, str) and value.strip().lower() in CLASSIFICATIONS:
         return value.strip().lower()
     return None
+
+
+# Item refers to ItemOrText, defined after it: resolve the forward references now.
+for _model in (Item, Bullets, Numbered, Section, Annex, Brief):
+    _model.model_rebuild()

@@ -26,7 +26,7 @@ def field_path(path: Path_) -> str:
     return out or "(top level)"
 
 
-def _data_path(data: Any, loc: tuple[Any, ...]) -> Path_:
+def _data_path(data: Any, loc: tuple[Any, ...], about_key: bool) -> Path_:
     """pydantic's error location -> the path into the source data.
 
     pydantic adds the tags of tagged unions to ``loc``; they are skipped by following
@@ -41,8 +41,9 @@ def _data_path(data: Any, loc: tuple[Any, ...]) -> Path_:
         if indexes:
             current = current[part]
             path.append(part)
-        elif isinstance(current, dict) and isinstance(part, str) and len(path) == len(loc) - 1:
-            path.append(part)  # a missing or unknown key: the last part
+        elif about_key and isinstance(current, dict) and isinstance(part, str):
+            path.append(part)  # a missing or unknown key: the last part of loc
+            break
     return tuple(path)
 
 
@@ -99,7 +100,7 @@ def validate(source: Source) -> Brief:
                 source.position(()),
             )
         )
-    problems = [
+    problems = list(source.problems) + [
         Problem(msg, source.position(path), field_path(path))
         for path, msg in _structure(source.data)
     ]
@@ -107,22 +108,28 @@ def validate(source: Source) -> Brief:
         brief = Brief.model_validate(source.data)
     except ValidationError as exc:
         for err in exc.errors(include_url=False):
-            path = _data_path(source.data, err["loc"])
-            where = (
-                source.key_position(path)
-                if err["type"] == "extra_forbidden"
-                else source.position(path)
-            )
+            about_key = err["type"] in ("missing", "extra_forbidden")
+            path = _data_path(source.data, err["loc"], about_key)
+            lang = (err.get("ctx") or {}).get("lang")
+            if err["type"] == "extra_forbidden":
+                where = source.key_position(path)
+            else:  # a problem in one translation points into that language's text
+                where = source.position((*path, lang) if lang else path)
             problems.append(Problem(_message(err), where, field_path(path)))
-        raise BriefError(_sorted(problems)) from None
+        raise BriefError(_sorted(problems, source.file)) from None
     if problems:
-        raise BriefError(_sorted(problems))
+        raise BriefError(_sorted(problems, source.file))
     return brief
 
 
-def _sorted(problems: list[Problem]) -> list[Problem]:
-    def key(p: Problem) -> tuple[int, int]:
-        return (p.position.line, p.position.col) if p.position else (0, 0)
+def _sorted(problems: list[Problem], main_file: str) -> list[Problem]:
+    """In reading order: the brief's own file first, then its translation files."""
+
+    def key(p: Problem) -> tuple[bool, str, int, int]:
+        if p.position is None:
+            return (False, "", 0, 0)
+        pos = p.position
+        return (pos.file != main_file, pos.file, pos.line, pos.col)
 
     unique = list(dict.fromkeys(problems))
     return sorted(unique, key=key)

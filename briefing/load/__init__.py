@@ -25,6 +25,8 @@ class Source:
     data: Any
     positions: dict[Path_, Position] = field(default_factory=dict)
     key_positions: dict[Path_, Position] = field(default_factory=dict)
+    # Problems the reader found but could read past; validation reports them with its own.
+    problems: list[Problem] = field(default_factory=list)
 
     def position(self, path: Path_) -> Position:
         """The position of the value at ``path``, or of its nearest known parent."""
@@ -80,6 +82,10 @@ def load_source(path: Path) -> Source:
         from briefing.load.yaml_source import load_yaml
 
         return load_yaml(read_text(path), str(path))
+    if suffix in (".md", ".markdown"):
+        from briefing.load.translations import load_markdown_brief
+
+        return load_markdown_brief(path)
     raise BriefError(
-        Problem(f"unknown brief type {suffix!r}: use .yaml or .yml", Position(str(path), 1, 1))
+        Problem(f"unknown brief type {suffix!r}: use .yaml, .yml or .md", Position(str(path), 1, 1))
     )

@@ -1,0 +1,205 @@
+"""Write a YAML brief as Markdown: ``brief.md`` plus ``brief.<lang>.md`` per translation.
+
+For people moving a brief from YAML to Markdown, and how the bundled Markdown example
+is made from the YAML one (a test checks that both give the same document tree):
+
+    python tools/yaml_to_markdown.py examples/us-azerbaijan-charter.yaml
+"""
+
+from __future__ import annotations
+
+import argparse
+import re
+import sys
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from briefing.load import load_source  # noqa: E402
+
+_BLOCK_START = re.compile(r"^(\s*)([-+*]\s|[>#|]|\d+[.)]\s|Table:)")
+_FRONT_TEXT_KEYS = ("title", "subtitle", "reference", "classification")
+
+
+def _langs(node: Any, base: str) -> set[str]:
+    if isinstance(node, dict):
+        found = set()
+        if node and all(isinstance(v, str) for v in node.values()) and base in node:
+            found |= set(node)
+        for value in node.values():
+            found |= _langs(value, base)
+        return found
+    if isinstance(node, list):
+        return set().union(*(_langs(v, base) for v in node)) if node else set()
+    return set()
+
+
+class _Writer:
+    def __init__(self, lang: str, base: str) -> None:
+        self.lang = lang
+        self.base = base
+
+    def t(self, value: Any) -> str:
+        """The text in this file's language, or the base text where it has none."""
+        text = value.get(self.lang, value.get(self.base, "")) if isinstance(value, dict) else value
+        return re.sub(r"[ \t\r\n]+", " ", str(text)).strip(" ")  # keeps no-break spaces
+
+    def kind_heading(self, kind: str) -> str:
+        """The catalog's heading, so the author reads the file in one language."""
+        from briefing.i18n import terms
+        from briefing.i18n.catalog import match_catalog, translations
+
+        code = match_catalog(self.lang) or "en"
+        return str(translations(code).gettext(terms.SECTION_HEADINGS[kind]))
+
+    def para(self, value: Any) -> str:
+        text = self.t(value)
+        return "\\" + text if _BLOCK_START.match(text) else text
+
+    def items(self, items: list[Any], ordered: bool, indent: str) -> list[str]:
+        lines = []
+        for n, item in enumerate(items, 1):
+            marker = f"{n}. " if ordered else "- "
+            text = item["text"] if isinstance(item, dict) and "text" in item else item
+            lines.append(f"{indent}{marker}{self.para(text)}")
+            if isinstance(item, dict):
+                for key in ("bullets", "numbered"):
+                    if key in item:
+                        pad = indent + " " * len(marker)
+                        lines += self.items(item[key], key == "numbered", pad)
+        return lines
+
+    def cell(self, value: Any) -> str:
+        return self.t(value).replace("|", "\\|")
+
+    def block(self, block: Any) -> list[str]:
+        if not isinstance(block, dict) or not any(
+            k in block for k in ("bullets", "numbered", "table", "quote", "note")
+        ):
+            return [self.para(block)]
+        if "bullets" in block or "numbered" in block:
+            ordered = "numbered" in block
+            return self.items(block["numbered" if ordered else "bullets"], ordered, "")
+        if "table" in block:
+            spec = block["table"]
+            lines = [f"Table: {self.t(spec['caption'])}", ""] if spec.get("caption") else []
+            widths = spec.get("widths") or ["3"] * len(spec["columns"])
+            lines.append("| " + " | ".join(self.cell(c) for c in spec["columns"]) + " |")
+            lines.append("|" + "|".join("-" * max(3, int(float(w))) for w in widths) + "|")
+            lines += ["| " + " | ".join(self.cell(c) for c in row) + " |" for row in spec["rows"]]
+            return lines
+        if "quote" in block:
+            lines = [f"> {self.para(block['quote'])}"]
+            if block.get("by"):
+                lines += [">", f"> — {self.t(block['by'])}"]
+            return lines
+        return ["> [!NOTE]", f"> {self.para(block['note'])}"]
+
+    def body(self, blocks: list[Any]) -> list[str]:
+        lines: list[str] = []
+        for block in blocks:
+            lines += [*self.block(block), ""]
+        return lines
+
+    def section(self, section: dict[str, Any], level: int) -> list[str]:
+        hashes = "#" * (level + 1)
+        if "title" in section:
+            heading = self.t(section["title"])
+        else:
+            heading = f"{self.kind_heading(section['kind'])} {{kind={section['kind']}}}"
+        lines = [f"{hashes} {heading}", "", *self.body(section.get("body", []))]
+        for child in section.get("sections", []):
+            lines += self.section(child, level + 1)
+        return lines
+
+    def front(self, data: dict[str, Any]) -> dict[str, Any]:
+        from briefing.i18n.language import is_neutral
+
+        if self.lang == self.base:
+            keep = {k: v for k, v in data.items() if k not in _BODY_KEYS}
+            return _resolve(keep, self)
+        out: dict[str, Any] = {}
+        for key in _FRONT_TEXT_KEYS:
+            value = data.get(key)
+            if isinstance(value, dict):
+                out[key] = self.t(value)
+            elif isinstance(value, str) and key != "classification" and not is_neutral(value):
+                out[key] = value
+        if "memo" in data:
+            out["memo"] = {k: _resolve(v, self) for k, v in data["memo"].items()}
+        for key in ("authors", "keywords"):
+            if key in data:
+                out[key] = _resolve(data[key], self)
+        if "sources" in data:
+            out["sources"] = [
+                {k: self.t(v) for k, v in s.items() if k in ("title", "publisher")}
+                for s in data["sources"]
+            ]
+        return out
+
+    def document(self, data: dict[str, Any]) -> str:
+        from ruamel.yaml import YAML
+
+        yaml = YAML()  # round-trip mode keeps the keys in the brief's order
+        yaml.default_flow_style = False
+        yaml.allow_unicode = True
+        yaml.width = 4096
+        import io
+
+        buffer = io.StringIO()
+        yaml.dump(self.front(data), buffer)
+        lines = ["---", buffer.getvalue().rstrip("\n"), "---", ""]
+        if data.get("summary"):
+            lines += [f"## {self.kind_heading('summary')} {{kind=summary}}", ""]
+            lines += self.body(data["summary"])
+        for section in data.get("sections", []):
+            lines += self.section(section, 1)
+        if data.get("recommendations"):
+            lines += [f"## {self.kind_heading('recommendations')} {{kind=recommendations}}", ""]
+            lines += [*self.items(data["recommendations"], True, ""), ""]
+        for annex in data.get("annexes", []):
+            lines += [f"## {self.t(annex['title'])} {{kind=annex}}", ""]
+            lines += self.body(annex.get("body", []))
+            for child in annex.get("sections", []):
+                lines += self.section(child, 2)
+        return "\n".join(lines).rstrip("\n") + "\n"
+
+
+_BODY_KEYS = {"summary", "sections", "recommendations", "annexes"}
+
+
+def _resolve(value: Any, writer: _Writer) -> Any:
+    """Texts to this file's language; structure and non-text values unchanged."""
+    if isinstance(value, dict):
+        if value and all(isinstance(v, str) for v in value.values()) and writer.base in value:
+            return writer.t(value)
+        return {k: v if k in ("url", "date", "lang") else _resolve(v, writer)
+                for k, v in value.items()}  # fmt: skip
+    if isinstance(value, list):
+        return [_resolve(v, writer) for v in value]
+    return value
+
+
+def convert(path: Path) -> list[Path]:
+    data = load_source(path).data
+    base = data.get("lang", "en")
+    written = []
+    for lang in sorted(_langs(data, base), key=lambda code: code != base):
+        name = f"{path.stem}.md" if lang == base else f"{path.stem}.{lang}.md"
+        target = path.with_name(name)
+        target.write_text(_Writer(lang, base).document(data), encoding="utf-8")
+        written.append(target)
+    return written
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("brief", type=Path)
+    for path in convert(parser.parse_args().brief):
+        print(path)
+
+
+if __name__ == "__main__":
+    main()
