@@ -8,6 +8,7 @@ working folder. Fonts are package data under ``briefing/fonts/``.
 
 from __future__ import annotations
 
+import os
 from functools import cache
 from pathlib import Path
 
@@ -28,7 +29,9 @@ def templates_dir() -> Path:
 
 
 def locales_dir() -> Path:
-    return data_root() / "locales"
+    """The catalogs; BRIEFING_LOCALES points at another folder (e.g. to try a new one)."""
+    override = os.environ.get("BRIEFING_LOCALES")
+    return Path(override) if override else data_root() / "locales"
 
 
 def fonts_dir() -> Path:

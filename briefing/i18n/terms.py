@@ -13,6 +13,11 @@ def N_(message: str) -> str:
     return message
 
 
+def Nn_(singular: str, plural: str) -> tuple[str, str]:
+    """Mark a counted term (translated with ngettext) for extraction."""
+    return singular, plural
+
+
 SECTION_HEADINGS: dict[str, str] = {
     "summary": N_("Summary"),
     "key_points": N_("Key points"),
@@ -54,7 +59,7 @@ PAGE_OF = N_("Page {page} of {pages}")
 ATTACHMENTS = N_("Attachments")
 
 # (singular, plural) pairs, translated with ngettext: Russian needs three forms.
-ANNEX_COUNT = (N_("{n} annex"), N_("{n} annexes"))
+ANNEX_COUNT = Nn_("{n} annex", "{n} annexes")
 
 SINGULAR_TERMS: tuple[str, ...] = (
     *SECTION_HEADINGS.values(),
