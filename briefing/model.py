@@ -81,7 +81,7 @@ def _check_inline(text: str, lang: str | None = None) -> None:
 _TEXT_SCHEMA = {
     "description": "A text in the brief's `lang`, or a map from language code to text.",
     "anyOf": [
-        {"type": "string"},
+        {"type": ["string", "number", "boolean"]},
         {
             "type": "object",
             "propertyNames": {"pattern": LANG_CODE.pattern},
@@ -94,21 +94,27 @@ _TEXT_SCHEMA = {
 Text = Annotated[str | dict[str, str], PlainValidator(_check_text), WithJsonSchema(_TEXT_SCHEMA)]
 
 
+_TEXT_LIST_SCHEMA = {"anyOf": [_TEXT_SCHEMA, {"type": "array", "items": _TEXT_SCHEMA}]}
+
+
 def _text_list(value: Any) -> Any:
     """A text or a list of texts (``cc: Trade Team`` or ``cc: [A, B]``)."""
     return value if isinstance(value, list) else [value]
 
 
 class Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, use_attribute_docstrings=True)
 
 
 class Item(Strict):
     """A list item with a nested list."""
 
     text: Text
+    """The item's text."""
     bullets: list[ItemOrText] | None = None
+    """A nested bulleted list under this item."""
     numbered: list[ItemOrText] | None = None
+    """A nested numbered list under this item (numbering restarts at 1)."""
 
     @model_validator(mode="after")
     def _one_list(self) -> Item:
@@ -136,18 +142,30 @@ ItemOrText = Annotated[
 
 
 class Bullets(Strict):
+    """A bulleted list."""
+
     bullets: list[ItemOrText] = Field(min_length=1)
+    """A bulleted list: texts, or {text, bullets|numbered} for nesting (3 levels)."""
 
 
 class Numbered(Strict):
+    """A numbered list."""
+
     numbered: list[ItemOrText] = Field(min_length=1)
+    """A numbered list, starting at 1: texts, or {text, bullets|numbered}."""
 
 
 class TableSpec(Strict):
+    """Columns, rows, an optional caption and relative widths."""
+
     columns: list[Text] = Field(min_length=1)
+    """The header row: one text per column."""
     rows: list[list[Text]]
+    """The body rows: each a list with one text per column."""
     caption: Text | None = None
+    """Printed above the table after the localized "Table N"."""
     widths: list[Annotated[float, Field(gt=0)]] | None = None
+    """Relative column widths, one positive number per column."""
 
     @model_validator(mode="after")
     def _shape(self) -> TableSpec:
@@ -161,16 +179,26 @@ class TableSpec(Strict):
 
 
 class TableBlock(Strict):
+    """A table."""
+
     table: TableSpec
+    """A table with a header row."""
 
 
 class QuoteBlock(Strict):
+    """A quotation with its author."""
+
     quote: Text
+    """The quoted words."""
     by: Text | None = None
+    """Who said or wrote them."""
 
 
 class NoteBlock(Strict):
+    """A call-out note."""
+
     note: Text
+    """A call-out box the reader must not miss."""
 
 
 _BLOCK_KEYS = ("bullets", "numbered", "table", "quote", "note")
@@ -196,10 +224,16 @@ Block = Annotated[
 
 
 class Section(Strict):
+    """A section: a standard kind or a title, a body and sub-sections."""
+
     kind: Literal[KINDS] | None = None  # type: ignore[valid-type]
+    """A standard section: its heading comes from the catalog in every language."""
     title: Text | None = None
+    """A heading of your own (wins over kind)."""
     body: list[Block] = []
+    """Paragraphs, lists, tables, quotes and notes, in order."""
     sections: list[Section] = []
+    """Sub-sections (levels 2 and 3)."""
 
     @model_validator(mode="after")
     def _heading(self) -> Section:
@@ -209,12 +243,18 @@ class Section(Strict):
 
 
 class Memo(Strict):
-    to: Text | None = None
-    from_: Text | None = Field(default=None, alias="from")
-    cc: Annotated[list[Text], PlainValidator(_text_list)] | None = None
-    subject: Text | None = None
+    """The memo block."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=False)
+    to: Text | None = None
+    """Who the memo is for."""
+    from_: Text | None = Field(default=None, alias="from")
+    """Who sends it."""
+    cc: (
+        Annotated[list[Text], PlainValidator(_text_list), WithJsonSchema(_TEXT_LIST_SCHEMA)] | None
+    ) = None
+    """Copy recipients: a text or a list of texts."""
+    subject: Text | None = None
+    """The subject line (default: the title)."""
 
     @field_validator("cc", mode="after")
     @classmethod
@@ -223,10 +263,16 @@ class Memo(Strict):
 
 
 class SourceRef(Strict):
+    """A source, printed in the numbered list of sources."""
+
     title: Text
+    """The title of the source."""
     publisher: Text | None = None
+    """Who published it."""
     url: str | None = None
+    """An http, https or mailto address."""
     date: dt.date | None = None
+    """Publication date, YYYY-MM-DD."""
 
     @field_validator("url")
     @classmethod
@@ -240,26 +286,51 @@ class SourceRef(Strict):
 
 
 class Annex(Strict):
+    """An appendix."""
+
     title: Text
+    """The annex title, printed as "Annex N: title"."""
     body: list[Block] = []
+    """The annex's blocks."""
     sections: list[Section] = []
+    """Sub-sections of the annex."""
 
 
 class Brief(Strict):
+    """A policy brief: written once, rendered in every language."""
+
     lang: Annotated[str, Field(pattern=LANG_CODE.pattern)] = "en"
+    """The language plain strings are written in (BCP 47: en, az, ru, ...)."""
     title: Text
+    """The memo's title."""
     subtitle: Text | None = None
+    """One line under the title."""
     date: dt.date
+    """The memo's date, YYYY-MM-DD; printed with CLDR rules per language."""
     reference: Text | None = None
+    """A document number, e.g. PB-2026-041."""
     classification: Text | None = None
+    """public, internal, confidential or restricted (localized), or any text as written."""
     memo: Memo | None = None
-    authors: Annotated[list[Text], PlainValidator(_text_list)] = []
-    keywords: Annotated[list[Text], PlainValidator(_text_list)] = []
+    """The To / From / Cc / Subject block."""
+    authors: Annotated[
+        list[Text], PlainValidator(_text_list), WithJsonSchema(_TEXT_LIST_SCHEMA)
+    ] = []
+    """Shown as "Prepared by" and in the document properties."""
+    keywords: Annotated[
+        list[Text], PlainValidator(_text_list), WithJsonSchema(_TEXT_LIST_SCHEMA)
+    ] = []
+    """Document metadata."""
     summary: list[Block] = []
+    """The bottom line up front: a list of blocks."""
     sections: list[Section] = []
+    """The body: sections with a standard kind or a title."""
     recommendations: list[ItemOrText] = []
+    """A numbered list under the localized heading."""
     sources: list[SourceRef] = []
+    """A numbered list of sources under the localized heading."""
     annexes: list[Annex] = []
+    """Appendices, each with its own title and body, each on a new page."""
 
     @field_validator("authors", "keywords", mode="after")
     @classmethod
