@@ -120,3 +120,18 @@ def test_python_dash_m_is_the_same_program() -> None:
         assert subprocess.run([exe, "--version"], capture_output=True, text=True).stdout == (
             run("--version").stdout
         )
+
+
+def test_init_writes_a_starter_in_each_language_that_renders_as_written(tmp_path: Path) -> None:
+    for lang in ("en", "az", "ru"):
+        starter = tmp_path / f"starter-{lang}.yaml"
+        assert run("init", str(starter), "--lang", lang).returncode == 0
+        text = starter.read_text(encoding="utf-8")
+        assert f"lang: {lang}\n" in text
+        for kind in ("key_points", "implications", "outlook", "risks", "options", "next_steps"):
+            assert kind in text
+        assert run("validate", str(starter), "-l", lang, "--strict").returncode == 0
+        proc = run("render", str(starter), "-l", lang, "--strict", "-o", str(tmp_path / "out"))
+        assert proc.returncode == 0 and proc.stderr == "", proc.stderr
+    proc = run("init", str(tmp_path / "de.yaml"), "--lang", "de")
+    assert proc.returncode == 1 and "no starter brief in 'de'" in proc.stderr
