@@ -135,3 +135,49 @@ def test_init_writes_a_starter_in_each_language_that_renders_as_written(tmp_path
         assert proc.returncode == 0 and proc.stderr == "", proc.stderr
     proc = run("init", str(tmp_path / "de.yaml"), "--lang", "de")
     assert proc.returncode == 1 and "no starter brief in 'de'" in proc.stderr
+
+
+def _count_texts(node: object, key: str = "") -> int:
+    """Texts in a brief, counted from the raw YAML: maps of language to text, and strings
+    in text positions (not lang, date, url, kind, widths or a standard classification)."""
+    if isinstance(node, dict):
+        if node and all(isinstance(v, str) for v in node.values()) and "en" in node:
+            return 1
+        return sum(_count_texts(v, k) for k, v in node.items())
+    if isinstance(node, list):
+        return sum(_count_texts(v, key) for v in node)
+    if key in ("lang", "date", "url", "kind", "widths", "classification"):
+        return 0
+    return 1
+
+
+def test_coverage_numbers_for_the_example_are_exact() -> None:
+    from ruamel.yaml import YAML
+
+    data = YAML(typ="safe").load(EXAMPLE.read_text(encoding="utf-8"))
+    total = _count_texts(data)
+    proc = run("validate", str(EXAMPLE), "-l", "all")
+    assert proc.returncode == 0 and proc.stderr == ""
+    for lang in ("az", "en", "ru"):
+        assert f"{lang}: {total} of {total} texts translated (100%)" in proc.stdout
+
+
+def test_coverage_counts_each_missing_text(tmp_path: Path) -> None:
+    from ruamel.yaml import YAML
+
+    yaml = YAML(typ="safe")
+    data = yaml.load(EXAMPLE.read_text(encoding="utf-8"))
+    total = _count_texts(data)
+    del data["title"]["az"]
+    del data["sections"][0]["body"][0]["az"]
+    data["date"] = str(data["date"])
+    for source in data["sources"]:
+        source["date"] = str(source["date"])
+    brief = tmp_path / "partial.yaml"
+    with brief.open("w", encoding="utf-8") as fh:
+        yaml.dump(data, fh)
+    proc = run("validate", str(brief), "-l", "az")
+    warnings = [line for line in proc.stderr.splitlines() if ": warning: no az text for " in line]
+    assert [w.rsplit(" ", 1)[1] for w in warnings] == ["title", "sections[0].body[0]"]
+    share = 100 * (total - 2) // total
+    assert f"az: {total - 2} of {total} texts translated ({share}%)" in proc.stdout
