@@ -8,14 +8,15 @@ from __future__ import annotations
 
 import argparse
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager, suppress
 from pathlib import Path
 
 from briefing import __version__
+from briefing.batch import Job, Outcome
 from briefing.errors import BriefError, Problem
 
 EXIT_OK, EXIT_USER, EXIT_USAGE, EXIT_BUG = 0, 1, 2, 3
-FIRST_POSITIONS = 3  # fallback positions shown per language by render
 
 
 class UsageError(Exception):
@@ -29,10 +30,10 @@ def _split(values: list[str] | None) -> list[str]:
     return list(dict.fromkeys(out))
 
 
-def _languages(asked: list[str] | None, brief_lang: str) -> list[str]:
+def _languages(asked: list[str] | None, brief_lang: str | None) -> list[str]:
     from briefing.i18n.catalog import catalog_languages, match_catalog
 
-    langs = _split(asked) or [brief_lang]
+    langs = _split(asked) or ([brief_lang] if brief_lang else [])
     out: list[str] = []
     for lang in langs:
         if lang == "all":
@@ -64,57 +65,63 @@ def _err(*lines: object) -> None:
         print(line, file=sys.stderr)
 
 
-def _fallback_summary(lang: str, brief_lang: str, fallbacks: list[Problem]) -> str:
-    shown = ", ".join(str(p.position) for p in fallbacks[:FIRST_POSITIONS])
-    more = (
-        f" and {len(fallbacks) - FIRST_POSITIONS} more" if len(fallbacks) > FIRST_POSITIONS else ""
-    )
-    n = len(fallbacks)
-    return (
-        f"warning: {lang}: {n} text{'s' if n != 1 else ''} not translated, "
-        f"printed in {brief_lang}: {shown}{more} (briefing validate -l {lang} lists them)"
+def _job(args: argparse.Namespace) -> Job:
+    from briefing.render import RenderOptions
+
+    langs = tuple(_languages(args.lang, None)) if args.lang else ()
+    return Job(
+        langs=langs,
+        formats=tuple(_formats(args.format)),
+        template=args.template,
+        out_dir=Path(args.out),
+        options=RenderOptions(toc=args.toc, embed_fonts=args.embed_fonts),
+        strict=args.strict,
     )
 
 
 def cmd_render(args: argparse.Namespace) -> int:
-    from briefing import api
-    from briefing.render import RenderOptions, render
+    from briefing.batch import default_workers, render_many
     from briefing.templates import load_template
 
-    options = RenderOptions(toc=args.toc, embed_fonts=args.embed_fonts)
-    formats = _formats(args.format)
-    template = load_template(args.template)
-    out_dir = Path(args.out)
-    failed = False
-    for brief_path in args.briefs:
-        try:
-            loaded = api.load(brief_path)
-        except BriefError as exc:
-            _err(*exc.problems)
-            failed = True
-            continue
-        for lang in _languages(args.lang, loaded.brief.lang):
-            try:
-                result = api.localized(loaded, lang)
-                problems = api.glyph_problems(result, loaded, template)
-                if result.fallbacks:
-                    if args.strict:
-                        problems = [
-                            Problem(p.message, p.position, p.field) for p in result.fallbacks
-                        ] + problems
-                    else:
-                        _err(_fallback_summary(lang, loaded.brief.lang, result.fallbacks))
-                if problems:
-                    raise BriefError(problems)
-                for fmt in formats:
-                    data = render(result.doc, fmt, template, options)
-                    target = api.output_path(out_dir, loaded.path, lang, fmt)
-                    api.write_atomic(target, data)
-                    print(target, flush=True)
-            except BriefError as exc:
-                _err(*exc.problems, f"{brief_path}: {lang}: not rendered")
-                failed = True
+    job = _job(args)
+    load_template(job.template)  # a bad -t fails once, before any work
+    if args.jobs is not None and args.jobs < 1:
+        raise UsageError("-j takes a number of processes, 1 or more")
+    workers = args.jobs or default_workers()
+    failed = 0
+    with _progress(len(args.briefs), workers) as advance:
+        for outcome in render_many(list(args.briefs), job, workers, advance):
+            for path in outcome.written:
+                print(path, flush=True)
+            _err(*outcome.messages)
+            failed += outcome.failed
+    if failed and len(args.briefs) > 1:
+        _err(f"briefing: {failed} of {len(args.briefs)} briefs failed")
     return EXIT_USER if failed else EXIT_OK
+
+
+@contextmanager
+def _progress(total: int, workers: int) -> Iterator[Callable[[Outcome], None] | None]:
+    """One progress bar (rich) on a terminal when several briefs are rendered."""
+    if total < 2 or not sys.stderr.isatty():
+        yield None
+        return
+    from rich.progress import Progress
+
+    with Progress(transient=True, console=None) as bar:
+        task = bar.add_task(f"rendering ({workers} processes)", total=total)
+        yield lambda _outcome: bar.advance(task)
+
+
+def cmd_watch(args: argparse.Namespace) -> int:
+    from briefing.templates import load_template
+    from briefing.watch import watch
+
+    job = _job(args)
+    load_template(job.template)
+    with suppress(KeyboardInterrupt):
+        watch(Path(args.brief), job)
+    return EXIT_OK
 
 
 def cmd_validate(args: argparse.Namespace) -> int:
@@ -202,21 +209,28 @@ def build_parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
     lang_help = "output language (en, az, ru, ... or all); repeatable or comma-separated"
-    p = sub.add_parser("render", help="render briefs to PDF and DOCX")
-    p.add_argument("briefs", nargs="+", metavar="BRIEF")
-    p.add_argument("-l", "--lang", action="append", help=lang_help)
-    p.add_argument("-f", "--format", action="append", help="pdf, docx or all (default: all)")
-    p.add_argument("-t", "--template", help="template name or folder (default: memo)")
-    p.add_argument("-o", "--out", default="out", help="output folder (default: out)")
-    p.add_argument("--strict", action="store_true", help="a missing translation is an error")
-    p.add_argument("--toc", action="store_true", help="add a table of contents")
-    p.add_argument(
-        "--no-embed-fonts",
-        dest="embed_fonts",
-        action="store_false",
-        help="DOCX: do not embed the fonts (smaller file; looks different without Noto)",
+    render_p = sub.add_parser("render", help="render briefs to PDF and DOCX")
+    render_p.add_argument("briefs", nargs="+", metavar="BRIEF")
+    watch_p = sub.add_parser("watch", help="re-render a brief whenever it is saved")
+    watch_p.add_argument("brief", metavar="BRIEF")
+    for p in (render_p, watch_p):
+        p.add_argument("-l", "--lang", action="append", help=lang_help)
+        p.add_argument("-f", "--format", action="append", help="pdf, docx or all (default: all)")
+        p.add_argument("-t", "--template", help="template name or folder (default: memo)")
+        p.add_argument("-o", "--out", default="out", help="output folder (default: out)")
+        p.add_argument("--strict", action="store_true", help="a missing translation is an error")
+        p.add_argument("--toc", action="store_true", help="add a table of contents")
+        p.add_argument(
+            "--no-embed-fonts",
+            dest="embed_fonts",
+            action="store_false",
+            help="DOCX: do not embed the fonts (smaller file; looks different without Noto)",
+        )
+    render_p.add_argument(
+        "-j", "--jobs", type=int, metavar="N", help="processes for many briefs (default: cores)"
     )
-    p.set_defaults(func=cmd_render)
+    render_p.set_defaults(func=cmd_render)
+    watch_p.set_defaults(func=cmd_watch)
 
     p = sub.add_parser("validate", help="check briefs; with -l, report missing translations")
     p.add_argument("briefs", nargs="+", metavar="BRIEF")
