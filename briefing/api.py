@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from briefing.errors import BriefError, Problem
+from briefing.limits import Limits
 from briefing.load import Source, load_source
 from briefing.localize import Localized, localize
 from briefing.model import Brief
@@ -26,11 +27,12 @@ class LoadedBrief:
     brief: Brief
 
 
-def load(path: str | Path) -> LoadedBrief:
+def load(path: str | Path, limits: Limits | None = None) -> LoadedBrief:
     """Read and validate a brief file; BriefError lists every problem with its position."""
     p = Path(path)
-    source = load_source(p)
-    return LoadedBrief(p, source, validate(source))
+    limits = limits or Limits()
+    source = load_source(p, limits)
+    return LoadedBrief(p, source, validate(source, limits))
 
 
 def localized(loaded: LoadedBrief, lang: str) -> Localized:

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from briefing.errors import BriefError, Problem
+from briefing.limits import Limits
 from briefing.render.options import RenderOptions
 
 FIRST_POSITIONS = 3  # fallback positions shown per language
@@ -28,6 +29,7 @@ class Job:
     out_dir: Path
     options: RenderOptions = field(default_factory=RenderOptions)
     strict: bool = False
+    limits: Limits = field(default_factory=Limits)
 
 
 @dataclass
@@ -60,7 +62,7 @@ def render_one(path: str, job: Job) -> Outcome:
     outcome = Outcome(path)
     try:
         template = load_template(job.template)
-        loaded = api.load(path)
+        loaded = api.load(path, job.limits)
     except BriefError as exc:
         outcome.messages += [str(p) for p in exc.problems]
         outcome.failed = True
@@ -80,15 +82,20 @@ def render_one(path: str, job: Job) -> Outcome:
                 outcome.messages.append(fallback_summary(lang, loaded.brief.lang, result.fallbacks))
             if problems:
                 raise BriefError(problems)
-            for fmt in job.formats:
-                data = render(result.doc, fmt, template, job.options)
-                target = api.output_path(job.out_dir, loaded.path, lang, fmt)
-                api.write_atomic(target, data)
-                outcome.written.append(str(target))
         except BriefError as exc:
             outcome.messages += [str(p) for p in exc.problems]
             outcome.messages.append(f"{path}: {lang}: not rendered")
             outcome.failed = True
+            continue
+        for fmt in job.formats:
+            target = api.output_path(job.out_dir, loaded.path, lang, fmt)
+            try:
+                api.write_atomic(target, render(result.doc, fmt, template, job.options))
+            except BriefError as exc:
+                outcome.messages += [str(p) for p in exc.problems]
+                outcome.failed = True
+                continue
+            outcome.written.append(str(target))
     return outcome
 
 

@@ -15,6 +15,7 @@ from pathlib import Path
 from briefing import __version__
 from briefing.batch import Job, Outcome
 from briefing.errors import BriefError, Problem
+from briefing.limits import Limits
 
 EXIT_OK, EXIT_USER, EXIT_USAGE, EXIT_BUG = 0, 1, 2, 3
 
@@ -76,7 +77,17 @@ def _job(args: argparse.Namespace) -> Job:
         out_dir=Path(args.out),
         options=RenderOptions(toc=args.toc, embed_fonts=args.embed_fonts),
         strict=args.strict,
+        limits=_limits(args),
     )
+
+
+def _limits(args: argparse.Namespace) -> Limits:
+    from briefing.limits import parse_limits
+
+    try:
+        return parse_limits(args.limit)
+    except ValueError as exc:
+        raise UsageError(str(exc)) from None
 
 
 def cmd_render(args: argparse.Namespace) -> int:
@@ -127,10 +138,11 @@ def cmd_watch(args: argparse.Namespace) -> int:
 def cmd_validate(args: argparse.Namespace) -> int:
     from briefing import api
 
+    limits = _limits(args)
     failed = False
     for brief_path in args.briefs:
         try:
-            loaded = api.load(brief_path)
+            loaded = api.load(brief_path, limits)
         except BriefError as exc:
             _err(*exc.problems)
             failed = True
@@ -226,6 +238,9 @@ def build_parser() -> argparse.ArgumentParser:
             action="store_false",
             help="DOCX: do not embed the fonts (smaller file; looks different without Noto)",
         )
+    limit_help = "raise a limit, e.g. input-mb=20, table-rows=20000 (see README: Safety)"
+    for p in (render_p, watch_p):
+        p.add_argument("--limit", action="append", metavar="NAME=N", help=limit_help)
     render_p.add_argument(
         "-j", "--jobs", type=int, metavar="N", help="processes for many briefs (default: cores)"
     )
@@ -236,6 +251,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("briefs", nargs="+", metavar="BRIEF")
     p.add_argument("-l", "--lang", action="append", help=lang_help)
     p.add_argument("--strict", action="store_true", help="a missing translation is an error")
+    p.add_argument("--limit", action="append", metavar="NAME=N", help=limit_help)
     p.set_defaults(func=cmd_validate)
 
     sub.add_parser("languages", help="languages with a catalog").set_defaults(func=cmd_languages)

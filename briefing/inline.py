@@ -14,7 +14,8 @@ import re
 from briefing.tree import Run
 
 _ESCAPABLE = set("*[]()\\")
-_URL = re.compile(r"(?:https?://[^\s<>\"]+|mailto:[^\s<>\"]+@[^\s<>\"]+)\Z", re.IGNORECASE)
+_SAFE = r"[^\s<>\"\x00-\x1f\x7f]"
+_URL = re.compile(rf"(?:https?://{_SAFE}+|mailto:{_SAFE}+@{_SAFE}+)\Z", re.IGNORECASE)
 
 
 class LinkError(ValueError):

@@ -68,7 +68,49 @@ def _check_text(value: Any) -> str | dict[str, str]:
     raise PydanticCustomError("text_type", "expected a text, or a map of language to text")
 
 
+# Characters that must never reach a page: XML cannot hold them (DOCX would be
+# corrupt), they are not characters at all (noncharacters, lone surrogates), or they
+# make text display differently from how it reads (bidirectional controls).
+_FORBIDDEN = re.compile(
+    "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufdd0-\ufdef\ufffe\uffff"
+    "\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]"
+)
+
+
+def _check_chars(text: str, lang: str | None) -> None:
+    match = _FORBIDDEN.search(text)
+    if match is None:
+        return
+    import unicodedata
+
+    ch = match.group()
+    code = ord(ch)
+    name = unicodedata.name(ch, "")
+    if code in (0x061C, 0x200E, 0x200F) or 0x202A <= code <= 0x202E or 0x2066 <= code <= 0x2069:
+        why = "bidirectional controls make text display differently from how it reads"
+    elif 0xD800 <= code <= 0xDFFF:
+        why = "a lone surrogate is not a character"
+    elif code >= 0xFDD0:
+        why = "it is a noncharacter"
+    else:
+        why = "control characters cannot be printed or stored in a Word file"
+    where = f"the {lang} text, " if lang else ""
+    raise PydanticCustomError(
+        "char",
+        "{where}character {index}: U+{code}{name} is not allowed ({why})",
+        {
+            "where": where,
+            "index": match.start() + 1,
+            "code": f"{code:04X}",
+            "name": f" ({name})" if name else "",
+            "why": why,
+            "lang": lang,
+        },
+    )
+
+
 def _check_inline(text: str, lang: str | None = None) -> None:
+    _check_chars(text, lang)
     try:
         parse_inline(text)
     except LinkError as exc:

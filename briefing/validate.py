@@ -14,6 +14,7 @@ from typing import Any
 from pydantic import ValidationError
 
 from briefing.errors import BriefError, Problem
+from briefing.limits import Limits, hint
 from briefing.load import Path_, Source
 from briefing.model import KINDS, MAX_LIST_DEPTH, MAX_SECTION_DEPTH, Brief
 
@@ -90,8 +91,9 @@ def _describe(value: Any) -> str:
     return f"the text {_short(value)}"
 
 
-def validate(source: Source) -> Brief:
+def validate(source: Source, limits: Limits | None = None) -> Brief:
     """Build the Brief, or raise BriefError listing every problem with its position."""
+    limits = limits or Limits()
     if not isinstance(source.data, dict):
         raise BriefError(
             Problem(
@@ -102,7 +104,7 @@ def validate(source: Source) -> Brief:
         )
     problems = list(source.problems) + [
         Problem(msg, source.position(path), field_path(path))
-        for path, msg in _structure(source.data)
+        for path, msg in [*_structure(source.data, limits), *_long_texts(source.data, (), limits)]
     ]
     try:
         brief = Brief.model_validate(source.data)
@@ -135,26 +137,47 @@ def _sorted(problems: list[Problem], main_file: str) -> list[Problem]:
     return sorted(unique, key=key)
 
 
-def _structure(data: dict[str, Any]) -> Iterator[tuple[Path_, str]]:
+def _long_texts(node: Any, path: Path_, limits: Limits) -> Iterator[tuple[Path_, str]]:
+    """Texts over the text-chars limit (one runaway paste must not stall the layout)."""
+    if isinstance(node, str):
+        if len(node) > limits.text_chars:
+            yield (
+                path,
+                (
+                    f"this text has {len(node):,} characters, over the text-chars limit of "
+                    f"{limits.text_chars:,}; {hint('text_chars', len(node))}"
+                ),
+            )
+    elif isinstance(node, dict):
+        for key, value in node.items():
+            yield from _long_texts(value, (*path, key), limits)
+    elif isinstance(node, list):
+        for i, value in enumerate(node):
+            yield from _long_texts(value, (*path, i), limits)
+
+
+def _structure(data: dict[str, Any], limits: Limits) -> Iterator[tuple[Path_, str]]:
     """Rules the schema alone cannot express, checked on the raw data.
 
     Run on the raw data (defensively: shapes may be wrong) so these problems are
     reported together with the schema's, not in a second round.
     """
-    yield from _blocks(data.get("summary"), ("summary",))
-    yield from _sections(data.get("sections"), ("sections",), 1)
+    yield from _blocks(data.get("summary"), ("summary",), limits)
+    yield from _sections(data.get("sections"), ("sections",), 1, limits)
     yield from _items(data.get("recommendations"), ("recommendations",), 1)
     for i, annex in _each(data.get("annexes")):
         if isinstance(annex, dict):
-            yield from _blocks(annex.get("body"), ("annexes", i, "body"))
-            yield from _sections(annex.get("sections"), ("annexes", i, "sections"), 2)
+            yield from _blocks(annex.get("body"), ("annexes", i, "body"), limits)
+            yield from _sections(annex.get("sections"), ("annexes", i, "sections"), 2, limits)
 
 
 def _each(value: Any) -> Iterator[tuple[int, Any]]:
     return enumerate(value) if isinstance(value, list) else iter(())
 
 
-def _sections(sections: Any, path: Path_, level: int) -> Iterator[tuple[Path_, str]]:
+def _sections(
+    sections: Any, path: Path_, level: int, limits: Limits
+) -> Iterator[tuple[Path_, str]]:
     for i, section in _each(sections):
         here = (*path, i)
         if not isinstance(section, dict):
@@ -162,11 +185,11 @@ def _sections(sections: Any, path: Path_, level: int) -> Iterator[tuple[Path_, s
         if level > MAX_SECTION_DEPTH:
             yield here, f"sections nest at most {MAX_SECTION_DEPTH} levels deep"
             continue
-        yield from _blocks(section.get("body"), (*here, "body"))
-        yield from _sections(section.get("sections"), (*here, "sections"), level + 1)
+        yield from _blocks(section.get("body"), (*here, "body"), limits)
+        yield from _sections(section.get("sections"), (*here, "sections"), level + 1, limits)
 
 
-def _blocks(blocks: Any, path: Path_) -> Iterator[tuple[Path_, str]]:
+def _blocks(blocks: Any, path: Path_, limits: Limits) -> Iterator[tuple[Path_, str]]:
     for i, block in _each(blocks):
         here = (*path, i)
         if not isinstance(block, dict):
@@ -177,6 +200,23 @@ def _blocks(blocks: Any, path: Path_) -> Iterator[tuple[Path_, str]]:
         table = block.get("table")
         if isinstance(table, dict) and isinstance(table.get("columns"), list):
             width = len(table["columns"])
+            rows = table.get("rows")
+            if width > limits.table_columns:
+                yield (
+                    (*here, "table", "columns"),
+                    (
+                        f"{width} columns, over the table-columns limit of {limits.table_columns}; "
+                        f"{hint('table_columns', width)}"
+                    ),
+                )
+            if isinstance(rows, list) and len(rows) > limits.table_rows:
+                yield (
+                    (*here, "table", "rows"),
+                    (
+                        f"{len(rows):,} rows, over the table-rows limit of {limits.table_rows:,}; "
+                        f"{hint('table_rows', len(rows))}"
+                    ),
+                )
             for r, row in _each(table.get("rows")):
                 if isinstance(row, list) and len(row) != width:
                     yield (

@@ -12,11 +12,9 @@ from pathlib import Path
 from typing import Any
 
 from briefing.errors import BriefError, Position, Problem
+from briefing.limits import Limits, hint
 
 Path_ = tuple[str | int, ...]
-
-# A brief is a few pages of text; anything far larger is a mistake or an attack.
-MAX_INPUT_BYTES = 5 * 1024 * 1024
 
 
 @dataclass
@@ -42,23 +40,41 @@ class Source:
         return self.key_positions.get(tuple(path)) or self.position(path)
 
 
-def read_text(path: Path) -> str:
+def read_text(path: Path, limits: Limits | None = None) -> str:
     """The file as text: UTF-8 (a BOM is allowed), or a positioned error."""
+    limits = limits or Limits()
     name = str(path)
     if path.is_dir():
         raise BriefError(Problem("is a folder, not a brief file", Position(name, 1, 1)))
+    if path.exists() and not path.is_file():  # a pipe or device would block or never end
+        raise BriefError(Problem("not a regular file", Position(name, 1, 1)))
     try:
         size = path.stat().st_size
-        if size > MAX_INPUT_BYTES:
+        if size > limits.input_bytes:
+            needed = -(-size // (1024 * 1024))
             raise BriefError(
                 Problem(
-                    f"file is {size:,} bytes; the limit is {MAX_INPUT_BYTES:,}",
+                    f"the file is {size:,} bytes, over the input limit of "
+                    f"{limits.input_mb:g} MB; {hint('input_mb', needed)}",
                     Position(name, 1, 1),
                 )
             )
-        raw = path.read_bytes()
+        with path.open("rb") as fh:  # read no more than the limit, whatever stat said
+            raw = fh.read(limits.input_bytes + 1)
+        if len(raw) > limits.input_bytes:
+            raise BriefError(
+                Problem(
+                    f"the file is over the input limit of {limits.input_mb:g} MB; "
+                    f"{hint('input_mb')}",
+                    Position(name, 1, 1),
+                )
+            )
     except FileNotFoundError:
         raise BriefError(f"{name}: no such file") from None
+    except PermissionError:
+        raise BriefError(f"{name}: cannot read: permission denied") from None
+    except IsADirectoryError:
+        raise BriefError(f"{name}: is a folder, not a brief file") from None
     except OSError as exc:
         raise BriefError(f"{name}: cannot read: {exc.strerror}") from None
     try:
@@ -75,17 +91,18 @@ def read_text(path: Path) -> str:
         ) from None
 
 
-def load_source(path: Path) -> Source:
+def load_source(path: Path, limits: Limits | None = None) -> Source:
     """Read a brief file into plain data with positions, by its extension."""
+    limits = limits or Limits()
     suffix = path.suffix.lower()
     if suffix in (".yaml", ".yml"):
         from briefing.load.yaml_source import load_yaml
 
-        return load_yaml(read_text(path), str(path))
+        return load_yaml(read_text(path, limits), str(path), limits)
     if suffix in (".md", ".markdown"):
         from briefing.load.translations import load_markdown_brief
 
-        return load_markdown_brief(path)
+        return load_markdown_brief(path, limits)
     raise BriefError(
         Problem(f"unknown brief type {suffix!r}: use .yaml, .yml or .md", Position(str(path), 1, 1))
     )

@@ -27,6 +27,7 @@ from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
 from briefing.errors import BriefError, Position, Problem
+from briefing.limits import Limits
 from briefing.load import Path_, Source
 from briefing.load.yaml_source import load_yaml
 
@@ -272,20 +273,22 @@ def _dash_widths(lines: list[str], table: Token, offset: int) -> list[int] | Non
     return widths if len(set(widths)) > 1 else None
 
 
-def _split_front_matter(text: str, file: str) -> tuple[Source | None, str, int]:
+def _split_front_matter(
+    text: str, file: str, limits: Limits | None
+) -> tuple[Source | None, str, int]:
     match = _FRONT.match(text)
     if not match:
         return None, text, 0
     front_text = match.group(1)
-    front = load_yaml("\n" + front_text + "\n", file) if front_text.strip() else None
+    front = load_yaml("\n" + front_text + "\n", file, limits) if front_text.strip() else None
     body = text[match.end() :]
     offset = text[: match.end()].count("\n")
     return front, body, offset
 
 
-def load_markdown(text: str, file: str) -> Source:
+def load_markdown(text: str, file: str, limits: Limits | None = None) -> Source:
     """Parse a Markdown brief into a Source, or raise a positioned BriefError."""
-    front, body, offset = _split_front_matter(text, file)
+    front, body, offset = _split_front_matter(text, file, limits)
     data: dict[str, Any] = {}
     positions: dict[Path_, Position] = {(): Position(file, 1, 1)}
     key_positions: dict[Path_, Position] = {}

@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from briefing.errors import BriefError, Position, Problem
+from briefing.limits import Limits
 from briefing.load import Path_, Source, read_text
 from briefing.load.markdown_source import load_markdown
 
@@ -41,7 +42,7 @@ def translation_files(path: Path) -> dict[str, Path]:
     return found
 
 
-def load_markdown_brief(path: Path) -> Source:
+def load_markdown_brief(path: Path, limits: Limits | None = None) -> Source:
     """The base Markdown file merged with its translation files."""
     parts = path.name.split(".")
     if len(parts) >= 3 and _LANG.match(parts[-2]):
@@ -53,9 +54,9 @@ def load_markdown_brief(path: Path) -> Source:
                     Position(str(path), 1, 1),
                 )
             )
-    source = load_markdown(read_text(path), str(path))
+    source = load_markdown(read_text(path, limits), str(path), limits)
     translations = {
-        code: load_markdown(read_text(file), str(file))
+        code: load_markdown(read_text(file, limits), str(file), limits)
         for code, file in translation_files(path).items()
     }
     if not translations:

@@ -15,21 +15,22 @@ from typing import Any
 from ruamel.yaml import YAML
 from ruamel.yaml.error import MarkedYAMLError, YAMLError
 from ruamel.yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
+from ruamel.yaml.reader import ReaderError
 
 from briefing.errors import BriefError, Position, Problem
+from briefing.limits import Limits, hint
 from briefing.load import Path_, Source
 
 _STD = "tag:yaml.org,2002:"
 _ALLOWED_TAGS = {
     _STD + t for t in ("str", "int", "float", "bool", "null", "timestamp", "seq", "map")
 }
-MAX_NODES = 200_000  # values after alias expansion
-MAX_DEPTH = 64
 
 
 class _Builder:
-    def __init__(self, file: str) -> None:
+    def __init__(self, file: str, limits: Limits) -> None:
         self.file = file
+        self.limits = limits
         self.positions: dict[Path_, Position] = {}
         self.key_positions: dict[Path_, Position] = {}
         self.problems: list[Problem] = []
@@ -41,16 +42,22 @@ class _Builder:
 
     def build(self, node: Node, path: Path_, depth: int = 0) -> Any:
         self.count += 1
-        if self.count > MAX_NODES:
+        if self.count > self.limits.values:
             raise BriefError(
                 Problem(
-                    f"more than {MAX_NODES:,} values (after expanding YAML aliases); "
-                    "is this a crafted file?",
+                    f"more than {self.limits.values:,} values after expanding YAML aliases "
+                    f"(the values limit); {hint('values')}",
                     self.pos(node),
                 )
             )
-        if depth > MAX_DEPTH:
-            raise BriefError(Problem(f"nested more than {MAX_DEPTH} levels deep", self.pos(node)))
+        if depth > self.limits.depth:
+            raise BriefError(
+                Problem(
+                    f"nested more than {self.limits.depth} levels deep (the depth limit); "
+                    f"{hint('depth')}",
+                    self.pos(node),
+                )
+            )
         self.positions.setdefault(path, self.pos(node))
         tag = str(node.tag)
         if tag not in _ALLOWED_TAGS:
@@ -86,11 +93,24 @@ class _Builder:
         raise AssertionError(f"unexpected YAML node {node!r}")
 
 
-def load_yaml(text: str, file: str) -> Source:
+def load_yaml(text: str, file: str, limits: Limits | None = None) -> Source:
     """Parse YAML text into a :class:`Source`, or raise a positioned BriefError."""
     yaml = YAML(typ="safe", pure=True)
     try:
         root = yaml.compose(text)
+    except ReaderError as exc:  # a character YAML does not allow in a file
+        before = text[: exc.position]
+        line = before.count("\n") + 1
+        col = exc.position - (before.rfind("\n") + 1) + 1
+        char = (
+            exc.character if isinstance(exc.character, int) else ord(str(exc.character)[:1] or "?")
+        )
+        raise BriefError(
+            Problem(
+                f"character U+{char:04X} is not allowed in a YAML file",
+                Position(file, line, col),
+            )
+        ) from None
     except MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
@@ -104,7 +124,7 @@ def load_yaml(text: str, file: str) -> Source:
         raise BriefError(
             Problem("the file is empty; a brief needs at least a title", Position(file, 1, 1))
         )
-    builder = _Builder(file)
+    builder = _Builder(file, limits or Limits())
     data = builder.build(root, ())
     if builder.problems:
         raise BriefError(builder.problems)

@@ -1,0 +1,13 @@
+"""An output folder that cannot be made (its parent is a file)."""
+
+from pathlib import Path
+
+EXPECT = "error -: cannot write output"
+ARGS = ["-o", "{folder}/a-file/out"]
+
+
+def make(folder: Path) -> Path:
+    (folder / "a-file").write_text("not a folder")
+    path = folder / "brief.yaml"
+    path.write_text("title: Output\ndate: 2026-11-26\n")
+    return path

@@ -1,0 +1,139 @@
+"""The hostile corpus: every case under tests/cases/hostile/ ends as its file says.
+
+A case is a brief (``.yaml``/``.md``) whose first lines say what must happen, or a
+``.py`` module that makes the input (huge, binary or special files) and says it in
+EXPECT. Each case is rendered through the CLI in every language and both formats,
+and must end within 10 seconds and 500 MB, with no traceback, ever.
+
+    # expect: ok                         every file written; each "# contains:" text
+    # contains: <b>not bold</b>          is in the PDF and DOCX text of every language
+    # expect: error LINE:COL: message    exit 1, that message at that position of the
+    # expect: error -: message           brief (or anywhere, with -), no file written
+    # args: --limit table-columns=60     extra CLI arguments
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import subprocess
+import sys
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pytest
+
+from tests.readback import docx_body, pdf_pages, squash
+
+CASES = Path(__file__).parent / "cases" / "hostile"
+LANGS = ("en", "az", "ru")
+SECONDS = 10
+MEGABYTES = 500
+
+
+@dataclass
+class Case:
+    name: str
+    expect: str
+    contains: list[str] = field(default_factory=list)
+    args: list[str] = field(default_factory=list)
+    written: int = 6
+    make: object = None
+    file: Path | None = None
+    skip: str | None = None
+
+
+def load_case(path: Path) -> Case:
+    if path.suffix == ".py":
+        spec = importlib.util.spec_from_file_location(f"hostile_{path.stem}", path)
+        assert spec and spec.loader
+        module = importlib.util.module_from_spec(spec)
+        spec.loader.exec_module(module)
+        skip = module.skip() if hasattr(module, "skip") else None
+        return Case(
+            path.stem, module.EXPECT, list(getattr(module, "CONTAINS", [])),
+            list(getattr(module, "ARGS", [])), getattr(module, "WRITTEN", 6), module.make,
+            skip=skip,
+        )  # fmt: skip
+    head = {"expect": "", "contains": [], "args": []}
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if not line.startswith("# "):
+            break
+        key, _, value = line[2:].partition(": ")
+        if key == "contains":
+            head["contains"].append(value)  # type: ignore[union-attr]
+        elif key == "args":
+            head["args"] = value.split()
+        elif key == "expect":
+            head["expect"] = value
+    assert head["expect"], f"{path.name} lacks '# expect:'"
+    return Case(path.stem, str(head["expect"]), list(head["contains"]), list(head["args"]),
+                file=path)  # fmt: skip
+
+
+ALL = sorted(p for p in CASES.iterdir() if p.suffix in (".yaml", ".md", ".py"))
+
+
+# Runs the CLI as its only child and reports that child's peak memory on the last line
+# of stderr (RUSAGE_CHILDREN in the test process itself would mix in every other test).
+_MEASURE = (
+    "import resource, subprocess, sys;"
+    "r = subprocess.run(sys.argv[1:]);"
+    "print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss, file=sys.stderr);"
+    "sys.exit(r.returncode)"
+)
+
+
+def run_limited(args: list[str]) -> tuple[int, str, str, float, int]:
+    """Run the CLI; (exit status, stdout, stderr, seconds, peak memory in MB)."""
+    started = time.monotonic()
+    proc = subprocess.run(
+        [sys.executable, "-c", _MEASURE, sys.executable, "-m", "briefing", *args],
+        capture_output=True, text=True, timeout=SECONDS * 6,
+    )  # fmt: skip
+    seconds = time.monotonic() - started
+    err, _, peak_kb = proc.stderr.rstrip("\n").rpartition("\n")
+    if not peak_kb.isdigit():  # the CLI printed nothing: the last line is the peak
+        err, peak_kb = "", proc.stderr.strip()
+    return proc.returncode, proc.stdout, err, seconds, int(peak_kb) // 1024
+
+
+@pytest.mark.parametrize("path", ALL, ids=[p.name for p in ALL])
+def test_hostile_case(path: Path, tmp_path: Path) -> None:
+    case = load_case(path)
+    if case.skip:
+        pytest.skip(case.skip)
+    brief = case.make(tmp_path) if callable(case.make) else case.file  # type: ignore[misc]
+    assert isinstance(brief, Path)
+    out = tmp_path / "out"
+    args = [a.replace("{folder}", str(tmp_path)) for a in case.args]
+    if "-o" not in args:
+        args += ["-o", str(out)]
+    else:
+        out = Path(args[args.index("-o") + 1])
+    code, stdout, stderr, seconds, peak = run_limited(["render", str(brief), "-l", "all", *args])
+    assert "Traceback" not in stderr, stderr
+    assert seconds < SECONDS, f"took {seconds:.1f} s"
+    assert peak < MEGABYTES, f"used {peak} MB"
+    if case.expect == "ok":
+        assert code == 0, stderr
+        written = [Path(line) for line in stdout.splitlines()]
+        assert len(written) == 6
+        for lang in LANGS:
+            pdf = squash("\n".join(pdf_pages(out / f"{brief.stem}.{lang}.pdf")))
+            docx = squash(docx_body(out / f"{brief.stem}.{lang}.docx"))
+            for text in case.contains:
+                assert squash(text) in pdf, f"{lang} PDF lacks {text!r}"
+                assert squash(text) in docx, f"{lang} DOCX lacks {text!r}"
+        return
+    assert case.expect.startswith("error "), case.expect
+    where, _, message = case.expect.removeprefix("error ").partition(": ")
+    assert code == 1, stderr
+    if where == "-":
+        assert message in stderr, stderr
+    else:
+        assert f"{brief}:{where}: {message}" in stderr, stderr
+    written = [line for line in stdout.splitlines() if line]
+    assert len(written) == (case.written if case.written != 6 else 0), stdout
+    if out.is_dir() and case.written == 6:
+        assert [p for p in out.rglob("*") if p.is_file()] == []
