@@ -10,14 +10,17 @@ import os
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from briefing.errors import BriefError, Problem
 from briefing.limits import Limits
 from briefing.load import Source, load_source
-from briefing.localize import Localized, localize
 from briefing.model import Brief
 from briefing.templates import Template
 from briefing.validate import field_path, validate
+
+if TYPE_CHECKING:
+    from briefing.localize import Localized
 
 
 @dataclass(frozen=True)
@@ -36,6 +39,9 @@ def load(path: str | Path, limits: Limits | None = None) -> LoadedBrief:
 
 
 def localized(loaded: LoadedBrief, lang: str) -> Localized:
+    """The document tree in ``lang`` (localize imports Babel: only when rendering)."""
+    from briefing.localize import localize
+
     return localize(loaded.brief, loaded.source, lang, source_date())
 
 
