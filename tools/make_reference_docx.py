@@ -168,6 +168,24 @@ def _list_style(style_id: str, name: str, num_id: int, level: int) -> str:
     )
 
 
+def _toc_style(level: int, *, indent: int, before: int, bold: bool) -> str:
+    """Word's built-in "toc N": the page number right-aligned after a dotted leader."""
+    ind = f'<w:ind w:left="{indent}"/>' if indent else ""
+    return _style(
+        "paragraph",
+        f"TOC{level}",
+        f"toc {level}",
+        next_id="Normal",
+        ui_priority=39,
+        semi_hidden=True,
+        ppr=(
+            f'<w:tabs><w:tab w:val="right" w:leader="dot" w:pos="{TEXT_W}"/></w:tabs>'
+            f"{_spacing(before, 40)}{ind}"
+        ),
+        rpr=f"<w:b/><w:bCs/>{_color(NAVY)}" if bold else "",
+    )
+
+
 BULLETS_NUM_ID = 1
 NUMBERS_NUM_ID = 2
 
@@ -391,6 +409,20 @@ def styles_xml() -> str:
             ),
             rpr=f"{_color(MUTED)}{_size(19)}",
         ),
+        # Table of contents (--toc): a title outside the outline, one style per level.
+        _style(
+            "paragraph",
+            "TOCHeading",
+            "TOC Heading",
+            next_id="Normal",
+            ui_priority=39,
+            semi_hidden=True,
+            ppr=f"<w:keepNext/><w:keepLines/>{_spacing(360, 120)}",
+            rpr=f"<w:b/><w:bCs/>{_color(NAVY)}{_size(26)}",
+        ),
+        _toc_style(1, indent=0, before=80, bold=True),
+        _toc_style(2, indent=LIST_INDENT, before=20, bold=False),
+        _toc_style(3, indent=2 * LIST_INDENT, before=0, bold=False),
         # Page furniture.
         _style(
             "paragraph",

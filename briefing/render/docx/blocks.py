@@ -11,6 +11,7 @@ from briefing.render.docx.inline import add_runs
 from briefing.render.docx.lists import add_list
 from briefing.render.docx.ooxml import plain_run, sub
 from briefing.render.docx.tables import add_table
+from briefing.render.docx.toc import add_bookmark
 from briefing.tree import Block, ListBlock, Note, Paragraph, Quote, Section, Table
 
 # Gaps (twips) no paragraph style can express: above a paragraph or list that
@@ -25,6 +26,9 @@ def add_section(ctx: Context, section: Section) -> None:
     level = min(max(section.level, 1), 3)
     heading = ctx.paragraph(f"Heading {level}", page_break_before=section.page_break_before)
     plain_run(heading, section.heading)
+    if ctx.bookmark_headings:
+        add_bookmark(heading, ctx.headings_written)
+    ctx.headings_written += 1
     add_blocks(ctx, section.blocks)
     for child in section.children:
         add_section(ctx, child)

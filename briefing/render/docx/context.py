@@ -1,8 +1,9 @@
 """What every block builder needs while it writes the body.
 
 One object passed down instead of five arguments: where paragraphs go, the part that
-owns hyperlink relationships, the resolved styles and numbering, and the text width
-that table column widths are computed from. It also owns the one paragraph builder,
+owns hyperlink relationships, the resolved styles and numbering, the text width
+that table column widths are computed from, and whether headings carry the bookmarks
+a table of contents points at. It also owns the one paragraph builder,
 so every paragraph gets its properties in schema order.
 """
 
@@ -24,6 +25,8 @@ class Context:
     styles: StyleMap
     numbering: Numbering
     text_width: int  # twips
+    bookmark_headings: bool = False  # --toc: each heading gets the bookmark its entry targets
+    headings_written: int = 0
 
     def paragraph(
         self,

@@ -2,9 +2,9 @@
 
 The reference.docx carries the whole look (styles, numbering, page size, theme); this
 module empties its body but keeps its section properties (page size, margins), then
-writes the title block, memo block, sections in order (annexes among them, each on a
-new page) and "Prepared by" at the end, and finally the header, footer, properties,
-language and embedded fonts.
+writes the title block, memo block, the table of contents if asked for, sections in
+order (annexes among them, each on a new page) and "Prepared by" at the end, and
+finally the header, footer, properties, language and embedded fonts (unless turned off).
 """
 
 from __future__ import annotations
@@ -23,15 +23,18 @@ from briefing.errors import BriefError
 from briefing.render.docx.blocks import add_section
 from briefing.render.docx.context import Context
 from briefing.render.docx.fonts import embed_fonts
+from briefing.render.docx.language import set_language
 from briefing.render.docx.numbering import Numbering
-from briefing.render.docx.package import save, set_language, set_properties
+from briefing.render.docx.package import drop_stale_parts, save, set_properties
 from briefing.render.docx.page import (
     add_header_footer,
     add_memo_block,
     add_prepared_by,
     add_title_block,
 )
+from briefing.render.docx.settings import set_flag
 from briefing.render.docx.styles import StyleMap
+from briefing.render.docx.toc import add_toc
 from briefing.render.options import RenderOptions
 from briefing.resources import templates_dir
 from briefing.templates import Template
@@ -73,7 +76,8 @@ def text_width(document: DocxDocument) -> int:
     return int(Length(page - left - right).twips)
 
 
-def build(doc: Document, template: Template) -> DocxDocument:
+def build(doc: Document, template: Template, options: RenderOptions | None = None) -> DocxDocument:
+    options = options or RenderOptions()
     document = open_reference(template)
     body = document.element.body
     sect_pr = body.find(qn("w:sectPr"))
@@ -89,20 +93,26 @@ def build(doc: Document, template: Template) -> DocxDocument:
         styles=StyleMap(document),
         numbering=Numbering(document),
         text_width=width,
+        bookmark_headings=options.toc,
     )
     add_title_block(ctx, doc)
     add_memo_block(ctx, doc)
+    if options.toc:
+        add_toc(ctx, doc)
+        set_flag(document.settings.element, "updateFields")  # Word refreshes it on open
     for section in doc.sections:
         add_section(ctx, section)
     add_prepared_by(ctx, doc)
     body.append(sect_pr)  # the section properties close the body
     add_header_footer(document, ctx, doc)
     set_properties(document, doc.metadata)
+    drop_stale_parts(document)
     set_language(document, doc.lang_tag)
-    embed_fonts(document)
+    if options.embed_fonts:
+        embed_fonts(document)
     return document
 
 
 def render(doc: Document, template: Template, options: RenderOptions | None = None) -> bytes:
-    """The finished .docx; the same tree and template always give the same bytes."""
-    return save(build(doc, template))
+    """The finished .docx; the same tree, template and options always give the same bytes."""
+    return save(build(doc, template, options))

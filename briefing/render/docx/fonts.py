@@ -1,14 +1,21 @@
-"""Embed the template's fonts so the memo looks the same where they are not installed.
+"""Embed the memo's fonts so it looks the same where they are not installed.
 
 Word and LibreOffice read fonts embedded in a .docx: each face is a part
 ``word/fonts/fontN.odttf`` related from the font table, obfuscated as ECMA-376 Part 1
 §17.8.1 requires (the first 32 bytes XORed with a GUID key that the font table
-entry carries as ``w:fontKey``). For every font the reference document's font table
-names and the toolkit bundles (``briefing/fonts/<Family>-<Face>.ttf``, e.g. Noto Sans),
-the four faces are embedded whole: the bundled files are already subset to the scripts
-the toolkit supports, and a whole face keeps the memo editable (a per-document subset
-would lose every letter the author has not typed yet). The key is derived from the
-font's bytes, so the output stays reproducible.
+entry carries as ``w:fontKey``).
+
+Which fonts: every font the styles name (``w:rFonts`` in styles.xml, document defaults
+included) or the font table lists, for which the toolkit bundles faces
+(``briefing/fonts/<Family>-<Face>.ttf``, e.g. Noto Sans, Noto Serif). Reading the
+styles, not only the font table, means a user's reference.docx whose headings were
+switched to Noto Serif gets Noto Serif embedded too; a font the table lacks gets an
+entry. The four faces are embedded whole: the bundled files are already subset to the
+scripts the toolkit supports, and a whole face keeps the memo editable (a per-document
+subset would lose every letter the author has not typed yet).
+
+The key is derived from the font's bytes, so the output stays reproducible, and each
+obfuscated face is made once per process: it is the same for every memo.
 """
 
 from __future__ import annotations
@@ -25,6 +32,7 @@ from docx.oxml.ns import qn
 from lxml import etree  # type: ignore[import-untyped]  # lxml ships no type hints
 
 from briefing.render.docx.ooxml import Element, sub
+from briefing.render.docx.settings import set_flag
 from briefing.resources import fonts_dir
 
 OBFUSCATED_FONT = "application/vnd.openxmlformats-officedocument.obfuscatedFont"
@@ -34,22 +42,7 @@ FACES = (
     ("w:embedItalic", "Italic"),
     ("w:embedBoldItalic", "BoldItalic"),
 )
-# CT_Settings children that precede w:embedTrueTypeFonts, in schema order.
-_BEFORE_EMBED = tuple(
-    qn(f"w:{tag}")
-    for tag in (
-        "writeProtection",
-        "view",
-        "zoom",
-        "removePersonalInformation",
-        "removeDateAndTime",
-        "doNotDisplayPageBoundaries",
-        "displayBackgroundShape",
-        "printPostScriptOverText",
-        "printFractionalCharacterWidth",
-        "printFormsData",
-    )
-)
+_FONT_ATTRS = tuple(qn(f"w:{a}") for a in ("ascii", "hAnsi", "cs", "eastAsia"))
 
 
 def font_key(data: bytes) -> str:
@@ -73,20 +66,40 @@ def _embedded(path: Path) -> tuple[str, bytes]:
     return key, obfuscate(data, key)
 
 
+def bundled_face(family: str, face: str) -> Path | None:
+    """The toolkit's file for one face of ``family`` ("Noto Sans", "Bold"), if any."""
+    path = fonts_dir() / f"{family.replace(' ', '')}-{face}.ttf"
+    return path if family and path.is_file() else None
+
+
+def style_fonts(document: DocxDocument) -> list[str]:
+    """Font names the styles use, in first-use order."""
+    names: dict[str, None] = {}
+    for rfonts in document.styles.element.iter(qn("w:rFonts")):
+        for attr in _FONT_ATTRS:
+            name = rfonts.get(attr)
+            if name:
+                names.setdefault(name, None)
+    return list(names)
+
+
 def embed_fonts(document: DocxDocument) -> int:
-    """Embed every bundled face of the fonts in the font table; the number embedded."""
+    """Embed every bundled face of the fonts the memo uses; the number embedded."""
     part = document.part
     try:
         font_table = part.part_related_by(RT.FONT_TABLE)
     except KeyError:
         return 0
     root = etree.fromstring(font_table.blob)
+    entries = {f.get(qn("w:name")): f for f in root.iterchildren(qn("w:font"))}
+    for name in style_fonts(document):
+        if name not in entries and bundled_face(name, "Regular") is not None:
+            entries[name] = _new_entry(root, name)
     embedded = 0
-    for font in root.iterchildren(qn("w:font")):
-        stem = (font.get(qn("w:name")) or "").replace(" ", "")
+    for name, font in entries.items():
         for tag, face in FACES:
-            path = fonts_dir() / f"{stem}-{face}.ttf"
-            if not stem or not path.is_file() or font.find(qn(tag)) is not None:
+            path = bundled_face(name or "", face)
+            if path is None or font.find(qn(tag)) is not None:
                 continue
             key, blob = _embedded(path)
             partname = part.package.next_partname("/word/fonts/font%d.odttf")
@@ -99,20 +112,11 @@ def embed_fonts(document: DocxDocument) -> int:
         font_table._blob = etree.tostring(
             root, xml_declaration=True, encoding="UTF-8", standalone=True
         )
-        _keep_embedded(document.settings.element)
+        # So Word keeps the fonts when it saves the file again.
+        set_flag(document.settings.element, "embedTrueTypeFonts")
     return embedded
 
 
-def _keep_embedded(settings: Element) -> None:
-    """w:embedTrueTypeFonts, so Word keeps the fonts when it saves the file again."""
-    if settings.find(qn("w:embedTrueTypeFonts")) is not None:
-        return
-    flag = etree.Element(qn("w:embedTrueTypeFonts"))
-    anchor = None
-    for child in settings:
-        if child.tag in _BEFORE_EMBED:
-            anchor = child
-    if anchor is not None:
-        anchor.addnext(flag)
-    else:
-        settings.insert(0, flag)
+def _new_entry(root: Element, name: str) -> Element:
+    """A font table entry for a font only the styles name (all its children optional)."""
+    return sub(root, "w:font", {"w:name": name})

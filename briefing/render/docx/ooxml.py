@@ -11,6 +11,7 @@ requires, and says so where it matters.
 from __future__ import annotations
 
 import re
+from functools import cache
 from typing import Any
 
 from docx.oxml.ns import qn
@@ -22,12 +23,19 @@ Element = Any
 _SPECIAL = re.compile(r"(\n|\t)")
 
 
+@cache
+def clark(name: str) -> str:
+    """``"w:p"`` -> ``"{http://...main}p"``, memoized: a long memo asks tens of thousands
+    of times for the same few dozen names, and python-docx's ``qn`` splits each anew."""
+    return str(qn(name))
+
+
 def sub(parent: Element, tag: str, attrs: dict[str, str] | None = None) -> Element:
     """Append a child element ``tag`` (e.g. ``"w:p"``) with prefixed attributes."""
-    child = etree.SubElement(parent, qn(tag))
+    child = etree.SubElement(parent, clark(tag))
     if attrs:
         for key, value in attrs.items():
-            child.set(qn(key), value)
+            child.set(clark(key), value)
     return child
 
 

@@ -1,11 +1,10 @@
-"""The package around the body: properties, proofing language, reproducible zip.
+"""The package around the body: properties, hygiene, a reproducible zip.
 
-python-docx leaves three things a memo needs undone: it has no API for the proofing
-language (``w:lang``), it keeps whatever core properties the template had, and it
+python-docx keeps whatever core properties and stale parts the template had, and it
 stamps every zip entry with the current time, so two saves of one document differ.
-This module sets the document properties from the tree's metadata, puts the output
-language on the document defaults and on every style that names a language, and
-writes the zip itself with fixed timestamps and a stable part order.
+This module sets the document properties from the tree's metadata, drops the reference
+document's stale parts, and writes the zip itself with fixed timestamps and a stable
+part order. (The proofing language is language.py's.)
 """
 
 from __future__ import annotations
@@ -16,22 +15,25 @@ from datetime import UTC, date, datetime
 
 from docx.document import Document as DocxDocument
 from docx.opc.constants import CONTENT_TYPE as CT
+from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.opc.part import Part
 from docx.oxml.ns import qn
 from lxml import etree  # type: ignore[import-untyped]  # lxml ships no type hints
 
-from briefing.render.docx.ooxml import Element, sub
 from briefing.tree import Metadata
 
 ZIP_DATE = (1980, 1, 1, 0, 0, 0)
+STYLES_WITH_EFFECTS = "http://schemas.microsoft.com/office/2007/relationships/stylesWithEffects"
 CT_NS = "http://schemas.openxmlformats.org/package/2006/content-types"
-
-# Children of w:rPr that come after w:lang in schema order.
-_AFTER_LANG = (qn("w:eastAsianLayout"), qn("w:specVanish"), qn("w:oMath"))
 
 
 def set_properties(document: DocxDocument, meta: Metadata) -> None:
-    """Title, subject, author, keywords, language and dates from the brief."""
+    """Title, subject, author, keywords, language and dates from the brief.
+
+    ``created`` is the brief's date (midnight UTC); ``modified`` is the build time the
+    tree carries (SOURCE_DATE_EPOCH, else the brief's date), never the clock, so two
+    builds of one brief give the same bytes.
+    """
     props = document.core_properties
     props.title = meta.title
     props.subject = meta.subject
@@ -41,43 +43,38 @@ def set_properties(document: DocxDocument, meta: Metadata) -> None:
     props.language = meta.language
     props.comments = ""
     props.revision = 1
+    # What a user's reference document says about itself is not true of the memo.
+    for field in ("category", "content_status", "identifier", "version"):
+        if getattr(props, field):
+            setattr(props, field, "")
+    for printed in props._element.findall(qn("cp:lastPrinted")):
+        props._element.remove(printed)
     day = date.fromisoformat(meta.created[:10])
-    midnight = datetime(day.year, day.month, day.day, tzinfo=UTC)
-    props.created = midnight
-    props.modified = midnight
+    props.created = datetime(day.year, day.month, day.day, tzinfo=UTC)
+    props.modified = _utc(meta.modified)
 
 
-def set_language(document: DocxDocument, lang_tag: str) -> None:
-    """Proofing language for the whole document, e.g. ru-RU or az-Latn-AZ."""
-    styles = document.styles.element
-    defaults = styles.find(qn("w:docDefaults"))
-    if defaults is None:
-        defaults = sub(styles, "w:docDefaults")
-        styles.insert(0, defaults)
-    rpr_default = defaults.find(qn("w:rPrDefault"))
-    if rpr_default is None:
-        rpr_default = sub(defaults, "w:rPrDefault")
-        defaults.insert(0, rpr_default)
-    rpr = rpr_default.find(qn("w:rPr"))
-    if rpr is None:
-        rpr = sub(rpr_default, "w:rPr")
-    _lang_of(rpr).set(qn("w:val"), lang_tag)
-    for lang in styles.iterfind(f"{qn('w:style')}/{qn('w:rPr')}/{qn('w:lang')}"):
-        lang.set(qn("w:val"), lang_tag)
-    theme_lang = document.settings.element.find(qn("w:themeFontLang"))
-    if theme_lang is not None:
-        theme_lang.set(qn("w:val"), lang_tag)
+def drop_stale_parts(document: DocxDocument) -> None:
+    """Parts of the reference document that would misdescribe the memo.
+
+    Word 2010 kept a second copy of the styles (stylesWithEffects); once the styles
+    change it disagrees with them, which a validator reports as a corrupt file. The
+    thumbnail is a picture of the reference document, not of the memo.
+    """
+    for rels, stale in (
+        (document.part.rels, STYLES_WITH_EFFECTS),
+        (document.part.package.rels, RT.THUMBNAIL),
+    ):
+        for rid in [rid for rid, rel in rels.items() if rel.reltype == stale]:
+            del rels[rid]
 
 
-def _lang_of(rpr: Element) -> Element:
-    lang = rpr.find(qn("w:lang"))
-    if lang is None:
-        lang = sub(rpr, "w:lang")
-        for child in rpr:
-            if child.tag in _AFTER_LANG:
-                child.addprevious(lang)
-                break
-    return lang
+def _utc(stamp: str) -> datetime:
+    """An ISO 8601 time (a trailing Z or an offset; a bare date means midnight) in UTC."""
+    moment = datetime.fromisoformat(stamp)
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=UTC)
+    return moment.astimezone(UTC)
 
 
 def _part_order(name: str) -> tuple[int, str]:

@@ -15,6 +15,7 @@ from docx.document import Document as DocxDocument
 from docx.section import _BaseHeaderFooter
 
 from briefing.render.docx.context import Context
+from briefing.render.docx.fields import add_field
 from briefing.render.docx.ooxml import Element, plain_run, sub
 from briefing.render.docx.tables import add_cell, new_table
 from briefing.tree import Document
@@ -87,18 +88,3 @@ def _cleared(header_or_footer: _BaseHeaderFooter) -> Element:
     for child in list(root):
         root.remove(child)
     return root
-
-
-def add_field(paragraph: Element, instruction: str, cached: str) -> None:
-    """A complex field: begin, instruction, separate, cached result, end.
-
-    Word and LibreOffice recompute PAGE and NUMPAGES when they lay out the page; the
-    cached result is what a reader that cannot lay out pages shows.
-    """
-    sub(sub(paragraph, "w:r"), "w:fldChar", {"w:fldCharType": "begin"})
-    instr = sub(sub(paragraph, "w:r"), "w:instrText")
-    instr.set("{http://www.w3.org/XML/1998/namespace}space", "preserve")
-    instr.text = f" {instruction} "
-    sub(sub(paragraph, "w:r"), "w:fldChar", {"w:fldCharType": "separate"})
-    plain_run(paragraph, cached)
-    sub(sub(paragraph, "w:r"), "w:fldChar", {"w:fldCharType": "end"})

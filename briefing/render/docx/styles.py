@@ -37,6 +37,9 @@ FALLBACKS: dict[str, str] = {
     "Subtitle": "Body Text",
     "Caption": "Body Text",
     "Quote": "Body Text",
+    "TOC Heading": "Subtitle",  # not a Heading: the contents title is not in the outline
+    "TOC 3": "TOC 2",
+    "TOC 2": "TOC 1",
 }
 
 
