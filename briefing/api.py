@@ -14,8 +14,8 @@ from typing import TYPE_CHECKING
 
 from briefing.errors import BriefError, Problem
 from briefing.limits import Limits
-from briefing.load import Source, load_source
 from briefing.model import Brief
+from briefing.readers import Source, load_source
 from briefing.templates import Template
 from briefing.validate import field_path, validate
 

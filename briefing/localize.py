@@ -17,7 +17,6 @@ from briefing.i18n import terms
 from briefing.i18n.catalog import match_catalog, translations
 from briefing.i18n.language import babel_locale, full_tag, pick
 from briefing.inline import parse_inline
-from briefing.load import Path_, Source
 from briefing.model import (
     Annex,
     Brief,
@@ -31,6 +30,7 @@ from briefing.model import (
     classification_level,
 )
 from briefing.model import Section as SectionModel
+from briefing.readers import Path_, Source
 from briefing.tree import (
     Block,
     Document,

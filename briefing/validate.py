@@ -15,8 +15,8 @@ from pydantic import ValidationError
 
 from briefing.errors import BriefError, Problem
 from briefing.limits import Limits, hint
-from briefing.load import Path_, Source
 from briefing.model import KINDS, MAX_LIST_DEPTH, MAX_SECTION_DEPTH, Brief
+from briefing.readers import Path_, Source
 
 
 def field_path(path: Path_) -> str:

@@ -22,7 +22,7 @@ POLL_SECONDS = 0.1
 def watched_files(brief: Path) -> list[Path]:
     files = [brief]
     if brief.suffix.lower() in (".md", ".markdown"):
-        from briefing.load.translations import translation_files
+        from briefing.readers.translations import translation_files
 
         files += translation_files(brief).values()
     return files

@@ -181,3 +181,13 @@ def test_coverage_counts_each_missing_text(tmp_path: Path) -> None:
     assert [w.rsplit(" ", 1)[1] for w in warnings] == ["title", "sections[0].body[0]"]
     share = 100 * (total - 2) // total
     assert f"az: {total - 2} of {total} texts translated ({share}%)" in proc.stdout
+
+
+def test_the_library_api_loads_and_renders_more_than_once() -> None:
+    """briefing.load stays the function after the readers are imported."""
+    import briefing
+
+    first = briefing.load(str(EXAMPLE))
+    second = briefing.load(str(EXAMPLE.with_suffix(".md")))
+    assert first.brief.title == second.brief.title
+    assert briefing.render(first, "ru", "docx")[:2] == b"PK"

@@ -18,9 +18,9 @@ from hypothesis import strategies as st
 
 from briefing.errors import BriefError
 from briefing.inline import LinkError, parse_inline
-from briefing.load import Source
-from briefing.load.yaml_source import load_yaml
 from briefing.localize import localize
+from briefing.readers import Source
+from briefing.readers.yaml_source import load_yaml
 from briefing.render import render
 from briefing.templates import load_template
 from briefing.tree import plain

@@ -17,7 +17,7 @@ from typing import Any
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from briefing.load import load_source  # noqa: E402
+from briefing.readers import load_source  # noqa: E402
 
 _BLOCK_START = re.compile(r"^(\s*)([-+*]\s|[>#|]|\d+[.)]\s|Table:)")
 _FRONT_TEXT_KEYS = ("title", "subtitle", "reference", "classification")

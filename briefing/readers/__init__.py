@@ -96,11 +96,11 @@ def load_source(path: Path, limits: Limits | None = None) -> Source:
     limits = limits or Limits()
     suffix = path.suffix.lower()
     if suffix in (".yaml", ".yml"):
-        from briefing.load.yaml_source import load_yaml
+        from briefing.readers.yaml_source import load_yaml
 
         return load_yaml(read_text(path, limits), str(path), limits)
     if suffix in (".md", ".markdown"):
-        from briefing.load.translations import load_markdown_brief
+        from briefing.readers.translations import load_markdown_brief
 
         return load_markdown_brief(path, limits)
     raise BriefError(

@@ -28,8 +28,8 @@ from markdown_it.token import Token
 
 from briefing.errors import BriefError, Position, Problem
 from briefing.limits import Limits
-from briefing.load import Path_, Source
-from briefing.load.yaml_source import load_yaml
+from briefing.readers import Path_, Source
+from briefing.readers.yaml_source import load_yaml
 
 _FRONT = re.compile(r"\A---[ \t]*\r?\n(.*?)(?:\r?\n)?^(?:---|\.\.\.)[ \t]*$\r?\n?", re.S | re.M)
 _KIND = re.compile(r"\s*\{\s*kind\s*=\s*([A-Za-z_]+)\s*\}\s*$")

@@ -19,7 +19,7 @@ from ruamel.yaml.reader import ReaderError
 
 from briefing.errors import BriefError, Position, Problem
 from briefing.limits import Limits, hint
-from briefing.load import Path_, Source
+from briefing.readers import Path_, Source
 
 _STD = "tag:yaml.org,2002:"
 _ALLOWED_TAGS = {

@@ -17,8 +17,8 @@ from typing import Any
 
 from briefing.errors import BriefError, Position, Problem
 from briefing.limits import Limits
-from briefing.load import Path_, Source, read_text
-from briefing.load.markdown_source import load_markdown
+from briefing.readers import Path_, Source, read_text
+from briefing.readers.markdown_source import load_markdown
 
 _LANG = re.compile(r"^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$")
 # Values that are not text: the same in every file, never turned into language maps.
