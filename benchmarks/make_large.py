@@ -14,7 +14,7 @@ import itertools
 from pathlib import Path
 from typing import Any
 
-from ruamel.yaml import YAML
+import yaml
 
 ROOT = Path(__file__).resolve().parents[1]
 EXAMPLE = ROOT / "examples" / "us-azerbaijan-charter.yaml"
@@ -33,8 +33,7 @@ def _texts(node: Any) -> list[dict[str, str]]:
 
 
 def build(scale: float) -> dict[str, Any]:
-    yaml = YAML(typ="safe")
-    example = yaml.load(EXAMPLE.read_text(encoding="utf-8"))
+    example = yaml.safe_load(EXAMPLE.read_text(encoding="utf-8"))
     pool = [t for t in _texts(example["sections"]) if len(t["en"]) > 60]
     short = [t for t in _texts(example["sections"]) if 10 < len(t["en"]) <= 60]
     long_texts = itertools.cycle(pool)
@@ -94,12 +93,13 @@ def main() -> None:
     parser.add_argument("--scale", type=float, default=1.0)
     args = parser.parse_args()
     args.path.parent.mkdir(parents=True, exist_ok=True)
-    yaml = YAML(typ="safe")
-    yaml.default_flow_style = False
-    yaml.allow_unicode = True
-    yaml.representer.ignore_aliases = lambda *_: True  # write every text out in full
+
+    class NoAliases(yaml.SafeDumper):
+        def ignore_aliases(self, data: Any) -> bool:
+            return True  # write every text out in full
+
     with args.path.open("w", encoding="utf-8") as fh:
-        yaml.dump(build(args.scale), fh)
+        yaml.dump(build(args.scale), fh, Dumper=NoAliases, allow_unicode=True, sort_keys=False)
 
 
 if __name__ == "__main__":

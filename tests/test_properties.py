@@ -149,13 +149,9 @@ def base() -> dict[str, Any]:
 
 
 def dump(data: Any) -> str:
-    from ruamel.yaml import YAML
+    import yaml
 
-    yaml = YAML(typ="safe", pure=True)
-    yaml.allow_unicode = True
-    out = io.StringIO()
-    yaml.dump(data, out)
-    return out.getvalue()
+    return str(yaml.safe_dump(data, allow_unicode=True))
 
 
 @settings(max_examples=EXAMPLES, deadline=None)

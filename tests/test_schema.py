@@ -19,7 +19,7 @@ EXAMPLE = ROOT / "examples" / "us-azerbaijan-charter.yaml"
 
 def as_editor_sees(path: Path) -> Any:
     """The YAML as a YAML language server reads it (numbers are numbers, dates strings)."""
-    from ruamel.yaml import YAML
+    import yaml
 
     def plain(node: Any) -> Any:
         if isinstance(node, dict):
@@ -28,7 +28,7 @@ def as_editor_sees(path: Path) -> Any:
             return [plain(v) for v in node]
         return node.isoformat() if isinstance(node, dt.date) else node
 
-    return plain(YAML(typ="safe").load(path.read_text(encoding="utf-8")))
+    return plain(yaml.safe_load(path.read_text(encoding="utf-8")))
 
 
 def validator() -> Any:

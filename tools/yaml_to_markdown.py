@@ -140,16 +140,13 @@ class _Writer:
         return out
 
     def document(self, data: dict[str, Any]) -> str:
-        from ruamel.yaml import YAML
-
-        yaml = YAML()  # round-trip mode keeps the keys in the brief's order
-        yaml.default_flow_style = False
-        yaml.allow_unicode = True
-        yaml.width = 4096
         import io
 
+        import yaml
+
         buffer = io.StringIO()
-        yaml.dump(self.front(data), buffer)
+        # keys in the brief's order, texts unwrapped
+        yaml.safe_dump(self.front(data), buffer, allow_unicode=True, sort_keys=False, width=4096)
         lines = ["---", buffer.getvalue().rstrip("\n"), "---", ""]
         if data.get("summary"):
             lines += [f"## {self.kind_heading('summary')} {{kind=summary}}", ""]
