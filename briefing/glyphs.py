@@ -79,21 +79,37 @@ def family_files(template: Template, key: str) -> dict[str, Path]:
 
 def font_stack(template: Template) -> list[Path]:
     """The regular face of each family of the stack, body family first."""
-    return [family_files(template, key)["regular"] for key in family_keys(template)]
+    return list(_stack(template))
+
+
+_STACKS: dict[tuple[str, str], tuple[Path, ...]] = {}
+
+
+def _stack(template: Template) -> tuple[Path, ...]:
+    """font_stack, remembered per template folder and [fonts] table: the CLI asks for
+    every text of a brief, and finding the files means several file system calls."""
+    key = (str(template.path), repr(_fonts_table(template)))
+    found = _STACKS.get(key)
+    if found is None:
+        found = tuple(family_files(template, k)["regular"] for k in family_keys(template))
+        _STACKS[key] = found
+    return found
 
 
 def covered_codepoints(template: Template) -> frozenset[int]:
     """Every code point some font of the stack maps, plus tab and line breaks."""
-    return _covered(tuple(font_stack(template)))
+    return _covered(_stack(template))
 
 
 def missing_chars(text: str, template: Template) -> list[str]:
     """Characters of ``text`` no font of the stack can show, each once, in text order."""
-    covered = covered_codepoints(template)
+    covered = _covered_chars(_stack(template))
+    if covered.issuperset(text):  # the common case, at C speed
+        return []
     seen: set[str] = set()
     out: list[str] = []
     for ch in text:
-        if ord(ch) not in covered and ch not in seen:
+        if ch not in covered and ch not in seen:
             seen.add(ch)
             out.append(ch)
     return out
@@ -105,6 +121,17 @@ def _covered(paths: tuple[Path, ...]) -> frozenset[int]:
     for path in paths:
         cps.update(cmap_codepoints(path))
     return frozenset(cps)
+
+
+@cache
+def _covered_chars(paths: tuple[Path, ...]) -> frozenset[str]:
+    return frozenset(map(chr, _covered(paths)))
+
+
+@cache
+def cmap_chars(path: Path) -> frozenset[str]:
+    """``cmap_codepoints`` as characters, for subset tests on strings."""
+    return frozenset(map(chr, cmap_codepoints(path)))
 
 
 @cache

@@ -21,10 +21,10 @@ from pypdf import PdfReader
 
 from briefing import glyphs
 from briefing.errors import BriefError
+from briefing.render.options import RenderOptions
 from briefing.render.pdf import render
 from briefing.render.pdf.fonts import FontFamily
-from briefing.render.pdf.inline import markup
-from briefing.render.pdf.styles import StyledFace
+from briefing.render.pdf.inline import segments
 from briefing.templates import Template, load_template
 from briefing.tree import (
     Document,
@@ -39,6 +39,7 @@ from briefing.tree import (
     walk_sections,
 )
 from tests.readback import assert_in_order, body_texts, require_tool, squash
+from tests.render.test_pdf_tools import assert_valid_pdf
 from tests.tree_sample import r, sample_document
 
 MM = 72 / 25.4
@@ -288,6 +289,49 @@ def test_metadata_and_language(sample_pdf: bytes, az_pdf: bytes) -> None:
     assert str(PdfReader(io.BytesIO(az_pdf)).root_object["/Lang"]) == "az-Latn-AZ"
 
 
+def test_xmp_carries_the_metadata_and_the_brief_dates(sample_pdf: bytes) -> None:
+    reader = PdfReader(io.BytesIO(sample_pdf))
+    xmp = reader.xmp_metadata
+    assert xmp is not None
+    assert xmp.dc_title == {
+        "x-default": "Хартия о стратегическом партнёрстве США и Азербайджана",
+        "ru-RU": "Хартия о стратегическом партнёрстве США и Азербайджана",
+    }
+    assert xmp.dc_creator == ["Отдел Южного Кавказа"]
+    assert xmp.dc_description["x-default"] == "Подписание хартии в Баку"
+    assert xmp.dc_subject == ["Азербайджан", "Средний коридор"]
+    assert xmp.dc_language == ["ru-RU"]
+    assert xmp.pdf_keywords == "Азербайджан, Средний коридор"
+    assert xmp.xmp_creator_tool == "briefing"
+    assert xmp.pdf_producer == reader.metadata.producer  # type: ignore[union-attr]
+    assert xmp.xmp_create_date.date().isoformat() == "2026-11-26"
+    assert xmp.xmp_modify_date.isoformat().startswith("2026-11-26T00:00:00")
+    meta = reader.metadata
+    assert meta is not None
+    assert meta["/CreationDate"] == "D:20261126"
+    assert meta["/ModDate"] == "D:20261126000000+00'00'"
+    assert meta.creation_date is not None and meta.creation_date.year == 2026
+
+
+def test_contents_page_numbers_and_links(template: Template, tmp_path: Path) -> None:
+    doc = az_document()
+    data = render(doc, template, RenderOptions(toc=True))
+    assert_valid_pdf(data, tmp_path)
+    with pdfplumber.open(io.BytesIO(data)) as pdf:
+        first = pdf.pages[0].extract_text()
+        texts = [p.extract_text() for p in pdf.pages]
+    assert doc.contents_title in first
+    lines = first.splitlines()
+    lines = lines[lines.index(doc.contents_title) + 1 :]
+    for s, line in zip(doc.sections, lines, strict=False):
+        title, number = line.rstrip(" .0123456789"), int(line.split()[-1])
+        assert title == s.heading and s.heading in texts[number - 1], line
+    # the contents page is not in the outline, and the body starts on a new page
+    assert [t for t, _ in outline_entries(data)] == [s.heading for s in walk_sections(doc.sections)]
+    assert doc.sections[0].heading not in first.split(doc.contents_title)[0]
+    assert sum(1 for p in texts if doc.sections[0].heading in p) >= 1
+
+
 def test_fonts_are_embedded_subsets_and_never_standard(sample_pdf: bytes, tmp_path: Path) -> None:
     tool = require_tool("pdffonts")
     path = tmp_path / "sample.pdf"
@@ -303,22 +347,18 @@ def test_fonts_are_embedded_subsets_and_never_standard(sample_pdf: bytes, tmp_pa
 
 
 def test_qpdf_check_passes(sample_pdf: bytes, az_pdf: bytes, tmp_path: Path) -> None:
-    tool = require_tool("qpdf")
-    for name, data in (("sample", sample_pdf), ("az", az_pdf)):
-        path = tmp_path / f"{name}.pdf"
-        path.write_bytes(data)
-        proc = subprocess.run([tool, "--check", str(path)], capture_output=True, text=True)
-        assert proc.returncode == 0, proc.stdout + proc.stderr
-        assert "No syntax or stream encoding errors" in proc.stdout
+    assert_valid_pdf(sample_pdf, tmp_path, "sample")
+    assert_valid_pdf(az_pdf, tmp_path, "az")
 
 
 def test_two_renders_give_identical_bytes(sample_pdf: bytes, template: Template) -> None:
     assert render(sample_document(), template) == sample_pdf
 
 
-def test_letter_is_a_one_line_change(template: Template) -> None:
+def test_letter_is_a_one_line_change(template: Template, tmp_path: Path) -> None:
     theme = {**template.theme, "page": {**template.theme["page"], "size": "Letter"}}
     data = render(sample_document(), replace(template, theme=theme))
+    assert_valid_pdf(data, tmp_path)
     box = PdfReader(io.BytesIO(data)).pages[0].mediabox
     assert (round(float(box.width)), round(float(box.height))) == (612, 792)
 
@@ -350,11 +390,19 @@ def test_render_refuses_characters_no_font_has(template: Template) -> None:
 
 
 def test_a_character_only_a_fallback_has_uses_the_fallback_face() -> None:
-    body = FontFamily("sans", "S", "S-B", "S-I", "S-BI", frozenset(map(ord, "ab <&")))
-    serif = FontFamily("serif", "F", "F-B", "F-I", "F-BI", frozenset(map(ord, "abə")))
-    runs = (Run("a <ə> & b"), Run("ə", bold=True))
-    got = markup(runs, StyledFace(body, False, False), (body, serif), "#123456")
-    assert got == 'a &lt;<font face="F">ə</font>&gt; &amp; b<b><font face="F-B">ə</font></b>'
+    def family(key: str, faces: str, chars: str) -> FontFamily:
+        names = [f"{faces}{suffix}" for suffix in ("", "-B", "-I", "-BI")]
+        return FontFamily(key, *names, frozenset(map(ord, chars)), frozenset(chars))
+
+    body = family("sans", "S", "ab <&")
+    serif = family("serif", "F", "abə")
+    assert segments("a <ə> & b", body, False, False, (body, serif)) == [
+        ("S", "a <"),
+        ("F", "ə"),
+        ("S", "> & b"),
+    ]
+    assert segments("ə", body, True, False, (body, serif)) == [("F-B", "ə")]
+    assert segments("中", body, False, True, (body, serif)) == [("S-I", "中")]
 
 
 def test_bundled_fonts_are_static_ribbi_instances(template: Template) -> None:
@@ -372,3 +420,41 @@ def test_bundled_fonts_are_static_ribbi_instances(template: Template) -> None:
             assert font["name"].getDebugName(1) in ("Noto Sans", "Noto Serif"), path.name
             assert bool(font["OS/2"].fsSelection & 1) == ("italic" in face), path.name
             assert path.stat().st_size < 250_000, path.name
+
+
+# -- page furniture ------------------------------------------------------------------------
+
+
+def test_marking_is_coloured_by_level(az_pdf: bytes, template: Template) -> None:
+    """The confidential marking, top and bottom of every page, in the level's colour."""
+    expected = template.theme["classification"]["confidential"]
+    rgb = tuple(int(expected[i : i + 2], 16) / 255 for i in (1, 3, 5))
+    with pdfplumber.open(io.BytesIO(az_pdf)) as pdf:
+        for page in pdf.pages:
+            marks = [c for c in page.chars if c["text"] in "MƏXFİ" and c["size"] == 8.5]
+            assert len(marks) == 2 * len("MƏXFİ"), len(marks)
+            for c in marks:
+                got = tuple(float(v) for v in c["non_stroking_color"])
+                assert all(abs(a - b) < 0.01 for a, b in zip(got, rgb, strict=True)), got
+            boxes = [r for r in page.rects if r["stroke"] and not r["fill"]]
+            assert len(boxes) == 2
+
+
+def test_running_header_from_page_two(sample_pdf: bytes) -> None:
+    doc = sample_document()
+    with pdfplumber.open(io.BytesIO(sample_pdf)) as pdf:
+        for number, page in enumerate(pdf.pages, 1):
+            top = page.crop((0, 0, page.width, 30 * MM)).extract_text() or ""
+            has_header = doc.date in top and squash(doc.title[:20]) in squash(top)
+            assert has_header == (number > 1), (number, top)
+
+
+def test_fonts_are_registered_once_per_process(template: Template) -> None:
+    from reportlab.pdfbase import pdfmetrics
+
+    render(sample_document(), template)
+    before = len(pdfmetrics.getRegisteredFontNames())
+    theme = {**template.theme, "colors": {**template.theme["colors"], "navy": "#000080"}}
+    render(sample_document(), replace(template, theme=theme))  # another kit, same fonts
+    render(az_document(), template)
+    assert len(pdfmetrics.getRegisteredFontNames()) == before

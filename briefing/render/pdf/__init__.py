@@ -1,10 +1,13 @@
 """The PDF renderer: a document tree and a template -> the bytes of a PDF (ReportLab).
 
 Split by concern: theme (theme.toml -> typed values), fonts (register static TTFs once
-per process), styles (paragraph styles with inheritance), inline (runs -> escaped
-markup), blocks (paragraphs, lists, tables, quotes, notes), outline (bookmarks),
-front (title and memo blocks), page (marking, header, "Page X of Y"), document
-(assembly). ReportLab is imported only when a PDF is rendered.
+per process), styles (paragraph styles with inheritance), kit (all of that, prepared
+once per template), inline (runs -> pieces of text, never markup), textblock (the
+paragraph flowable: line breaking, page breaks, drawing), blocks (paragraphs, lists,
+quotes, notes), tables (data tables), keep (keep-with-next), outline (bookmarks),
+contents (--toc), front (title and memo blocks), page (marking, header, "Page X of
+Y"), metadata (info dates, XMP), canvas (deferred forms), document (assembly).
+ReportLab is imported only when a PDF is rendered.
 """
 
 from __future__ import annotations
@@ -21,6 +24,8 @@ __all__ = ["render"]
 
 def render(doc: Document, template: Template, options: RenderOptions | None = None) -> bytes:
     """Render ``doc`` with ``template``'s look; the finished PDF file's bytes."""
+    from briefing.render.options import RenderOptions
+
     from .document import render as _render
 
-    return _render(doc, template)
+    return _render(doc, template, options or RenderOptions())

@@ -1,8 +1,10 @@
 """Body blocks of the tree -> flowables: paragraphs, lists, tables, quotes, notes.
 
-Every table here sets its font in its TableStyle (a cell otherwise defaults to
-Helvetica even when it holds a Paragraph), every list sets its bullet font (ListFlowable
-defaults to Helvetica too), and all text goes through inline.markup, which escapes it.
+A data table sets its font in its TableStyle (a cell otherwise defaults to Helvetica
+even when it holds only flowables); quotes and notes are boxes.Box. All text becomes
+TextBlocks through inline.Texts, so no user character is parsed as markup. A list is a
+run of text blocks, one per item, each with its marker and the indent of its level:
+nothing to nest, and a page may break between any two items.
 """
 
 from __future__ import annotations
@@ -10,51 +12,39 @@ from __future__ import annotations
 from typing import Any
 
 from reportlab.lib.colors import Color
+from reportlab.lib.styles import ParagraphStyle
 from reportlab.pdfbase.pdfmetrics import stringWidth
-from reportlab.platypus import (
-    ListFlowable,
-    ListItem,
-    PageBreakIfNotEmpty,
-    Paragraph,
-    Spacer,
-    Table,
-    TableStyle,
-)
+from reportlab.platypus import PageBreakIfNotEmpty, Spacer, TableStyle
 
 from briefing import tree
 
-from . import inline
+from .boxes import Box
+from .kit import Kit
 from .outline import Outline, heading
-from .styles import StyleSheet
-from .theme import Theme
+from .tables import DataTable
+from .textblock import Bullet, TextBlock
 
 
 class Blocks:
     """Turns sections and blocks into flowables for one document and template."""
 
-    def __init__(self, sheet: StyleSheet, theme: Theme, width: float, outline: Outline) -> None:
-        self.sheet = sheet
-        self.theme = theme
-        self.width = width
+    def __init__(self, kit: Kit, outline: Outline) -> None:
+        self.kit = kit
+        self.sheet = kit.sheet
+        self.theme = kit.theme
+        self.texts = kit.texts
+        self.width = kit.geo.frame_width
         self.outline = outline
-        self.link_color = "#" + str(theme.color("link").hexval())[2:]
-        self.fallbacks = sheet.fonts.stack
-        self.gap = theme.spacing("block", 7)
-        self.table_count = 0
+        self.gap = kit.theme.spacing("block", 7)
+        self._indented: dict[tuple[str, float], ParagraphStyle] = {}
 
     # -- text -------------------------------------------------------------------------
 
-    def para(self, runs: tree.Inline, style: str) -> Paragraph:
-        return Paragraph(
-            inline.markup(runs, self.sheet.faces[style], self.fallbacks, self.link_color),
-            self.sheet[style],
-        )
+    def para(self, runs: tree.Inline, style: str) -> TextBlock:
+        return self.texts.block(runs, style)
 
-    def plain(self, value: str, style: str) -> Paragraph:
-        return Paragraph(self.text(value, style), self.sheet[style])
-
-    def text(self, value: str, style: str) -> str:
-        return inline.text(value, self.sheet.faces[style], self.fallbacks)
+    def plain(self, value: str, style: str) -> TextBlock:
+        return self.texts.plain(value, style)
 
     # -- structure --------------------------------------------------------------------
 
@@ -64,11 +54,7 @@ class Blocks:
             out.append(PageBreakIfNotEmpty())
         level = min(max(s.level, 1), 3)
         style = f"heading{level}"
-        out.append(
-            heading(
-                self.text(s.heading, style), self.sheet[style], self.outline, s.heading, level - 1
-            )
-        )
+        out.append(heading(self.plain(s.heading, style), self.outline, s.heading, level - 1))
         for b in s.blocks:
             out.extend(self.block(b))
         for child in s.children:
@@ -79,7 +65,7 @@ class Blocks:
         if isinstance(b, tree.Paragraph):
             return [self.para(b.runs, "body")]
         if isinstance(b, tree.ListBlock):
-            return [self.list_block(b, 0)]
+            return self.list_block(b, 0, 0.0)
         if isinstance(b, tree.Table):
             return self.table(b)
         if isinstance(b, tree.Quote):
@@ -90,42 +76,45 @@ class Blocks:
 
     # -- lists ------------------------------------------------------------------------
 
-    def list_block(self, lb: tree.ListBlock, level: int) -> ListFlowable:
-        """One list; numbering starts at 1 for each (a new ListFlowable each time)."""
-        body = self.sheet["bullet"]
-        items = []
-        for item in lb.items:
-            flow: list[Any] = [self.para(item.runs, "bullet")]
-            if item.children is not None:
-                flow.append(self.list_block(item.children, level + 1))
-            items.append(ListItem(flow))
+    def list_block(self, lb: tree.ListBlock, level: int, left: float) -> list[TextBlock]:
+        """One block per item, nested items after their parent, indented a level more;
+        numbering starts at 1 for each list. The list's last block gets the block gap."""
+        size = self.sheet["bullet"].fontSize
+        font = self.sheet.fonts.body.regular
+        color = self.theme.named_color("lists", "bullet_color", "text")
         indent = self.theme.spacing("list_indent", 15)
-        common: dict[str, Any] = {
-            "bulletFontName": self.sheet.fonts.body.regular,
-            "bulletFontSize": body.fontSize,
-            "bulletColor": self.theme.named_color("lists", "bullet_color", "text"),
-            "spaceBefore": 0,
-            "spaceAfter": self.gap if level == 0 else 0,
-        }
         if lb.ordered:
             pattern = _pick(self.theme.strings("lists", "numbers", ["1."]), level)
-            fmt = pattern.replace("1", "%s", 1)
-            widest = stringWidth(fmt % len(lb.items), common["bulletFontName"], body.fontSize)
-            return ListFlowable(
-                items, bulletType="1", start=1, bulletFormat=fmt,
-                leftIndent=max(indent, widest + 5), **common,
-            )  # fmt: skip
-        bullet = _pick(self.theme.strings("lists", "bullets", ["•"]), level)
-        return ListFlowable(items, bulletType="bullet", start=bullet, leftIndent=indent, **common)
+            marks = [pattern.replace("1", str(n), 1) for n in range(1, len(lb.items) + 1)]
+            indent = max(indent, stringWidth(marks[-1], font, size) + 5)
+        else:
+            marks = [_pick(self.theme.strings("lists", "bullets", ["•"]), level)] * len(lb.items)
+        style = self._indent("bullet", left + indent)
+        out: list[TextBlock] = []
+        for item, mark in zip(lb.items, marks, strict=True):
+            bullet = Bullet(mark, font, size, color, left)
+            out.append(TextBlock(self.texts.pieces(item.runs, "bullet"), style, bullet))
+            if item.children is not None:
+                out.extend(self.list_block(item.children, level + 1, left + indent))
+        if level == 0 and out:
+            out[-1].spaceAfter = self.gap
+        return out
+
+    def _indent(self, name: str, left: float) -> ParagraphStyle:
+        key = (name, left)
+        style = self._indented.get(key)
+        if style is None:
+            style = self.sheet[name].clone(f"{name}@{left:g}", leftIndent=left)
+            self._indented[key] = style
+        return style
 
     # -- tables -----------------------------------------------------------------------
 
     def table(self, t: tree.Table) -> list[Any]:
-        caption = f"<b>{self.text(t.label, 'caption')}</b>"
-        if t.caption:
-            caption += ". " + inline.markup(
-                t.caption, self.sheet.faces["caption"], self.fallbacks, self.link_color
-            )
+        caption = (
+            tree.Run(t.label, bold=True),
+            *((tree.Run(". "), *t.caption) if t.caption else ()),
+        )
         rows = [[self.para(c, "table_header") for c in t.columns]]
         rows += [[self.para(c, "table_cell") for c in row] for row in t.rows]
         widths = [w * self.width for w in (t.widths or _auto_widths(t))]
@@ -145,7 +134,7 @@ class Blocks:
         if len(rows) > 2:
             stripes = [None, self.theme.color("table_stripe")]
             cmds.append(("ROWBACKGROUNDS", (0, 1), (-1, -1), stripes))
-        table = Table(
+        table = DataTable(
             rows,
             colWidths=widths,
             repeatRows=1,
@@ -154,8 +143,8 @@ class Blocks:
             splitInRow=self._min_split("table_cell", pad),
         )
         table.spaceAfter = self.gap
-        cap = Paragraph(caption, self.sheet["caption"])
-        return [cap, table]
+        table.original = True
+        return [self.para(caption, "caption"), table]
 
     def _min_split(self, style: str, padding: float) -> int:
         """Smallest piece of a row a page may hold: three lines and the cell padding.
@@ -175,52 +164,25 @@ class Blocks:
 
     # -- quotes and notes -------------------------------------------------------------
 
-    def quote(self, q: tree.Quote) -> Table:
-        cell: list[Any] = [self.para(q.runs, "quote")]
+    def quote(self, q: tree.Quote) -> Box:
+        blocks = [self.para(q.runs, "quote")]
         if q.by:
-            by = "— " + inline.markup(
-                q.by, self.sheet.faces["attribution"], self.fallbacks, self.link_color
-            )
-            cell.append(Paragraph(by, self.sheet["attribution"]))
+            blocks.append(self.para((tree.Run("— "), *q.by), "attribution"))
         indent = self.theme.spacing("quote_indent", 16)
-        bar = self.theme.spacing("quote_bar", 2)
-        cmds = [
-            *self._fonts("quote", (0, 0), (-1, -1)),
-            ("LINEBEFORE", (0, 0), (0, -1), bar, self.theme.color("quote_bar")),
-            *_padding(3, left=10),
-            ("TOPPADDING", (0, 0), (-1, 0), 1),
-        ]
-        return self._boxed(cell, self.width - indent, cmds, "RIGHT", "quote")
+        bar = (self.theme.spacing("quote_bar", 2), self.theme.color("quote_bar"))
+        return self._boxed(Box(blocks, self.width - indent, (1, 3, 3, 10), bar=bar, align="RIGHT"))
 
-    def note(self, n: tree.Note) -> Table:
-        cell = [self.plain(n.label, "note_label"), self.para(n.runs, "note")]
+    def note(self, n: tree.Note) -> Box:
+        blocks = [self.plain(n.label, "note_label"), self.para(n.runs, "note")]
         pad = self.theme.spacing("note_padding", 8)
         back: Color = self.theme.color("note_back")
-        cmds = [
-            *self._fonts("note", (0, 0), (-1, -1)),
-            ("BACKGROUND", (0, 0), (-1, -1), back),
-            (
-                "LINEBEFORE",
-                (0, 0),
-                (0, -1),
-                self.theme.spacing("note_bar", 3),
-                self.theme.color("note_border"),
-            ),
-            *_padding(pad, left=pad + 2, right=pad),
-        ]
-        return self._boxed(cell, self.width, cmds, "LEFT", "note")
+        bar = (self.theme.spacing("note_bar", 3), self.theme.color("note_border"))
+        return self._boxed(Box(blocks, self.width, (pad, pad, pad, pad + 2), back, bar))
 
-    def _boxed(
-        self, cell: list[Any], width: float, cmds: list[Any], align: str, style: str
-    ) -> Table:
-        """A one-cell table (bar, background); it splits only with 3 lines on each side."""
-        split = self._min_split(style, 6)
-        t = Table(
-            [[cell]], colWidths=[width], style=TableStyle(cmds), hAlign=align, splitInRow=split
-        )
-        t.spaceBefore = 2
-        t.spaceAfter = self.gap + 2
-        return t
+    def _boxed(self, box: Box) -> Box:
+        box.spaceBefore = 2
+        box.spaceAfter = self.gap + 2
+        return box
 
     def spacer(self, height: float) -> Spacer:
         return Spacer(self.width, height)

@@ -1,44 +1,48 @@
-"""Assemble one PDF: page template, story, metadata, language, outline.
+"""Assemble one PDF: page templates, story, metadata, language, outline, contents.
 
 ReportLab is told the body font as ``initialFontName`` so no page ever declares its
-default Helvetica, ``invariant=1`` so the same tree gives the same bytes (dates come
-from SOURCE_DATE_EPOCH when set), and the document language goes on the catalog
-(/Lang) for screen readers and hyphenating viewers.
+default Helvetica, ``invariant=1`` so the same tree gives the same bytes, and the
+document language goes on the catalog (/Lang) for screen readers. The dates in the
+info dictionary and the XMP come from the tree (metadata.py), not from the clock.
+Everything that depends only on the template is prepared once per process (kit.py).
 """
 
 from __future__ import annotations
 
 import io
+from collections.abc import Callable
 from typing import Any
 
+from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import BaseDocTemplate, Frame, PageTemplate
 
 from briefing import glyphs, tree
 from briefing.errors import BriefError
+from briefing.render.options import RenderOptions
 from briefing.templates import Template
 
-from . import front
+from . import contents, front, metadata
 from .blocks import Blocks
-from .fonts import load_fonts
+from .canvas import BriefCanvas
 from .keep import KeepWithNext
+from .kit import Kit, kit
 from .outline import Outline
-from .page import DeferredCanvas, Furniture
-from .styles import build_styles
-from .theme import Theme
+from .page import Furniture
 
 
-def render(doc: tree.Document, template: Template) -> bytes:
+def render(doc: tree.Document, template: Template, options: RenderOptions) -> bytes:
     check_coverage(doc, template)
-    theme = Theme(template)
-    geo = theme.page()
-    fonts = load_fonts(template)
-    sheet = build_styles(theme, fonts)
-    body = sheet["body"]
-    furniture = Furniture(doc, sheet, theme, geo)
-    blocks = Blocks(sheet, theme, geo.frame_width, Outline())
+    k = kit(template)
+    geo = k.geo
+    body = k.sheet["body"]
+    furniture = Furniture(doc, k)
+    outline = Outline()
+    blocks = Blocks(k, outline)
+    story = build_story(doc, blocks, k, options)
 
     buf = io.BytesIO()
     meta = doc.metadata
+    lang = meta.language or doc.lang_tag
     pdf = BaseDocTemplate(
         buf,
         pagesize=(geo.width, geo.height),
@@ -50,8 +54,8 @@ def render(doc: tree.Document, template: Template) -> bytes:
         author=meta.author,
         subject=meta.subject,
         keywords=list(meta.keywords),
-        creator="briefing",
-        lang=meta.language or doc.lang_tag,
+        creator=metadata.CREATOR,
+        lang=lang,
         invariant=1,
         pageCompression=1,
         initialFontName=body.fontName,
@@ -60,38 +64,50 @@ def render(doc: tree.Document, template: Template) -> bytes:
         displayDocTitle=1,
         keepTogetherClass=KeepWithNext,
     )
+    pdf.addPageTemplates(_page_templates(k, furniture))
+    finishers: list[Callable[[Canvas], None]] = [furniture.finish]
+    if options.toc:
+        finishers.append(contents.finisher(outline, k))
+
+    def make_canvas(*args: Any, **kwargs: Any) -> BriefCanvas:
+        canv = BriefCanvas(*args, **kwargs)
+        canv.finishers = finishers
+        metadata.install(canv._doc, meta, lang)
+        return canv
+
+    pdf.build(story, canvasmaker=make_canvas)
+    return buf.getvalue()
+
+
+def _page_templates(k: Kit, furniture: Furniture) -> list[PageTemplate]:
+    """Page 1 (taller frame: no running header), then every later page."""
+    geo = k.geo
     first_h = geo.height - geo.first_top - geo.bottom
     hooks = {"onPage": furniture.on_page, "onPageEnd": furniture.on_page_end}
     first = _frame(geo.left, geo.bottom, geo.frame_width, first_h)
     later = _frame(geo.left, geo.bottom, geo.frame_width, geo.frame_height)
-    pdf.addPageTemplates(
-        [
-            PageTemplate(id="first", frames=[first], autoNextPageTemplate="later", **hooks),
-            PageTemplate(id="later", frames=[later], **hooks),
-        ]
-    )
-
-    def make_canvas(*args: Any, **kwargs: Any) -> DeferredCanvas:
-        canv = DeferredCanvas(*args, **kwargs)
-        canv.furniture = furniture
-        return canv
-
-    pdf.build(story(doc, blocks, theme), canvasmaker=make_canvas)
-    return buf.getvalue()
+    return [
+        PageTemplate(id="first", frames=[first], autoNextPageTemplate="later", **hooks),
+        PageTemplate(id="later", frames=[later], **hooks),
+    ]
 
 
 def _frame(x: float, y: float, w: float, h: float) -> Frame:
     return Frame(x, y, w, h, leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)
 
 
-def story(doc: tree.Document, blocks: Blocks, theme: Theme) -> list[Any]:
-    """Title block, memo block, every section (annexes included), then "Prepared by"."""
-    out: list[Any] = front.title_block(doc, blocks, theme)
+def build_story(doc: tree.Document, blocks: Blocks, k: Kit, options: RenderOptions) -> list[Any]:
+    """Title block, memo block, [contents,] every section (annexes included), then
+    "Prepared by". The body is built first so the contents know every heading."""
+    body: list[Any] = []
     for s in doc.sections:
-        out.extend(blocks.section(s))
+        body.extend(blocks.section(s))
     if doc.prepared_by is not None:
-        out.extend(front.prepared_by(doc.prepared_by, blocks, theme))
-    return out
+        body.extend(front.prepared_by(doc.prepared_by, blocks, k.theme))
+    out: list[Any] = front.title_block(doc, blocks, k.theme)
+    if options.toc:
+        out.extend(contents.contents(doc.contents_title, blocks.outline, k))
+    return out + body
 
 
 def check_coverage(doc: tree.Document, template: Template) -> None:
@@ -109,6 +125,7 @@ def check_coverage(doc: tree.Document, template: Template) -> None:
 def texts(doc: tree.Document) -> list[str]:
     """Every string the PDF draws, for the coverage check."""
     out = [doc.doc_type, doc.title, doc.subtitle or "", doc.date, doc.marking or "", doc.page_of]
+    out.append(doc.contents_title)
     rows = [*doc.memo, *(r for r in (doc.reference, doc.prepared_by) if r is not None)]
     out += [t for r in rows for t in (r.label, r.value)]
     for s in tree.walk_sections(doc.sections):

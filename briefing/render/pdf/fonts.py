@@ -1,11 +1,11 @@
 """Register the template's TrueType fonts with ReportLab, once per process.
 
 ReportLab falls back to an unembedded Helvetica (no ə, no Cyrillic) wherever a font is
-not named, and maps ``<b>``/``<i>`` in paragraph markup to faces only through
-``registerFontFamily``. So every family of the theme's stack is registered with its four
-static faces, and the rest of the renderer asks this module for face names instead of
-writing font names itself. Registration is cached per font file: rendering many
-documents pays for parsing a font only once.
+not named. So every family of the theme's stack is registered with its four static
+faces (and as a family, so ReportLab's own bold/italic lookups find them too), and the
+rest of the renderer asks this module for face names instead of writing font names
+itself. Registration is cached per font file: rendering many documents pays for
+parsing a font only once.
 """
 
 from __future__ import annotations
@@ -16,10 +16,11 @@ from functools import cache
 from pathlib import Path
 
 from reportlab.pdfbase import pdfmetrics
-from reportlab.pdfbase.ttfonts import TTFont
 
 from briefing import glyphs
 from briefing.templates import Template
+
+from .fastfont import FastTTFont
 
 
 @dataclass(frozen=True)
@@ -32,6 +33,7 @@ class FontFamily:
     italic: str
     bold_italic: str
     codepoints: frozenset[int]
+    chars: frozenset[str]  # the same as characters: set operations on text run in C
 
     def face(self, bold: bool = False, italic: bool = False) -> str:
         if bold and italic:
@@ -83,6 +85,7 @@ def _family(key: str, files: tuple[tuple[str, Path], ...]) -> FontFamily:
         italic=names["italic"],
         bold_italic=names["bold_italic"],
         codepoints=glyphs.cmap_codepoints(faces["regular"]),
+        chars=glyphs.cmap_chars(faces["regular"]),
     )
     # (family, bold, italic) -> face, so <b>/<i> in paragraph markup pick the static faces
     pdfmetrics.registerFontFamily(
@@ -101,5 +104,5 @@ def _register(path: Path) -> str:
     name = path.stem
     if name in pdfmetrics.getRegisteredFontNames():
         name = f"{name}-{hashlib.sha256(str(path).encode()).hexdigest()[:8]}"
-    pdfmetrics.registerFont(TTFont(name, str(path)))
+    pdfmetrics.registerFont(FastTTFont(name, str(path)))
     return name

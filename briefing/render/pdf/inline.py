@@ -1,65 +1,75 @@
-"""Runs -> ReportLab paragraph markup, with every character of the user's text escaped.
+"""Runs -> pieces of text in one face, colour and link: no user character is markup.
 
-ReportLab's Paragraph parses its text as XML-ish markup, so a brief that says
-``a < b & c`` or ``<b>not bold</b>`` would be garbled or turned bold. Here the only tags
-are the ones built from Run flags (bold, italic, link); all text goes through XML
-escaping first. A character the style's family lacks but a fallback family has is
-wrapped in a ``<font face>`` of that fallback, so coverage is the union of the stack,
-as briefing.glyphs promises.
+ReportLab's Paragraph parses its text as XML-ish markup, so ``a < b & c`` or
+``<b>not bold</b>`` would be garbled or turned bold unless every character were escaped
+exactly right. The renderer does not use it: each Run becomes pieces (textblock.Piece)
+whose face, colour and link come from the Run's flags, and what the user wrote is only
+ever the ``text`` of a piece, drawn as it is. Nothing in it can become a tag or an
+entity.
+
+A character the style's family lacks but a fallback family has gets its own piece in
+that fallback's face, so coverage is the union of the stack, as briefing.glyphs
+promises.
 """
 
 from __future__ import annotations
 
-from xml.sax.saxutils import escape
+from reportlab.lib.colors import Color
 
 from briefing.tree import Inline, Run
 
 from .fonts import FontFamily
-from .styles import StyledFace
+from .styles import StyledFace, StyleSheet
+from .textblock import Bullet, Piece, TextBlock
 
-_ATTR = {'"': "&quot;", "'": "&apos;"}
-
-
-def markup(
-    runs: Inline, face: StyledFace, fallbacks: tuple[FontFamily, ...], link_color: str
-) -> str:
-    """Paragraph markup for ``runs`` in a style whose base face is ``face``."""
-    return "".join(_run(r, face, fallbacks, link_color) for r in runs)
+Segment = tuple[str, str]  # (ReportLab font name, text)
 
 
-def text(value: str, face: StyledFace, fallbacks: tuple[FontFamily, ...]) -> str:
-    """Markup for a plain string (headings, labels, memo values)."""
-    return _escape_text(value, face.family, face.bold, face.italic, fallbacks)
-
-
-def _run(run: Run, face: StyledFace, fallbacks: tuple[FontFamily, ...], link_color: str) -> str:
-    bold = face.bold or run.bold
-    italic = face.italic or run.italic
-    out = _escape_text(run.text, face.family, bold, italic, fallbacks)
-    if run.italic:
-        out = f"<i>{out}</i>"
-    if run.bold:
-        out = f"<b>{out}</b>"
-    if run.link:
-        href = escape(run.link, _ATTR)
-        out = f'<a href="{href}" color="{link_color}">{out}</a>'
+def segments(
+    value: str, family: FontFamily, bold: bool, italic: bool, fallbacks: tuple[FontFamily, ...]
+) -> list[Segment]:
+    """``value`` cut into runs of one face: the family's, or a fallback's where it lacks
+    a character. Characters no font has stay in the family's face (checked upstream)."""
+    own = family.face(bold, italic)
+    if family.chars.issuperset(value):  # the common case: one segment
+        return [(own, value)]
+    out: list[Segment] = []
+    for ch in value:
+        face = own
+        if ch not in family.chars:
+            alt = next((f for f in fallbacks if ch in f.chars), None)
+            if alt is not None:
+                face = alt.face(bold, italic)
+        if out and out[-1][0] == face:
+            out[-1] = (face, out[-1][1] + ch)
+        else:
+            out.append((face, ch))
     return out
 
 
-def _escape_text(
-    value: str, family: FontFamily, bold: bool, italic: bool, fallbacks: tuple[FontFamily, ...]
-) -> str:
-    covered = family.codepoints
-    if all(ord(ch) in covered for ch in value):  # the common case: one escape, no tags
-        return escape(value)
-    parts: list[str] = []
-    for ch in value:
-        cp = ord(ch)
-        alt = None
-        if cp not in covered:
-            alt = next((f for f in fallbacks if cp in f.codepoints), None)
-        if alt is None:
-            parts.append(escape(ch))  # covered, a layout control, or checked upstream
-        else:
-            parts.append(f'<font face="{alt.face(bold, italic)}">{escape(ch)}</font>')
-    return "".join(parts)
+class Texts:
+    """Builds pieces and text blocks for the styles of one style sheet (one a template)."""
+
+    def __init__(self, sheet: StyleSheet, link_color: Color) -> None:
+        self.sheet = sheet
+        self.link_color = link_color
+        self.fallbacks = sheet.fonts.stack
+
+    def pieces(self, runs: Inline, style: str) -> list[Piece]:
+        face: StyledFace = self.sheet.faces[style]
+        color = self.sheet[style].textColor
+        out: list[Piece] = []
+        for run in runs:
+            bold = face.bold or run.bold
+            italic = face.italic or run.italic
+            run_color = self.link_color if run.link else color
+            for font, part in segments(run.text, face.family, bold, italic, self.fallbacks):
+                out.append(Piece(font, part, run_color, run.link))
+        return out
+
+    def block(self, runs: Inline, style: str, bullet: Bullet | None = None) -> TextBlock:
+        return TextBlock(self.pieces(runs, style), self.sheet[style], bullet)
+
+    def plain(self, value: str, style: str) -> TextBlock:
+        """A block of a plain string (headings, labels, memo values)."""
+        return self.block((Run(value),), style)

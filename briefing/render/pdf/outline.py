@@ -2,51 +2,54 @@
 
 A bookmark made while the heading is drawn lands on the page the heading is really on,
 whatever happens later. (The usual "Page X of Y" recipe that replays saved pages at the
-end points every bookmark at page 1; page.py avoids that recipe for this reason.)
+end points every bookmark at page 1; page.py avoids that recipe for this reason.) The
+page each heading landed on is kept, so the contents page can print it afterwards.
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Any
 
-from reportlab.platypus import Paragraph
+from .textblock import TextBlock
+
+
+@dataclass(frozen=True)
+class Entry:
+    key: str  # the named destination of the heading
+    title: str  # plain text, as the outline shows it
+    level: int  # 0..2
 
 
 class Outline:
-    """Keys and levels for one document's outline (levels may not skip, so clamp)."""
+    """One document's headings: their keys, outline levels and the pages they land on."""
 
     def __init__(self) -> None:
-        self.count = 0
+        self.entries: list[Entry] = []  # in story order
+        self.pages: dict[str, int] = {}  # key -> page number, once drawn
         self.last_level = -1
 
-    def add(self, canv: Any, title: str, level: int, top: float) -> None:
-        self.count += 1
-        key = f"section-{self.count}"
-        canv.bookmarkHorizontal(key, 0, top)
-        level = max(0, min(level, self.last_level + 1))
-        canv.addOutlineEntry(title, key, level=level, closed=False)
+    def entry(self, title: str, level: int) -> Entry:
+        e = Entry(f"section-{len(self.entries) + 1}", title, level)
+        self.entries.append(e)
+        return e
+
+    def add(self, canv: Any, entry: Entry, top: float) -> None:
+        """Bookmark ``entry`` at height ``top`` of the current page (levels may not skip)."""
+        canv.bookmarkHorizontal(entry.key, 0, top)
+        level = max(0, min(entry.level, self.last_level + 1))
+        canv.addOutlineEntry(entry.title, entry.key, level=level, closed=False)
         self.last_level = level
+        self.pages[entry.key] = canv.getPageNumber()
 
 
-class Heading(Paragraph):  # type: ignore[misc]
-    """A Paragraph that adds an outline entry (title, level 0..2) when first drawn."""
+def heading(block: TextBlock, outline: Outline, title: str, level: int) -> TextBlock:
+    """``block`` (a heading) adds its outline entry when drawn; if a page break splits
+    it, only the first part does (textblock.TextBlock.split)."""
+    entry = outline.entry(title, level)
 
-    outline_entry: tuple[Outline, str, int] | None = None
+    def mark(canv: Any, drawn: TextBlock) -> None:
+        outline.add(canv, entry, drawn.height + drawn.style.fontSize * 0.5)
 
-    def split(self, availWidth: float, availHeight: float) -> list[Any]:
-        parts: list[Any] = super().split(availWidth, availHeight)
-        if parts:  # only the first part carries the bookmark
-            parts[0].outline_entry = self.outline_entry
-        return parts
-
-    def draw(self) -> None:
-        if self.outline_entry is not None:
-            outline, title, level = self.outline_entry
-            outline.add(self.canv, title, level, self.height + self.style.fontSize * 0.5)
-        super().draw()
-
-
-def heading(markup: str, style: Any, outline: Outline, title: str, level: int) -> Heading:
-    h = Heading(markup, style)
-    h.outline_entry = (outline, title, level)
-    return h
+    block.on_draw = mark
+    return block

@@ -1,9 +1,9 @@
 """Paragraph styles from the theme's [styles] tables, with ``parent`` inheritance.
 
 The look is data (templates/<name>/theme.toml); this module only translates its keys
-into ReportLab ParagraphStyles. Every style gets a registered font (never ReportLab's
-Helvetica default), no hyphenation (it would add a character to the text), and long
-words and URLs split inside their column without adding one either.
+into ReportLab ParagraphStyles, which textblock.TextBlock reads (size, leading, indents,
+spacing, alignment, keep-with-next). Every style gets a registered font, never
+ReportLab's Helvetica default.
 """
 
 from __future__ import annotations
@@ -39,7 +39,16 @@ REQUIRED = (
     "body", "title", "subtitle", "doctype", "dateline", "heading1", "heading2", "heading3",
     "bullet", "quote", "attribution", "note_label", "note", "caption", "table_header",
     "table_cell", "memo_label", "memo_value", "prepared_by", "marking", "header", "footer",
+    "toc_title", "toc1", "toc2",
 )  # fmt: skip
+
+# Styles added after themes were first copied: a theme without them gets these, so an
+# organization's older copy keeps working.
+_DEFAULTS: dict[str, dict[str, Any]] = {
+    "toc_title": {"parent": "heading1"},
+    "toc1": {"parent": "body", "space_after": 3},
+    "toc2": {"parent": "toc1", "left_indent": 12},
+}
 
 
 @dataclass(frozen=True)
@@ -62,7 +71,7 @@ class StyleSheet:
 
 
 def build_styles(theme: Theme, fonts: FontSet) -> StyleSheet:
-    raw = theme.table("styles")
+    raw = {**_DEFAULTS, **theme.table("styles")}
     resolved: dict[str, dict[str, Any]] = {}
 
     def resolve(name: str, chain: tuple[str, ...] = ()) -> dict[str, Any]:
@@ -119,11 +128,5 @@ def _paragraph_style(
         textColor=theme.color(str(spec.get("color", "text")), f"styles.{name}.color"),
         alignment=_ALIGN[align],
         keepWithNext=int(bool(spec.get("keep_with_next"))),
-        splitLongWords=1,  # a word wider than the column breaks between characters
-        uriWasteReduce=0,  # its URL split exempts the rest from splitLongWords: overflow
-        hyphenationLang="",  # hyphenation would add a character to the text
-        embeddedHyphenation=0,
-        allowWidows=0,
-        allowOrphans=0,
         **values,
     )

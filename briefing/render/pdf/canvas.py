@@ -1,0 +1,33 @@
+"""The canvas every page is drawn on: deferred drawing at save, compact streams.
+
+Some things are only known when the last page is done: the total for "Page X of Y",
+the page each heading landed on (for the contents page). Pages use form XObjects for
+them, and whoever drew a form registers a finisher that defines it just before the
+file is written (ReportLab allows a form to be used before it is defined).
+
+ReportLab wraps every compressed stream in ASCII85 by default: 25 % bigger files and,
+in pure Python, a large share of the time spent writing. Binary streams are standard
+PDF, so the setting is switched off while this canvas writes (and restored after, so
+other ReportLab users in the process keep theirs).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from reportlab import rl_config
+from reportlab.pdfgen.canvas import Canvas
+
+
+class BriefCanvas(Canvas):  # type: ignore[misc]
+    finishers: list[Callable[[Canvas], None]]
+
+    def save(self) -> None:
+        for finish in getattr(self, "finishers", ()):
+            finish(self)
+        saved = rl_config.useA85
+        rl_config.useA85 = 0
+        try:
+            super().save()
+        finally:
+            rl_config.useA85 = saved

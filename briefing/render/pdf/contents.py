@@ -1,0 +1,97 @@
+"""The optional contents page (--toc): level 1-2 headings, dot leaders, page numbers, links.
+
+ReportLab's own TableOfContents needs the whole document laid out two or three times
+(multiBuild) until the page numbers settle. Here the contents take the same room
+whatever the numbers are (a fixed column wide enough for four digits), so one layout
+pass is enough: each entry's number is a form XObject, defined when the file is saved
+and the page every heading landed on is known (see canvas.BriefCanvas). Each entry is a
+link to its heading's named destination, which the heading creates when it is drawn.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from reportlab.pdfbase.pdfmetrics import stringWidth
+from reportlab.pdfgen.canvas import Canvas
+from reportlab.platypus import Flowable, PageBreakIfNotEmpty
+
+from .kit import Kit
+from .outline import Entry, Outline
+from .textblock import TextBlock
+
+LEADER_STEP = 4.5  # pt between the dots of the leaders
+GAP = 6.0  # pt kept clear before the leaders and before the number column
+
+
+class ContentsLine(Flowable):  # type: ignore[misc]
+    """One entry: the heading (wrapping if long), dot leaders, its page number, a link."""
+
+    def __init__(self, title: TextBlock, key: str, number_width: float) -> None:
+        super().__init__()
+        self.title = title
+        self.key = key
+        self.number_width = number_width
+        self.spaceBefore = title.spaceBefore
+        self.spaceAfter = title.spaceAfter
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
+        _, h = self.title.wrap(availWidth - self.number_width - GAP, availHeight)
+        self.width, self.height = availWidth, h
+        return availWidth, h
+
+    def draw(self) -> None:
+        canv = self.canv
+        self.title.drawOn(canv, 0, 0)
+        end, baseline = self.title.last_line_end()
+        number_x = self.width - self.number_width
+        style = self.title.style
+        # dots on a fixed grid, so the leaders of all entries line up
+        dot = stringWidth(".", style.fontName, style.fontSize)
+        first = (int((end + GAP) / LEADER_STEP) + 1) * LEADER_STEP
+        dots = int((number_x - GAP - dot - first) / LEADER_STEP) + 1
+        if dots > 0:
+            canv.setFont(style.fontName, style.fontSize)
+            canv.setFillColor(style.textColor)
+            canv.drawString(first, baseline, "." * dots, charSpace=LEADER_STEP - dot)
+        canv.saveState()
+        canv.translate(number_x, baseline)
+        canv.doForm(number_form(self.key))
+        canv.restoreState()
+        canv.linkRect("", self.key, (0, 0, self.width, self.height), relative=1, thickness=0)
+
+
+def number_form(key: str) -> str:
+    return f"briefing-toc-{key}"
+
+
+def contents(title: str, outline: Outline, kit: Kit) -> list[Any]:
+    """Flowables of the contents page for the level 1-2 headings already in ``outline``."""
+    sheet = kit.sheet
+    digits = stringWidth("0000", sheet["toc1"].fontName, sheet["toc1"].fontSize)
+    out: list[Any] = [kit.texts.plain(title, "toc_title")]
+    for e in outline.entries:
+        if e.level <= 1:
+            line = kit.texts.plain(e.title, f"toc{e.level + 1}")
+            out.append(ContentsLine(line, e.key, digits))
+    out.append(PageBreakIfNotEmpty())
+    return out
+
+
+def finisher(outline: Outline, kit: Kit) -> Any:
+    """Defines every entry's page-number form once the headings' pages are known."""
+    style = kit.sheet["toc1"]
+    entries: list[Entry] = [e for e in outline.entries if e.level <= 1]
+
+    def finish(canv: Canvas) -> None:
+        digits = stringWidth("0000", style.fontName, style.fontSize)
+        for e in entries:
+            number = str(outline.pages.get(e.key, ""))
+            width = stringWidth(number, style.fontName, style.fontSize)
+            canv.beginForm(number_form(e.key), 0, -style.fontSize, digits, 2 * style.fontSize)
+            canv.setFillColor(style.textColor)
+            canv.setFont(style.fontName, style.fontSize)
+            canv.drawString(digits - width, 0, number)
+            canv.endForm()
+
+    return finish

@@ -1,0 +1,86 @@
+"""A TrueType font that encodes text and writes its widths faster, with the same bytes.
+
+To draw text, ReportLab maps every character to a code in one of the font's 256-glyph
+subsets, one character at a time in Python; for a memo that loop was the largest single
+cost of drawing. Once a character has its code, the mapping never changes for that
+document, so this subclass keeps a translation table of the codes handed out so far and
+encodes a run with ``str.translate`` when all its characters are known and share one
+subset (nearly always: a brief's alphabet fits one subset). Anything else (a character
+never seen, a run spanning subsets) goes through ReportLab's own code, which also hands
+out the codes, so the output is byte for byte what ReportLab writes.
+
+Each embedded subset also carries a /Widths array of up to 256 numbers, which ReportLab
+formats one by one through its general object formatter; here they are formatted once,
+the same way, when the font objects are made.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from reportlab.lib.rl_accel import fp_str
+from reportlab.pdfbase.pdfdoc import PDFArray
+from reportlab.pdfbase.ttfonts import TTFont
+
+_NBSP = 0xA0  # ReportLab draws the no-break space as the space (code 32)
+
+
+class _Codes:
+    """The codes of one font in one document: char -> chr(code), kept in step."""
+
+    def __init__(self) -> None:
+        self.seen = 0  # how many assignments the table reflects
+        self.table: dict[int, str] = {}
+        self.known: set[str] = set()
+        self.lows: dict[int, dict[int, int]] = {}  # subset -> {chr(code): code & 0xFF}
+
+    def update(self, assignments: dict[int, int]) -> None:
+        if len(assignments) == self.seen:
+            return
+        for cp, n in assignments.items():
+            self.table[cp] = chr(n)
+            self.known.add(chr(cp))
+        if 32 in assignments:
+            self.table[_NBSP] = chr(assignments[32])
+            self.known.add(chr(_NBSP))
+        self.seen = len(assignments)
+
+    def low(self, subset: int) -> dict[int, int]:
+        found = self.lows.get(subset)
+        if found is None:
+            base = subset << 8
+            found = self.lows[subset] = {base + k: k for k in range(256)}
+        return found
+
+
+class FastTTFont(TTFont):  # type: ignore[misc]
+    def splitString(self, text: Any, doc: Any, encoding: str = "utf-8") -> list[Any]:
+        state = self.state.get(doc)
+        if state is not None and isinstance(text, str) and text:
+            codes = state.__dict__.get("_briefing_codes")
+            if codes is None:
+                codes = state._briefing_codes = _Codes()
+            codes.update(state.assignments)
+            if codes.known.issuperset(text):
+                coded = text.translate(codes.table)
+                subset = ord(min(coded)) >> 8
+                if ord(max(coded)) >> 8 == subset:
+                    low = coded.translate(codes.low(subset)) if subset else coded
+                    return [(subset, low.encode("latin-1"))]
+        result: list[Any] = super().splitString(text, doc, encoding)
+        return result
+
+    def addObjects(self, doc: Any) -> None:
+        fonts = doc.idToObject["BasicFonts"].dict
+        before = set(fonts)
+        super().addObjects(doc)
+        for name in set(fonts) - before:
+            font = fonts[name]
+            font.Widths = PDFArray([_number(w) for w in font.Widths.sequence])
+
+
+def _number(value: float) -> bytes:
+    """A number as ReportLab writes it (fp_str), ready made: arrays pass bytes through."""
+    if isinstance(value, int) or value.is_integer():
+        return str(int(value)).encode("ascii")
+    return str(fp_str(value)).encode("ascii")

@@ -1,0 +1,369 @@
+"""A paragraph flowable that lays out pieces of text itself: no markup, one layout a width.
+
+ReportLab's Paragraph takes markup, so user text would have to be escaped exactly
+right, and it is general (inline images, super/subscript, underlines, CJK, bidi), which
+makes line breaking and drawing the larger part of a render. A brief needs much less:
+runs of text in a few faces, colours and links, left/centre/right/justified lines. This
+flowable does just that, at several times the speed:
+
+- words break at spaces only (not at no-break spaces); a token wider than its column
+  (a long URL, word or number) breaks between two characters, adding no character, so
+  text copied out of the PDF is the text the author wrote;
+- lines are measured with the fonts' own width tables, laid out once per width;
+- a page break may fall between lines, keeping at least two lines on each side.
+
+What the user wrote is only ever drawn as text; nothing in it is interpreted.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, replace
+from functools import cache
+from typing import Any
+
+from reportlab.lib.colors import Color
+from reportlab.lib.enums import TA_CENTER, TA_JUSTIFY, TA_RIGHT
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.pdfbase.pdfmetrics import getAscentDescent, getFont
+from reportlab.platypus import Flowable
+
+# Break opportunities: spaces and line breaks, never the no-break spaces (U+00A0,
+# U+2007, U+202F) that keep "1 250 ₼" together.
+_BREAK = re.compile("[ \t\n\r\u1680\u2000-\u2006\u2008-\u200a\u205f\u3000]+")
+_FUZZ = 1e-6
+
+
+@dataclass(frozen=True, slots=True)
+class Piece:
+    """A stretch of text in one face and colour, perhaps a link."""
+
+    font: str
+    text: str
+    color: Color
+    link: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Bullet:
+    """A list marker drawn on the first line, ``x`` points from the block's left edge."""
+
+    text: str
+    font: str
+    size: float
+    color: Color
+    x: float
+
+
+Run = tuple[int, str, float]  # (piece index, text, width)
+
+
+@dataclass(frozen=True, slots=True)
+class Line:
+    runs: tuple[Run, ...]
+    width: float
+    spaces: int  # break spaces inside the line (for justified text)
+    broken_at_space: bool  # the space after this line was eaten by the line break
+
+
+class _Widths(dict[str, float]):
+    """Advance widths of one font by character (1/1000 em); unknown -> the default."""
+
+    default: float = 0.0
+
+    def __missing__(self, ch: str) -> float:
+        return self.default
+
+
+@cache
+def widths(font: str) -> _Widths:
+    face = getFont(font).face
+    table = _Widths({chr(cp): w for cp, w in face.charWidths.items()})
+    table.default = face.defaultWidth
+    return table
+
+
+@cache
+def ascent_descent(font: str, size: float) -> tuple[float, float]:
+    a, d = getAscentDescent(font, size)
+    return float(a), float(d)
+
+
+class TextBlock(Flowable):  # type: ignore[misc]
+    """One paragraph of ``pieces`` in ``style`` (size, leading, indents, spacing, align)."""
+
+    def __init__(
+        self,
+        pieces: Sequence[Piece],
+        style: ParagraphStyle,
+        bullet: Bullet | None = None,
+        on_draw: Callable[[Any, TextBlock], None] | None = None,
+    ) -> None:
+        super().__init__()
+        self.pieces = tuple(pieces)
+        self.style = style
+        self.bullet = bullet
+        self.on_draw = on_draw  # e.g. put a bookmark where the block lands
+        self.spaceBefore = style.spaceBefore
+        self.spaceAfter = style.spaceAfter
+        self.keepWithNext = style.keepWithNext
+        self.first_indent = style.firstLineIndent
+        self.lines: tuple[Line, ...] = ()
+        self._laid_out_at: float | None = None
+        self._words: list[tuple[int | None, tuple[Run, ...], float]] | None = None
+        self._only: tuple[Line, ...] | None = None  # a split part: these lines of pieces
+
+    def __repr__(self) -> str:
+        text = "".join(p.text for p in self.pieces)
+        return f"TextBlock({text[:40]!r}, style={self.style.name!r})"
+
+    # -- layout ---------------------------------------------------------------------------
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
+        if self._laid_out_at != availWidth:
+            self._own_pieces()
+            self.lines = self._layout(availWidth)
+            self._laid_out_at = availWidth
+        self.width = availWidth
+        self.height = len(self.lines) * self.style.leading
+        return availWidth, self.height
+
+    def _line_widths(self, width: float) -> tuple[float, float]:
+        st = self.style
+        later = width - st.leftIndent - st.rightIndent
+        return later - self.first_indent, later
+
+    def _own_pieces(self) -> None:
+        """A split part shares its parent's pieces and lines; to be laid out anew (at
+        another width) it first takes the pieces of just its own lines."""
+        if self._only is not None:
+            self.pieces = _pieces_of(self.pieces, self._only)
+            self._only = None
+            self._words = None
+
+    def words(self) -> list[tuple[int | None, tuple[Run, ...], float]]:
+        """(index of the piece holding the space before it or None, runs, width) per word."""
+        self._own_pieces()
+        if self._words is not None:
+            return self._words
+        size = self.style.fontSize / 1000.0
+        out: list[tuple[int | None, tuple[Run, ...], float]] = []
+        parts: list[Run] = []
+        parts_w = 0.0
+        space: int | None = None
+        for i, piece in enumerate(self.pieces):
+            get = widths(piece.font).__getitem__
+            for j, chunk in enumerate(_BREAK.split(piece.text)):
+                if j:  # a break space came before this chunk
+                    if parts:
+                        out.append((space, tuple(parts), parts_w))
+                        parts, parts_w = [], 0.0
+                    space = i
+                if chunk:
+                    w = sum(map(get, chunk)) * size
+                    parts.append((i, chunk, w))
+                    parts_w += w
+        if parts:
+            out.append((space, tuple(parts), parts_w))
+        if out and out[0][0] is not None:  # no space before the first word
+            out[0] = (None, out[0][1], out[0][2])
+        self._words = out
+        return out
+
+    def _layout(self, width: float) -> tuple[Line, ...]:
+        """Greedy line filling: as many words as fit; a word wider than a whole line is
+        cut between characters."""
+        size = self.style.fontSize / 1000.0
+        pieces = self.pieces
+        space_w = [widths(p.font)[" "] * size for p in pieces]
+        avail, later = self._line_widths(width)
+        lines: list[Line] = []
+        line: list[Run] = []  # the runs of the line being filled, merged when closed
+        x = 0.0
+        spaces = 0
+
+        def close(at_space: bool) -> None:
+            nonlocal line, x, spaces, avail
+            lines.append(Line(_merge(line), x, spaces, at_space))
+            line, x, spaces, avail = [], 0.0, 0, later
+
+        for space, parts, w in self.words():
+            sw = space_w[space] if line and space is not None else 0.0
+            if x + sw + w <= avail + _FUZZ:
+                if sw:
+                    line.append((space, " ", sw))  # type: ignore[arg-type]
+                    spaces += 1
+                line.extend(parts)
+                x += sw + w
+                continue
+            if line:
+                close(space is not None)
+            if w <= avail + _FUZZ:
+                line.extend(parts)
+                x = w
+                continue
+            # wider than a whole line: break between characters, adding nothing
+            for i, text, _ in parts:
+                table = widths(pieces[i].font)
+                start, chunk_w = 0, 0.0
+                for k, ch in enumerate(text):
+                    cw = table[ch] * size
+                    if x + cw > avail + _FUZZ and (line or k > start):
+                        if k > start:
+                            line.append((i, text[start:k], chunk_w))
+                        close(False)
+                        start, chunk_w = k, 0.0
+                    x += cw
+                    chunk_w += cw
+                if start < len(text):
+                    line.append((i, text[start:], chunk_w))
+        if line or not lines:
+            lines.append(Line(_merge(line), x, spaces, False))
+        return tuple(lines)
+
+    def minWidth(self) -> float:
+        return max((w for _, _, w in self.words()), default=0.0)
+
+    # -- page breaks ----------------------------------------------------------------------
+
+    def split(self, availWidth: float, availHeight: float) -> list[Any]:
+        # Split the lines as last laid out, as Paragraph does: a table asks to split a
+        # cell with the column's width, not the narrower width it laid the cell out at.
+        if self._laid_out_at is None:
+            self.wrap(availWidth, availHeight)
+        width = self._laid_out_at
+        assert width is not None
+        n = len(self.lines)
+        fit = int((availHeight + _FUZZ) // self.style.leading)
+        if fit >= n:
+            return [self]
+        if n - fit == 1:  # no widow: give the last line company
+            fit -= 1
+        if fit < 2:  # no orphan: move the whole paragraph
+            return []
+        head = self._part(self.lines[:fit], width)
+        head.spaceAfter = 0
+        head.keepWithNext = 0
+        tail = self._part(self.lines[fit:], width)
+        tail.spaceBefore = 0
+        tail.first_indent = 0
+        tail.bullet = None
+        tail.on_draw = None
+        return [head, tail]
+
+    def _part(self, lines: tuple[Line, ...], width: float) -> TextBlock:
+        """A block of some of the lines, already laid out: a paragraph split over many
+        pages is laid out once, not once per page."""
+        part = TextBlock(self.pieces, self.style, self.bullet, self.on_draw)
+        part.first_indent = self.first_indent
+        part.spaceBefore = self.spaceBefore
+        part.keepWithNext = self.keepWithNext
+        part.lines = lines
+        part._only = lines
+        part._laid_out_at = width
+        return part
+
+    # -- drawing --------------------------------------------------------------------------
+
+    def draw(self) -> None:
+        canv = self.canv
+        if self.on_draw is not None:
+            self.on_draw(canv, self)
+        st = self.style
+        size = st.fontSize
+        ascent, descent = ascent_descent(st.fontName, size)
+        first_avail, later = self._line_widths(self.width)
+        y = self.height - ascent
+        text = canv.beginText()
+        font: str | None = None
+        color: Color | None = None
+        if self.bullet is not None:  # first, so text extraction reads "1." before the item
+            b = self.bullet
+            text.setTextOrigin(b.x, y)
+            text.setFont(b.font, b.size, st.leading)
+            text.setFillColor(b.color)
+            text.textOut(b.text)
+            font, color = (b.font if b.size == size else None), b.color
+        links: list[tuple[str, float, float, float]] = []
+        last = len(self.lines) - 1
+        spacing = 0.0
+        line_x: float | None = None
+        for n, line in enumerate(self.lines):
+            x = st.leftIndent + (self.first_indent if n == 0 else 0.0)
+            extra = (first_avail if n == 0 else later) - line.width
+            word_space = 0.0
+            if st.alignment == TA_RIGHT:
+                x += extra
+            elif st.alignment == TA_CENTER:
+                x += extra / 2
+            elif st.alignment == TA_JUSTIFY and n < last and line.spaces and extra > 0:
+                word_space = extra / line.spaces
+            if n and x == line_x:
+                text.textLine()  # T*: the next line, one leading down; no numbers to write
+            else:
+                text.setTextOrigin(x, y)
+                line_x = x
+            if word_space != spacing:
+                text.setWordSpace(word_space)
+                spacing = word_space
+            for i, chunk, w in line.runs:
+                piece = self.pieces[i]
+                if piece.font != font:
+                    font = piece.font
+                    text.setFont(font, size, st.leading)
+                if piece.color is not color:
+                    color = piece.color
+                    text.setFillColor(color)
+                text._textOut(chunk)  # textOut would measure the width again
+                if word_space:
+                    w += word_space * chunk.count(" ")
+                if piece.link:
+                    prev = links[-1] if links else None
+                    if prev and prev[0] == piece.link and prev[3] == y and abs(prev[2] - x) < 0.01:
+                        links[-1] = (piece.link, prev[1], x + w, y)
+                    else:
+                        links.append((piece.link, x, x + w, y))
+                x += w
+            y -= st.leading
+        canv.drawText(text)
+        for url, x0, x1, base in links:
+            rect = (x0, base + descent, x1, base + ascent)
+            canv.linkURL(url, rect, relative=1, thickness=0)
+
+    def last_line_end(self) -> tuple[float, float]:
+        """(x after the last line's text, its baseline), for leaders in the contents."""
+        st = self.style
+        ascent, _ = ascent_descent(st.fontName, st.fontSize)
+        n = len(self.lines)
+        x = st.leftIndent + (self.first_indent if n == 1 else 0.0) + self.lines[-1].width
+        return x, self.height - ascent - (n - 1) * st.leading
+
+
+def _merge(runs: list[Run]) -> tuple[Run, ...]:
+    """Neighbouring runs of the same piece as one (one text operation to draw)."""
+    if len(runs) < 2:
+        return tuple(runs)
+    out: list[Run] = []
+    texts: list[str] = []
+    piece, width = runs[0][0], 0.0
+    for i, text, w in runs:
+        if i != piece:
+            out.append((piece, "".join(texts), width))
+            texts, piece, width = [], i, 0.0
+        texts.append(text)
+        width += w
+    out.append((piece, "".join(texts), width))
+    return tuple(out)
+
+
+def _pieces_of(pieces: tuple[Piece, ...], lines: Sequence[Line]) -> tuple[Piece, ...]:
+    """The pieces that make up ``lines`` (with the spaces eaten by line breaks back),
+    so the rest of a split paragraph can be laid out again at another width."""
+    out: list[Piece] = []
+    for n, line in enumerate(lines):
+        for i, chunk, _ in line.runs:
+            out.append(replace(pieces[i], text=chunk))
+        if line.broken_at_space and n < len(lines) - 1 and line.runs:
+            out.append(replace(pieces[line.runs[-1][0]], text=" "))
+    return tuple(out)
