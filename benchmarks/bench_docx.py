@@ -26,8 +26,8 @@ import time
 from pathlib import Path
 
 from briefing import api
-from briefing.render.docx import render
-from briefing.render.options import RenderOptions
+from briefing.renderers.docx import render
+from briefing.renderers.options import RenderOptions
 from briefing.templates import load_template
 from briefing.tree import Document
 

@@ -34,8 +34,8 @@ if "--pure" in sys.argv:
     sys.modules["_rl_accel"] = None  # type: ignore[assignment]  # ReportLab falls back
 
 from briefing import api
-from briefing.render.options import RenderOptions
-from briefing.render.pdf import render
+from briefing.renderers.options import RenderOptions
+from briefing.renderers.pdf import render
 from briefing.templates import load_template
 from briefing.tree import Document
 

@@ -31,7 +31,7 @@ def render(loaded: LoadedBrief, lang: str, fmt: str, template: str | None = None
     """The bytes of one output file; fallbacks are allowed, glyph problems raise."""
     from briefing import api
     from briefing.errors import BriefError
-    from briefing.render import render as _render
+    from briefing.renderers import render as _render
     from briefing.templates import load_template
 
     tpl = load_template(template)

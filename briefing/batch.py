@@ -16,7 +16,7 @@ from pathlib import Path
 
 from briefing.errors import BriefError, Problem
 from briefing.limits import Limits
-from briefing.render.options import RenderOptions
+from briefing.renderers.options import RenderOptions
 
 FIRST_POSITIONS = 3  # fallback positions shown per language
 
@@ -56,7 +56,7 @@ def render_one(path: str, job: Job) -> Outcome:
     """Load, localize, check and render one brief in every language and format asked."""
     from briefing import api
     from briefing.i18n.catalog import match_catalog
-    from briefing.render import render
+    from briefing.renderers import render
     from briefing.templates import load_template
 
     outcome = Outcome(path)
@@ -104,7 +104,7 @@ def warm(job: Job) -> None:
     from importlib import import_module
 
     from briefing.i18n.catalog import catalog_languages, translations
-    from briefing.render import RENDERERS
+    from briefing.renderers import RENDERERS
     from briefing.templates import load_template
 
     template = load_template(job.template)

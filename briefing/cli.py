@@ -48,7 +48,7 @@ def _languages(asked: list[str] | None, brief_lang: str | None) -> list[str]:
 
 
 def _formats(asked: list[str] | None) -> list[str]:
-    from briefing.render import FORMATS
+    from briefing.renderers import FORMATS
 
     out: list[str] = []
     for fmt in _split(asked) or ["all"]:
@@ -67,7 +67,7 @@ def _err(*lines: object) -> None:
 
 
 def _job(args: argparse.Namespace) -> Job:
-    from briefing.render import RenderOptions
+    from briefing.renderers import RenderOptions
 
     langs = tuple(_languages(args.lang, None)) if args.lang else ()
     return Job(

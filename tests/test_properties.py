@@ -21,7 +21,7 @@ from briefing.inline import LinkError, parse_inline
 from briefing.localize import localize
 from briefing.readers import Source
 from briefing.readers.yaml_source import load_yaml
-from briefing.render import render
+from briefing.renderers import render
 from briefing.templates import load_template
 from briefing.tree import plain
 from briefing.validate import validate

@@ -78,7 +78,7 @@ def test_a_bug_is_one_line_and_exit_3(
     def broken(*_args: object, **_kw: object) -> bytes:
         raise ZeroDivisionError("simulated bug")
 
-    monkeypatch.setattr("briefing.render.render", broken)
+    monkeypatch.setattr("briefing.renderers.render", broken)
     code = cli.main(["render", str(EXAMPLE), "-f", "pdf", "-o", str(tmp_path)])
     err = capsys.readouterr().err
     assert code == 3

@@ -24,9 +24,9 @@ from docx.document import Document as DocxDocument
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.oxml.ns import qn
 
-from briefing.render.docx import render
-from briefing.render.docx.fonts import obfuscate
-from briefing.render.options import RenderOptions
+from briefing.renderers.docx import render
+from briefing.renderers.docx.fonts import obfuscate
+from briefing.renderers.options import RenderOptions
 from briefing.resources import fonts_dir, templates_dir
 from briefing.templates import Template
 from briefing.tree import Document, Paragraph, Run, walk_sections

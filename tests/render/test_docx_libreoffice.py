@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 
 from briefing import api
-from briefing.render.docx import render
+from briefing.renderers.docx import render
 from briefing.templates import load_template
 from briefing.tree import Document, walk_sections
 from tests.readback import pdffonts_rows

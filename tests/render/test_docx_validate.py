@@ -15,8 +15,8 @@ from pathlib import Path
 
 import pytest
 
-from briefing.render.docx import render
-from briefing.render.options import RenderOptions
+from briefing.renderers.docx import render
+from briefing.renderers.options import RenderOptions
 from briefing.templates import Template, load_template
 from tests.render.test_docx_support import (
     LANGS,

@@ -21,10 +21,10 @@ from pypdf import PdfReader
 
 from briefing import glyphs
 from briefing.errors import BriefError
-from briefing.render.options import RenderOptions
-from briefing.render.pdf import render
-from briefing.render.pdf.fonts import FontFamily
-from briefing.render.pdf.inline import segments
+from briefing.renderers.options import RenderOptions
+from briefing.renderers.pdf import render
+from briefing.renderers.pdf.fonts import FontFamily
+from briefing.renderers.pdf.inline import segments
 from briefing.templates import Template, load_template
 from briefing.tree import (
     Document,

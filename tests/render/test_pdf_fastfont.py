@@ -15,7 +15,7 @@ from reportlab.pdfbase.pdfdoc import PDFDocument
 from reportlab.pdfbase.ttfonts import TTFont
 
 from briefing import glyphs
-from briefing.render.pdf.fastfont import FastTTFont
+from briefing.renderers.pdf.fastfont import FastTTFont
 from briefing.templates import load_template
 
 ALPHABETS = (
@@ -42,7 +42,7 @@ def test_fast_encoding_equals_reportlab_encoding() -> None:
 
 
 def test_ready_made_widths_give_the_same_file(monkeypatch: pytest.MonkeyPatch) -> None:
-    from briefing.render.pdf import render
+    from briefing.renderers.pdf import render
     from tests.tree_sample import sample_document
 
     template = load_template("memo")

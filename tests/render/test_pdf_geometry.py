@@ -23,8 +23,8 @@ import pytest
 from pypdf import PdfReader
 
 from briefing import api
-from briefing.render.pdf import render
-from briefing.render.pdf.theme import Theme
+from briefing.renderers.pdf import render
+from briefing.renderers.pdf.theme import Theme
 from briefing.templates import load_template
 from briefing.tree import Table, walk_sections
 from tests.readback import assert_in_order, body_texts, squash

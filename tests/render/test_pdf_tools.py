@@ -51,7 +51,7 @@ def assert_valid_pdf(data: bytes, tmp_path: Path, name: str = "checked") -> None
 
 
 def test_the_checker_accepts_a_rendered_pdf(tmp_path: Path) -> None:
-    from briefing.render.pdf import render
+    from briefing.renderers.pdf import render
     from briefing.templates import load_template
     from tests.tree_sample import sample_document
 
@@ -59,7 +59,7 @@ def test_the_checker_accepts_a_rendered_pdf(tmp_path: Path) -> None:
 
 
 def test_the_checker_rejects_a_damaged_pdf(tmp_path: Path) -> None:
-    from briefing.render.pdf import render
+    from briefing.renderers.pdf import render
     from briefing.templates import load_template
     from tests.tree_sample import sample_document
 

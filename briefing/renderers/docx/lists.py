@@ -9,8 +9,8 @@ not, gets its own numbering instance so it starts at 1 (see numbering.py).
 
 from __future__ import annotations
 
-from briefing.render.docx.context import Context
-from briefing.render.docx.inline import add_runs
+from briefing.renderers.docx.context import Context
+from briefing.renderers.docx.inline import add_runs
 from briefing.tree import ListBlock
 
 STYLES = {

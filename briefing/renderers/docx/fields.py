@@ -9,7 +9,7 @@ out pages (or before it updates the field).
 
 from __future__ import annotations
 
-from briefing.render.docx.ooxml import Element, plain_run, sub
+from briefing.renderers.docx.ooxml import Element, plain_run, sub
 
 XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
 

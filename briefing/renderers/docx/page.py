@@ -14,10 +14,10 @@ from __future__ import annotations
 from docx.document import Document as DocxDocument
 from docx.section import _BaseHeaderFooter
 
-from briefing.render.docx.context import Context
-from briefing.render.docx.fields import add_field
-from briefing.render.docx.ooxml import Element, plain_run, sub
-from briefing.render.docx.tables import add_cell, new_table
+from briefing.renderers.docx.context import Context
+from briefing.renderers.docx.fields import add_field
+from briefing.renderers.docx.ooxml import Element, plain_run, sub
+from briefing.renderers.docx.tables import add_cell, new_table
 from briefing.tree import Document
 
 MEMO_LABEL_SHARE = 0.24  # of the text width

@@ -15,7 +15,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from briefing.render.options import RenderOptions
+    from briefing.renderers.options import RenderOptions
     from briefing.templates import Template
     from briefing.tree import Document
 
@@ -24,7 +24,7 @@ __all__ = ["render"]
 
 def render(doc: Document, template: Template, options: RenderOptions | None = None) -> bytes:
     """Render ``doc`` with ``template``'s look; the finished PDF file's bytes."""
-    from briefing.render.options import RenderOptions
+    from briefing.renderers.options import RenderOptions
 
     from .document import render as _render
 

@@ -8,13 +8,13 @@ from __future__ import annotations
 
 from importlib import import_module
 
-from briefing.render.options import RenderOptions
+from briefing.renderers.options import RenderOptions
 from briefing.templates import Template
 from briefing.tree import Document
 
 RENDERERS: dict[str, str] = {
-    "pdf": "briefing.render.pdf",
-    "docx": "briefing.render.docx",
+    "pdf": "briefing.renderers.pdf",
+    "docx": "briefing.renderers.docx",
 }
 
 FORMATS = tuple(RENDERERS)

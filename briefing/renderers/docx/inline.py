@@ -12,8 +12,8 @@ from itertools import groupby
 
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
 
-from briefing.render.docx.context import Context
-from briefing.render.docx.ooxml import Element, add_text, sub, val
+from briefing.renderers.docx.context import Context
+from briefing.renderers.docx.ooxml import Element, add_text, sub, val
 from briefing.tree import Inline, Run
 
 

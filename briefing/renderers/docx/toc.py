@@ -21,9 +21,9 @@ from __future__ import annotations
 
 from docx.oxml.ns import qn
 
-from briefing.render.docx.context import Context
-from briefing.render.docx.fields import field_char, instruction
-from briefing.render.docx.ooxml import Element, plain_run, sub
+from briefing.renderers.docx.context import Context
+from briefing.renderers.docx.fields import field_char, instruction
+from briefing.renderers.docx.ooxml import Element, plain_run, sub
 from briefing.tree import Document, walk_sections
 
 LEVELS = 3

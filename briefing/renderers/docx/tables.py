@@ -14,9 +14,9 @@ header even where a reader ignores table-style conditional formatting.
 
 from __future__ import annotations
 
-from briefing.render.docx.context import Context
-from briefing.render.docx.inline import add_runs
-from briefing.render.docx.ooxml import Element, plain_run, sub, val
+from briefing.renderers.docx.context import Context
+from briefing.renderers.docx.inline import add_runs
+from briefing.renderers.docx.ooxml import Element, plain_run, sub, val
 from briefing.tree import Inline, Table
 
 

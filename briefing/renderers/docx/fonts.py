@@ -31,8 +31,8 @@ from docx.opc.part import Part
 from docx.oxml.ns import qn
 from lxml import etree  # type: ignore[import-untyped]  # lxml ships no type hints
 
-from briefing.render.docx.ooxml import Element, sub
-from briefing.render.docx.settings import set_flag
+from briefing.renderers.docx.ooxml import Element, sub
+from briefing.renderers.docx.settings import set_flag
 from briefing.resources import fonts_dir
 
 OBFUSCATED_FONT = "application/vnd.openxmlformats-officedocument.obfuscatedFont"

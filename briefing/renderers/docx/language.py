@@ -12,7 +12,7 @@ from __future__ import annotations
 from docx.document import Document as DocxDocument
 from docx.oxml.ns import qn
 
-from briefing.render.docx.ooxml import Element, sub
+from briefing.renderers.docx.ooxml import Element, sub
 
 # Children of w:rPr that come after w:lang in schema order (CT_RPr), besides every
 # Word 2010 (w14) text effect.

@@ -6,12 +6,12 @@ title block live in page.py; this module only knows what a brief's body can hold
 
 from __future__ import annotations
 
-from briefing.render.docx.context import Context
-from briefing.render.docx.inline import add_runs
-from briefing.render.docx.lists import add_list
-from briefing.render.docx.ooxml import plain_run, sub
-from briefing.render.docx.tables import add_table
-from briefing.render.docx.toc import add_bookmark
+from briefing.renderers.docx.context import Context
+from briefing.renderers.docx.inline import add_runs
+from briefing.renderers.docx.lists import add_list
+from briefing.renderers.docx.ooxml import plain_run, sub
+from briefing.renderers.docx.tables import add_table
+from briefing.renderers.docx.toc import add_bookmark
 from briefing.tree import Block, ListBlock, Note, Paragraph, Quote, Section, Table
 
 # Gaps (twips) no paragraph style can express: above a paragraph or list that

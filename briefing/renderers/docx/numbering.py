@@ -21,7 +21,7 @@ from docx.document import Document as DocxDocument
 from docx.oxml.ns import qn
 from lxml import etree  # type: ignore[import-untyped]  # lxml ships no type hints
 
-from briefing.render.docx.ooxml import Element, sub, val
+from briefing.renderers.docx.ooxml import Element, sub, val
 from briefing.resources import templates_dir
 
 BULLETS = "Briefing Bullets"

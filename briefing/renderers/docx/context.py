@@ -13,9 +13,9 @@ from dataclasses import dataclass
 
 from docx.parts.document import DocumentPart
 
-from briefing.render.docx.numbering import Numbering
-from briefing.render.docx.ooxml import Element, sub, val
-from briefing.render.docx.styles import StyleMap
+from briefing.renderers.docx.numbering import Numbering
+from briefing.renderers.docx.ooxml import Element, sub, val
+from briefing.renderers.docx.styles import StyleMap
 
 
 @dataclass

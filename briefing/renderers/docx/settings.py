@@ -11,7 +11,7 @@ from __future__ import annotations
 from docx.oxml.ns import qn
 from lxml import etree  # type: ignore[import-untyped]  # lxml ships no type hints
 
-from briefing.render.docx.ooxml import Element
+from briefing.renderers.docx.ooxml import Element
 
 # The CT_Settings sequence up to w:updateFields; everything else comes after it.
 _SEQUENCE = (

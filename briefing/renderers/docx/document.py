@@ -20,22 +20,22 @@ from docx.oxml.parser import OxmlElement
 from docx.shared import Length
 
 from briefing.errors import BriefError
-from briefing.render.docx.blocks import add_section
-from briefing.render.docx.context import Context
-from briefing.render.docx.fonts import embed_fonts
-from briefing.render.docx.language import set_language
-from briefing.render.docx.numbering import Numbering
-from briefing.render.docx.package import drop_stale_parts, save, set_properties
-from briefing.render.docx.page import (
+from briefing.renderers.docx.blocks import add_section
+from briefing.renderers.docx.context import Context
+from briefing.renderers.docx.fonts import embed_fonts
+from briefing.renderers.docx.language import set_language
+from briefing.renderers.docx.numbering import Numbering
+from briefing.renderers.docx.package import drop_stale_parts, save, set_properties
+from briefing.renderers.docx.page import (
     add_header_footer,
     add_memo_block,
     add_prepared_by,
     add_title_block,
 )
-from briefing.render.docx.settings import set_flag
-from briefing.render.docx.styles import StyleMap
-from briefing.render.docx.toc import add_toc
-from briefing.render.options import RenderOptions
+from briefing.renderers.docx.settings import set_flag
+from briefing.renderers.docx.styles import StyleMap
+from briefing.renderers.docx.toc import add_toc
+from briefing.renderers.options import RenderOptions
 from briefing.resources import templates_dir
 from briefing.templates import Template
 from briefing.tree import Document

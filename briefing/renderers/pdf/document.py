@@ -18,7 +18,7 @@ from reportlab.platypus import BaseDocTemplate, Frame, PageTemplate
 
 from briefing import glyphs, tree
 from briefing.errors import BriefError
-from briefing.render.options import RenderOptions
+from briefing.renderers.options import RenderOptions
 from briefing.templates import Template
 
 from . import contents, front, metadata
