@@ -15,6 +15,7 @@ from export_markdown import markdown
 from export_typst import typst
 
 import briefing
+import briefing.api
 
 FONTS = Path(briefing.api.__file__).resolve().parent / "fonts"
 
