@@ -24,7 +24,6 @@ dates that change between runs. ``--check`` verifies the committed files are cur
 from __future__ import annotations
 
 import argparse
-import io
 import posixpath
 import shutil
 import sys
@@ -36,6 +35,10 @@ import docx
 from lxml import etree  # type: ignore[import-untyped]  # lxml ships no type hints
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from briefing.renderers.docx.package import zip_parts  # noqa: E402  (the same zip as a memo)
+
 OUT_DOCX = ROOT / "templates" / "memo" / "reference.docx"
 OUT_DIR = ROOT / "templates" / "memo" / "reference"
 DEFAULT_DOCX = Path(docx.__file__).resolve().parent / "templates" / "default.docx"
@@ -47,7 +50,6 @@ CT_NS = "http://schemas.openxmlformats.org/package/2006/content-types"
 REL_NS = "http://schemas.openxmlformats.org/package/2006/relationships"
 W = f'xmlns:w="{W_NS}" xmlns:r="{R_NS}"'
 
-ZIP_DATE = (1980, 1, 1, 0, 0, 0)
 NEUTRAL_DATE = "2000-01-01T00:00:00Z"
 
 # ---------------------------------------------------------------------------------
@@ -659,24 +661,6 @@ def build_parts() -> dict[str, bytes]:
                     fix_theme(root)
             parts[name] = _pretty(root)
     return parts
-
-
-def part_order(name: str) -> tuple[int, str]:
-    """[Content_Types].xml first and the package relationships next, as Word writes."""
-    first = {"[Content_Types].xml": 0, "_rels/.rels": 1}
-    return (first.get(name, 2), name)
-
-
-def zip_parts(parts: dict[str, bytes]) -> bytes:
-    buf = io.BytesIO()
-    with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as out:
-        for name in sorted(parts, key=part_order):
-            info = zipfile.ZipInfo(name, date_time=ZIP_DATE)
-            info.compress_type = zipfile.ZIP_DEFLATED
-            info.create_system = 3
-            info.external_attr = 0o644 << 16
-            out.writestr(info, parts[name])
-    return buf.getvalue()
 
 
 def write(parts: dict[str, bytes], data: bytes) -> None:

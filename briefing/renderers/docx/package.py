@@ -117,6 +117,15 @@ def save(document: DocxDocument) -> bytes:
         entries[part.partname.membername] = part.blob
         if len(part.rels):
             entries[part.partname.rels_uri.membername] = part.rels.xml
+    return zip_parts(entries)
+
+
+def zip_parts(entries: dict[str, bytes]) -> bytes:
+    """A zip of the parts with fixed dates, modes and order: the same parts, the same bytes.
+
+    Also used by tools/make_reference_docx.py, so the reference document is reproducible
+    the same way as every memo.
+    """
     out = io.BytesIO()
     with zipfile.ZipFile(out, "w") as target:
         for name in sorted(entries, key=_part_order):
