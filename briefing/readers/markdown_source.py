@@ -86,6 +86,13 @@ class _Reader:
         self.i += 1
         return token
 
+    def paragraph(self) -> Token:
+        """Consume paragraph_open, its inline token and paragraph_close; the inline."""
+        self.take()
+        inline = self.take()
+        self.take()
+        return inline
+
     def skip_to_close(self, open_type: str) -> None:
         close, depth = open_type.replace("_open", "_close"), 0
         while self.i < len(self.tokens):
@@ -107,9 +114,7 @@ class _Reader:
             if t.type == "heading_open":
                 break
             if t.type == "paragraph_open":
-                self.take()
-                inline = self.take()
-                self.take()  # paragraph_close
+                inline = self.paragraph()
                 text = _inline(inline)
                 nxt = self.peek()
                 if _CAPTION.match(text) and nxt is not None and nxt.type == "table_open":
@@ -151,9 +156,7 @@ class _Reader:
             first: Token | None = None
             while (c := self.peek()) is not None and c.type != "list_item_close":
                 if c.type == "paragraph_open":
-                    self.take()
-                    inline = self.take()
-                    self.take()
+                    inline = self.paragraph()
                     first = first or inline
                     texts.append(_inline(inline))
                 elif c.type in ("bullet_list_open", "ordered_list_open") and child is None:
@@ -217,9 +220,7 @@ class _Reader:
         paragraphs: list[tuple[str, Token]] = []
         while (t := self.peek()) is not None and t.type != "blockquote_close":
             if t.type == "paragraph_open":
-                self.take()
-                inline = self.take()
-                self.take()
+                inline = self.paragraph()
                 paragraphs.append((_inline(inline), inline))
             else:
                 self.take()
