@@ -81,7 +81,7 @@ def describe() -> list[tuple[str, str]]:
     cores = os.cpu_count() or 0
     usable = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else cores
     deps = ", ".join(
-        f"{name} {_version(name)}" for name in ("reportlab", "python-docx", "Babel", "pydantic")
+        f"{name} {_version(name)}" for name in ("reportlab", "python-docx", "Babel", "PyYAML")
     )
     return [
         ("CPU", _cpuinfo("model name")),

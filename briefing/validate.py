@@ -1,9 +1,9 @@
 """Plain data with positions -> Brief, with every problem as FILE:LINE:COL.
 
-pydantic checks shapes and types; its messages are rewritten here in plain words and
-placed at the line and column of the value (or key) they are about. Rules that need the
-whole structure (ragged table rows, nesting depth) are checked after, on the model, so
-all problems are reported in one run.
+briefing/build.py checks shapes, types and values; its issues are placed here at the
+line and column of the value (or key) they are about. Rules that need the whole
+structure (ragged table rows, nesting depth, limits) are checked on the raw data in the
+same run, so all problems are reported at once.
 """
 
 from __future__ import annotations
@@ -11,11 +11,10 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any
 
-from pydantic import ValidationError
-
+from briefing.build import build, describe
 from briefing.errors import BriefError, Problem
 from briefing.limits import Limits, hint
-from briefing.model import KINDS, MAX_LIST_DEPTH, MAX_SECTION_DEPTH, Brief
+from briefing.model import MAX_LIST_DEPTH, MAX_SECTION_DEPTH, Brief
 from briefing.readers import Path_, Source
 
 
@@ -27,70 +26,6 @@ def field_path(path: Path_) -> str:
     return out or "(top level)"
 
 
-def _data_path(data: Any, loc: tuple[Any, ...], about_key: bool) -> Path_:
-    """pydantic's error location -> the path into the source data.
-
-    pydantic adds the tags of tagged unions to ``loc``; they are skipped by following
-    only the parts that index into the data.
-    """
-    path: list[str | int] = []
-    current = data
-    for part in loc:
-        indexes = (isinstance(current, dict) and isinstance(part, str) and part in current) or (
-            isinstance(current, list) and isinstance(part, int) and 0 <= part < len(current)
-        )
-        if indexes:
-            current = current[part]
-            path.append(part)
-        elif about_key and isinstance(current, dict) and isinstance(part, str):
-            path.append(part)  # a missing or unknown key: the last part of loc
-            break
-    return tuple(path)
-
-
-def _short(value: Any) -> str:
-    text = repr(value)
-    return text if len(text) <= 60 else text[:57] + "..."
-
-
-def _message(err: Any) -> str:
-    kind = err["type"]
-    value = err.get("input")
-    if kind == "missing":
-        return "required key is missing"
-    if kind == "extra_forbidden":
-        return f"unknown key {err['loc'][-1]!r}"
-    if kind.startswith("date_"):
-        return f"invalid date {_short(value)}: write it as YYYY-MM-DD, e.g. 2026-11-26"
-    if kind == "literal_error":
-        return f"unknown kind {_short(value)}; the standard kinds are: {', '.join(KINDS)}"
-    if kind == "list_type":
-        return f"expected a list, got {_describe(value)}"
-    if kind in ("model_type", "model_attributes_type", "dict_type"):
-        return f"expected a map of keys, got {_describe(value)}"
-    if kind == "string_type":
-        return f"expected a text, got {_describe(value)}"
-    if kind == "float_parsing":
-        return f"expected a number, got {_short(value)}"
-    if kind == "greater_than":
-        return "must be a number greater than 0"
-    if kind == "too_short":
-        return "must not be empty"
-    if kind == "string_pattern_mismatch":
-        return f"{_short(value)} is not a language code (en, az, ru, ...)"
-    return str(err["msg"])
-
-
-def _describe(value: Any) -> str:
-    if value is None:
-        return "nothing"
-    if isinstance(value, list):
-        return "a list"
-    if isinstance(value, dict):
-        return "a map"
-    return f"the text {_short(value)}"
-
-
 def validate(source: Source, limits: Limits | None = None) -> Brief:
     """Build the Brief, or raise BriefError listing every problem with its position."""
     limits = limits or Limits()
@@ -98,7 +33,7 @@ def validate(source: Source, limits: Limits | None = None) -> Brief:
         raise BriefError(
             Problem(
                 f"a brief must be a map of keys (title, date, sections, ...), "
-                f"not {_describe(source.data)}",
+                f"not {describe(source.data)}",
                 source.position(()),
             )
         )
@@ -106,20 +41,14 @@ def validate(source: Source, limits: Limits | None = None) -> Brief:
         Problem(msg, source.position(path), field_path(path))
         for path, msg in [*_structure(source.data, limits), *_long_texts(source.data, (), limits)]
     ]
-    try:
-        brief = Brief.model_validate(source.data)
-    except ValidationError as exc:
-        for err in exc.errors(include_url=False):
-            about_key = err["type"] in ("missing", "extra_forbidden")
-            path = _data_path(source.data, err["loc"], about_key)
-            lang = (err.get("ctx") or {}).get("lang")
-            if err["type"] == "extra_forbidden":
-                where = source.key_position(path)
-            else:  # a problem in one translation points into that language's text
-                where = source.position((*path, lang) if lang else path)
-            problems.append(Problem(_message(err), where, field_path(path)))
-        raise BriefError(_sorted(problems, source.file)) from None
-    if problems:
+    brief, issues = build(source.data)
+    for issue in issues:
+        if issue.at_key:
+            where = source.key_position(issue.path)
+        else:  # a problem in one translation points into that language's text
+            where = source.position((*issue.path, issue.lang) if issue.lang else issue.path)
+        problems.append(Problem(issue.message, where, field_path(issue.path)))
+    if problems or brief is None:
         raise BriefError(_sorted(problems, source.file))
     return brief
 

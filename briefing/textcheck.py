@@ -1,0 +1,88 @@
+"""What a single text may hold: allowed characters, allowed link targets, language keys.
+
+Each check raises Invalid with a message in plain words and, for one translation of a
+text, the language it is about, so the error can point into that translation's line.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from briefing.inline import LinkError, check_url, parse_inline
+from briefing.model import LANG_CODE
+
+
+class Invalid(ValueError):
+    """A value the brief may not hold; ``lang`` names the translation it is in."""
+
+    def __init__(self, message: str, lang: str | None = None) -> None:
+        super().__init__(message)
+        self.message = message
+        self.lang = lang
+
+
+# Characters that must never reach a page: XML cannot hold them (DOCX would be
+# corrupt), they are not characters at all (noncharacters, lone surrogates), or they
+# make text display differently from how it reads (bidirectional controls).
+_FORBIDDEN = re.compile(
+    "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufdd0-\ufdef\ufffe\uffff"
+    "\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]"
+)
+
+
+def check_text(value: Any) -> str | dict[str, str]:
+    """A text: a string, or a map of language code to string; inline links checked."""
+    if isinstance(value, str):
+        _check_inline(value)
+        return value
+    if isinstance(value, dict) and value:
+        for key, text in value.items():
+            if not LANG_CODE.match(key):
+                raise Invalid(f"{key!r} is not a language code (en, az, ru, ...)")
+            if not isinstance(text, str):
+                raise Invalid(f"the {key} text must be a string")
+            _check_inline(text, key)
+        return dict(value)
+    raise Invalid("expected a text, or a map of language to text")
+
+
+def check_link(value: str) -> str:
+    try:
+        check_url(value)
+    except LinkError as exc:
+        raise Invalid(str(exc)) from None
+    return value
+
+
+def _check_chars(text: str, lang: str | None) -> None:
+    match = _FORBIDDEN.search(text)
+    if match is None:
+        return
+    import unicodedata
+
+    ch = match.group()
+    code = ord(ch)
+    name = unicodedata.name(ch, "")
+    if code in (0x061C, 0x200E, 0x200F) or 0x202A <= code <= 0x202E or 0x2066 <= code <= 0x2069:
+        why = "bidirectional controls make text display differently from how it reads"
+    elif 0xD800 <= code <= 0xDFFF:
+        why = "a lone surrogate is not a character"
+    elif code >= 0xFDD0:
+        why = "it is a noncharacter"
+    else:
+        why = "control characters cannot be printed or stored in a Word file"
+    where = f"the {lang} text, " if lang else ""
+    label = f" ({name})" if name else ""
+    raise Invalid(
+        f"{where}character {match.start() + 1}: U+{code:04X}{label} is not allowed ({why})", lang
+    )
+
+
+def _check_inline(text: str, lang: str | None = None) -> None:
+    _check_chars(text, lang)
+    try:
+        parse_inline(text)
+    except LinkError as exc:
+        where = f"the {lang} text: " if lang else ""
+        raise Invalid(f"{where}{exc}", lang) from None
