@@ -14,6 +14,7 @@ import re
 from briefing.tree import Run
 
 _ESCAPABLE = set("*[]()\\")
+_SPECIAL = re.compile(r"[\\\[*]")  # the characters that can start markup
 _SAFE = r"[^\s<>\"\x00-\x1f\x7f]"
 _URL = re.compile(rf"(?:https?://{_SAFE}+|mailto:{_SAFE}+@{_SAFE}+)\Z", re.IGNORECASE)
 
@@ -107,6 +108,13 @@ def _parse(s: str, bold: bool, italic: bool, link: str | None, out: list[Run]) -
 
     i = 0
     while i < len(s):
+        special = _SPECIAL.search(s, i)  # plain characters are copied in one piece
+        if special is None:
+            buf.append(s[i:])
+            break
+        if special.start() > i:
+            buf.append(s[i : special.start()])
+            i = special.start()
         c = s[i]
         if c == "\\" and i + 1 < len(s) and s[i + 1] in _ESCAPABLE:
             buf.append(s[i + 1])
@@ -145,6 +153,8 @@ def _parse(s: str, bold: bool, italic: bool, link: str | None, out: list[Run]) -
 
 def parse_inline(text: str) -> tuple[Run, ...]:
     """Split text into styled runs; raises LinkError for a forbidden link target."""
+    if _SPECIAL.search(text) is None:  # most texts: no markup at all
+        return (Run(text),) if text else ()
     out: list[Run] = []
     _parse(text, False, False, None, out)
     merged: list[Run] = []
