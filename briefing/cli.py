@@ -11,11 +11,14 @@ import sys
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager, suppress
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from briefing import __version__
-from briefing.batch import Job, Outcome
 from briefing.errors import BriefError, Problem
 from briefing.limits import Limits
+
+if TYPE_CHECKING:  # the render machinery is imported only by the commands that render
+    from briefing.batch import Job, Outcome
 
 EXIT_OK, EXIT_USER, EXIT_USAGE, EXIT_BUG = 0, 1, 2, 3
 
@@ -67,6 +70,7 @@ def _err(*lines: object) -> None:
 
 
 def _job(args: argparse.Namespace) -> Job:
+    from briefing.batch import Job
     from briefing.renderers import RenderOptions
 
     langs = tuple(_languages(args.lang, None)) if args.lang else ()
