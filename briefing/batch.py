@@ -10,13 +10,16 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable, Iterator
-from concurrent.futures import ProcessPoolExecutor, as_completed
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from briefing.errors import BriefError, Problem
+from briefing.fork import ChildFailed, can_fork, run_side_by_side
 from briefing.limits import Limits
+from briefing.renderers import RENDERERS
 from briefing.renderers.options import RenderOptions
+from briefing.templates import Template
+from briefing.tree import Document
 
 FIRST_POSITIONS = 3  # fallback positions shown per language
 
@@ -52,11 +55,23 @@ def fallback_summary(lang: str, brief_lang: str, fallbacks: list[Problem]) -> st
     )
 
 
-def render_one(path: str, job: Job) -> Outcome:
-    """Load, localize, check and render one brief in every language and format asked."""
+@dataclass(frozen=True)
+class _Output:
+    lang: str
+    fmt: str
+    doc: Document
+    target: Path
+
+
+def render_one(path: str, job: Job, workers: int = 1) -> Outcome:
+    """Load, localize, check and render one brief in every language and format asked.
+
+    With ``workers`` above 1 the renders are split between forked processes (see
+    fork.py): by format when there are several, so each process imports only one
+    renderer; else by language, after the renderer is loaded once in this process.
+    """
     from briefing import api
     from briefing.i18n.catalog import match_catalog
-    from briefing.renderers import render
     from briefing.templates import load_template
 
     outcome = Outcome(path)
@@ -68,6 +83,7 @@ def render_one(path: str, job: Job) -> Outcome:
         outcome.failed = True
         return outcome
     langs = job.langs or (loaded.brief.lang,)
+    outputs: list[_Output] = []
     for lang in langs:
         try:
             if match_catalog(lang) is None:
@@ -89,30 +105,67 @@ def render_one(path: str, job: Job) -> Outcome:
             continue
         for fmt in job.formats:
             target = api.output_path(job.out_dir, loaded.path, lang, fmt)
+            outputs.append(_Output(lang, fmt, result.doc, target))
+
+    def write(group: list[_Output]) -> list[str | list[str]]:
+        """Each output's path once written, or its error messages."""
+        from briefing import renderers
+
+        done: list[str | list[str]] = []
+        for out in group:
             try:
-                api.write_atomic(target, render(result.doc, fmt, template, job.options))
+                data = renderers.render(out.doc, out.fmt, template, job.options)
+                api.write_atomic(out.target, data)
+                done.append(str(out.target))
             except BriefError as exc:
-                outcome.messages += [str(p) for p in exc.problems]
-                outcome.failed = True
-                continue
-            outcome.written.append(str(target))
+                done.append([str(p) for p in exc.problems])
+        return done
+
+    groups = _split(outputs, workers, template)
+    results: dict[Path, str | list[str]] = {}
+    for group, written in zip(groups, run_side_by_side(write, groups), strict=True):
+        if isinstance(written, ChildFailed):
+            raise written  # a bug in the toolkit, as if it had happened here
+        results.update((out.target, done) for out, done in zip(group, written, strict=True))
+    for out in outputs:  # in the order asked, whichever process wrote it
+        done = results[out.target]
+        if isinstance(done, str):
+            outcome.written.append(done)
+        else:
+            outcome.messages += done
+            outcome.failed = True
     return outcome
+
+
+def _split(outputs: list[_Output], workers: int, template: Template) -> list[list[_Output]]:
+    """Groups of outputs to render side by side (one group: all here, in order)."""
+    if workers <= 1 or len(outputs) <= 1 or not can_fork():
+        return [outputs]
+    formats = list(dict.fromkeys(out.fmt for out in outputs))
+    if len(formats) > 1:
+        return [[out for out in outputs if out.fmt == fmt] for fmt in formats]
+    _prepare(formats[0], template)  # loaded once, before the fork, for every process
+    count = min(workers, len(outputs))
+    return [outputs[i::count] for i in range(count)]
+
+
+def _prepare(fmt: str, template: Template) -> None:
+    from importlib import import_module
+
+    module = import_module(RENDERERS[fmt])
+    prepare = getattr(module, "prepare", None)
+    if prepare is not None:
+        prepare(template)
 
 
 def warm(job: Job) -> None:
     """Load once per process what every render needs: renderers, fonts, catalogs."""
-    from importlib import import_module
-
     from briefing.i18n.catalog import catalog_languages, translations
-    from briefing.renderers import RENDERERS
     from briefing.templates import load_template
 
     template = load_template(job.template)
     for fmt in job.formats:
-        module = import_module(RENDERERS[fmt])
-        prepare = getattr(module, "prepare", None)
-        if prepare is not None:
-            prepare(template)
+        _prepare(fmt, template)
     for code in catalog_languages():
         translations(code)
 
@@ -131,11 +184,13 @@ def render_many(
     """Outcomes in the order they finish; ``workers`` processes when more than one."""
     if workers <= 1 or len(paths) <= 1:
         for path in paths:
-            outcome = render_one(path, job)
+            outcome = render_one(path, job, workers)
             if progress:
                 progress(outcome)
             yield outcome
         return
+    from concurrent.futures import ProcessPoolExecutor, as_completed  # only for a pool
+
     with ProcessPoolExecutor(max_workers=workers, initializer=warm, initargs=(job,)) as pool:
         futures = [pool.submit(_worker_render, path, job) for path in paths]
         for future in as_completed(futures):
