@@ -65,12 +65,13 @@ def glyph_problems(result: Localized, loaded: LoadedBrief, template: Template) -
     Checked before drawing: reportlab would silently draw an empty box, Word would fall
     back to some other font.
     """
-    from briefing.glyphs import missing_chars
+    from briefing.glyphs import covered_chars, missing_chars
 
     problems = []
     seen: set[tuple[str, str]] = set()
+    covered = covered_chars(template)
     for path, text in result.texts:
-        for ch in missing_chars(text, template):
+        for ch in missing_chars(text, template, covered):
             where = field_path(path) if path is not None else "the toolkit's own text"
             if (ch, where) in seen:
                 continue

@@ -11,10 +11,11 @@ from __future__ import annotations
 import os
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 
 from briefing.errors import BriefError, Problem
-from briefing.fork import ChildFailed, can_fork, run_side_by_side
+from briefing.fork import ChildFailed, Helper, can_fork
 from briefing.limits import Limits
 from briefing.renderers import RENDERERS
 from briefing.renderers.options import RenderOptions
@@ -55,36 +56,83 @@ def fallback_summary(lang: str, brief_lang: str, fallbacks: list[Problem]) -> st
     )
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)  # compared by identity: each is one file
 class _Output:
     lang: str
     fmt: str
     doc: Document
     target: Path
+    lang_index: int  # the order asked: languages, then formats
+    fmt_index: int
 
 
 def render_one(path: str, job: Job, workers: int = 1) -> Outcome:
     """Load, localize, check and render one brief in every language and format asked.
 
-    With ``workers`` above 1 the renders are split between forked processes (see
-    fork.py): by format when there are several, so each process imports only one
-    renderer; else by language, after the renderer is loaded once in this process.
+    With ``workers`` above 1 and more than one file to write, a helper process is
+    forked first (see fork.py): it loads the slowest renderer while this process reads
+    the brief, and is given each of its files as soon as its language is localized.
     """
-    from briefing import api
-    from briefing.i18n.catalog import match_catalog
     from briefing.templates import load_template
 
     outcome = Outcome(path)
     try:
         template = load_template(job.template)
-        loaded = api.load(path, job.limits)
     except BriefError as exc:
         outcome.messages += [str(p) for p in exc.problems]
         outcome.failed = True
         return outcome
-    langs = job.langs or (loaded.brief.lang,)
-    outputs: list[_Output] = []
-    for lang in langs:
+    plan = _helper_plan(job, workers)
+    helper = Helper(partial(_prepare, plan[0], template)) if plan else None
+    ours: list[_Output] = []
+    theirs: list[_Output] = []
+    try:
+        for out in _localized_outputs(path, job, template, outcome):
+            if helper is not None and plan is not None and plan[1](out):
+                helper.give(_write, ([out], template, job.options))
+                theirs.append(out)
+            else:
+                ours.append(out)
+        if helper is not None and not theirs:
+            helper.cancel()  # nothing for it after all (an invalid brief, say)
+            helper = None
+        written = _write((ours, template, job.options))
+    except BaseException:
+        if helper is not None:
+            helper.cancel()
+        raise
+    results = dict(zip([o.target for o in ours], written, strict=True))
+    for out, answer in zip(theirs, helper.results() if helper else [], strict=True):
+        if isinstance(answer, ChildFailed):
+            raise answer  # a bug in the toolkit, as if it had happened here
+        results[out.target] = answer[0]
+    for out in sorted([*ours, *theirs], key=lambda o: (o.lang_index, o.fmt_index)):
+        done = results[out.target]  # in the order asked, whichever process wrote it
+        if isinstance(done, str):
+            outcome.written.append(done)
+        else:
+            outcome.messages += done
+            outcome.failed = True
+    return outcome
+
+
+def _localized_outputs(
+    path: str, job: Job, template: Template, outcome: Outcome
+) -> Iterator[_Output]:
+    """Every file to write, each as soon as its language is localized and checked.
+
+    Problems go to ``outcome``; a language that fails is skipped, the others go on.
+    """
+    from briefing import api
+    from briefing.i18n.catalog import match_catalog
+
+    try:
+        loaded = api.load(path, job.limits)
+    except BriefError as exc:
+        outcome.messages += [str(p) for p in exc.problems]
+        outcome.failed = True
+        return
+    for lang_index, lang in enumerate(job.langs or (loaded.brief.lang,)):
         try:
             if match_catalog(lang) is None:
                 raise BriefError(f"{path}: no catalog for the brief's language {lang!r}; use -l")
@@ -103,50 +151,43 @@ def render_one(path: str, job: Job, workers: int = 1) -> Outcome:
             outcome.messages.append(f"{path}: {lang}: not rendered")
             outcome.failed = True
             continue
-        for fmt in job.formats:
+        for fmt_index, fmt in enumerate(job.formats):
             target = api.output_path(job.out_dir, loaded.path, lang, fmt)
-            outputs.append(_Output(lang, fmt, result.doc, target))
-
-    def write(group: list[_Output]) -> list[str | list[str]]:
-        """Each output's path once written, or its error messages."""
-        from briefing import renderers
-
-        done: list[str | list[str]] = []
-        for out in group:
-            try:
-                data = renderers.render(out.doc, out.fmt, template, job.options)
-                api.write_atomic(out.target, data)
-                done.append(str(out.target))
-            except BriefError as exc:
-                done.append([str(p) for p in exc.problems])
-        return done
-
-    groups = _split(outputs, workers, template)
-    results: dict[Path, str | list[str]] = {}
-    for group, written in zip(groups, run_side_by_side(write, groups), strict=True):
-        if isinstance(written, ChildFailed):
-            raise written  # a bug in the toolkit, as if it had happened here
-        results.update((out.target, done) for out, done in zip(group, written, strict=True))
-    for out in outputs:  # in the order asked, whichever process wrote it
-        done = results[out.target]
-        if isinstance(done, str):
-            outcome.written.append(done)
-        else:
-            outcome.messages += done
-            outcome.failed = True
-    return outcome
+            yield _Output(lang, fmt, result.doc, target, lang_index, fmt_index)
 
 
-def _split(outputs: list[_Output], workers: int, template: Template) -> list[list[_Output]]:
-    """Groups of outputs to render side by side (one group: all here, in order)."""
-    if workers <= 1 or len(outputs) <= 1 or not can_fork():
-        return [outputs]
-    formats = list(dict.fromkeys(out.fmt for out in outputs))
+def _write(task: tuple[list[_Output], Template, RenderOptions]) -> list[str | list[str]]:
+    """Render and write each output: its path once written, or its error messages."""
+    from briefing import api, renderers
+
+    outputs, template, options = task
+    done: list[str | list[str]] = []
+    for out in outputs:
+        try:
+            api.write_atomic(out.target, renderers.render(out.doc, out.fmt, template, options))
+            done.append(str(out.target))
+        except BriefError as exc:
+            done.append([str(p) for p in exc.problems])
+    return done
+
+
+def _helper_plan(job: Job, workers: int) -> tuple[str, Callable[[_Output], bool]] | None:
+    """The renderer a helper should load and which files it writes; None when one
+    process is better. Several formats: the helper takes the slowest (PDF) in every
+    language, so each process imports one renderer. One format in several languages:
+    the helper takes the first half (it is ready before this process has localized
+    them all, and is given each as soon as it is).
+    """
+    formats, langs = job.formats, job.langs
+    if workers <= 1 or not can_fork():
+        return None
     if len(formats) > 1:
-        return [[out for out in outputs if out.fmt == fmt] for fmt in formats]
-    _prepare(formats[0], template)  # loaded once, before the fork, for every process
-    count = min(workers, len(outputs))
-    return [outputs[i::count] for i in range(count)]
+        fmt = "pdf" if "pdf" in formats else formats[0]
+        return fmt, lambda out: out.fmt == fmt
+    if len(langs) > 1:
+        first = set(langs[: (len(langs) + 1) // 2])
+        return formats[0], lambda out: out.lang in first
+    return None
 
 
 def _prepare(fmt: str, template: Template) -> None:

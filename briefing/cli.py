@@ -7,11 +7,12 @@ error; 3 a bug in the toolkit. A user error never prints a traceback.
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager, suppress
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NoReturn
 
 from briefing import __version__
 from briefing.errors import BriefError, Problem
@@ -268,6 +269,21 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def run() -> NoReturn:
+    """The ``briefing`` command: main(), then end the process without tearing it down.
+
+    Finalizing an interpreter that has loaded ReportLab, lxml and the document trees
+    took 40-80 ms here, a tenth of rendering the example. By the time main() returns
+    every output file is closed, synced and renamed; only stdout and stderr may hold
+    buffered text, so they are flushed and the process ends at once.
+    """
+    code = main()
+    for stream in (sys.stdout, sys.stderr):
+        with suppress(OSError, ValueError):  # a closed pipe: nothing more can be said
+            stream.flush()
+    os._exit(code)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
@@ -282,8 +298,6 @@ def main(argv: Sequence[str] | None = None) -> int:
         _err(*exc.problems)
         return EXIT_USER
     except BrokenPipeError:  # output piped into head and the like
-        import os
-
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return EXIT_USER
     except KeyboardInterrupt:

@@ -1,85 +1,126 @@
-"""Run a few pieces of one job side by side in forked copies of this process.
+"""A helper process, forked at the start of a render, that gets ready while we read.
 
-Why: one brief in three languages and two formats is six independent renders, and on
-a machine with several cores most of a single command's time is importing reportlab
-and python-docx and loading fonts. A forked child starts with everything the parent
-has loaded (the brief, catalogs, warm renderers), costs about a millisecond to make,
-and needs nothing pickled on the way in; only its small results come back through a
-pipe. A process pool would start fresh interpreters and re-import everything.
+Why: rendering one brief in three languages and two formats is six independent
+renders, and most of a single command's time is start-up: importing reportlab and
+loading fonts takes longer than reading, checking and localizing the brief. A helper
+forked first thing does that import while this process reads the brief, then renders
+its share of the files side by side with this process. A fork costs about a
+millisecond, starts with everything loaded so far, and runs the same code; each piece of
+work is sent as a pickle through a temporary file (a pipe could block this process
+until the helper is ready to read) as soon as it is known, and the small results come
+back through a pipe.
 
-Used only where fork is safe: a POSIX system and a single-threaded process (the pool
-workers of ``render -j N`` and the CLI before any progress bar starts). Elsewhere the
-pieces run one after the other, with the same results.
+Used only where fork is safe: a POSIX system and a single-threaded process (not inside
+the worker pool of ``render -j N``, which already uses every core). Elsewhere callers
+do all the work themselves, with the same results.
 """
 
 from __future__ import annotations
 
 import os
 import pickle
+import signal
 import sys
+import tempfile
 import threading
-from collections.abc import Callable, Sequence
-from typing import Any, TypeVar
-
-T = TypeVar("T")
-R = TypeVar("R")
+from collections.abc import Callable
+from contextlib import suppress
+from typing import Any
 
 
 class ChildFailed(RuntimeError):
-    """A forked child crashed or was killed before it reported its results."""
+    """The helper crashed, was killed, or raised; the text says which."""
 
 
 def can_fork() -> bool:
     return hasattr(os, "fork") and threading.active_count() == 1
 
 
-def run_side_by_side(work: Callable[[T], R], pieces: Sequence[T]) -> list[R | ChildFailed]:
-    """``work(piece)`` for every piece: the first in this process, the rest in children.
+class Helper:
+    """A forked process: ``prepare()`` runs at once; work is given to it piece by piece.
 
-    Results come back in the order of ``pieces``. An exception in a child comes back as
-    ChildFailed with its text; one in this process propagates as usual.
+    Each ``give(work, piece)`` is done in turn as soon as the helper is ready;
+    ``results()`` waits for the helper to finish them all.
     """
-    if len(pieces) <= 1 or not can_fork():
-        return [work(piece) for piece in pieces]
-    sys.stdout.flush()
-    sys.stderr.flush()
-    children: list[tuple[int, int]] = []
-    for piece in pieces[1:]:
-        read_end, write_end = os.pipe()
-        pid = os.fork()
-        if pid == 0:  # the child: do its piece, send the result, leave without cleanup
-            os.close(read_end)
-            _child(work, piece, write_end)
-        os.close(write_end)
-        children.append((pid, read_end))
-    results: list[R | ChildFailed] = [work(pieces[0])]
-    for pid, read_end in children:
-        results.append(_collect(pid, read_end))
-    return results
+
+    def __init__(self, prepare: Callable[[], object]) -> None:
+        self._payload = tempfile.TemporaryFile()  # noqa: SIM115 (closed in results/cancel)
+        self._size = 0
+        self._given = 0
+        task_read, self._tasks = os.pipe()
+        self._results, result_write = os.pipe()
+        sys.stdout.flush()
+        sys.stderr.flush()
+        self.pid = os.fork()
+        if self.pid == 0:
+            os.close(self._tasks)
+            os.close(self._results)
+            _serve(prepare, self._payload.fileno(), task_read, result_write)
+        os.close(task_read)
+        os.close(result_write)
+
+    def give(self, work: Callable[[Any], Any], piece: Any) -> None:
+        """Hand over one piece of work: a module-level function and its argument."""
+        data = pickle.dumps((work, piece), protocol=pickle.HIGHEST_PROTOCOL)
+        os.pwrite(self._payload.fileno(), data, self._size)
+        os.write(self._tasks, f"{self._size} {len(data)}\n".encode())
+        self._size += len(data)
+        self._given += 1
+
+    def results(self) -> list[Any]:
+        """What each ``work(piece)`` returned, in order, or ChildFailed in its place."""
+        self._close_tasks()
+        with os.fdopen(self._results, "rb") as pipe:
+            stream = pipe.read()
+        _, status = os.waitpid(self.pid, 0)
+        self._payload.close()
+        answers: list[Any] = []
+        while stream:
+            size = int.from_bytes(stream[:8], "big")
+            ok, value = pickle.loads(stream[8 : 8 + size])
+            answers.append(value if ok else ChildFailed(value))
+            stream = stream[8 + size :]
+        if len(answers) < self._given:
+            code = os.waitstatus_to_exitcode(status)
+            why = f"killed by signal {-code}" if code < 0 else f"exit status {code}"
+            lost = ChildFailed(f"a render process ended before it finished ({why})")
+            answers += [lost] * (self._given - len(answers))
+        return answers
+
+    def cancel(self) -> None:
+        """Stop the helper now: no work after all (the brief was invalid), or a failure."""
+        self._close_tasks()
+        os.close(self._results)
+        os.kill(self.pid, signal.SIGKILL)
+        os.waitpid(self.pid, 0)
+        self._payload.close()
+
+    def _close_tasks(self) -> None:
+        if self._tasks >= 0:
+            os.close(self._tasks)
+            self._tasks = -1
 
 
-def _child(work: Callable[[T], R], piece: T, write_end: int) -> None:
+def _serve(prepare: Callable[[], object], payload: int, tasks: int, results: int) -> None:
+    """The helper's whole life; it leaves with os._exit, never returning to the caller."""
     status = 0
     try:
-        try:
-            payload = pickle.dumps((True, work(piece)))
-        except BaseException as exc:  # reported to the parent, which decides what it means
-            payload = pickle.dumps((False, f"{type(exc).__name__}: {exc}"))
-        with os.fdopen(write_end, "wb") as pipe:
-            pipe.write(payload)
+        with suppress(Exception):  # the work will meet the same problem and report it
+            prepare()
+        with os.fdopen(tasks, "rb") as requests, os.fdopen(results, "wb") as answers:
+            for line in requests:  # one line per piece of work; EOF when all are given
+                offset, size = map(int, line.split())
+                data = os.pread(payload, size, offset)
+                if len(data) != size:
+                    raise EOFError("the work was cut short")
+                work, piece = pickle.loads(data)
+                try:
+                    answer = pickle.dumps((True, work(piece)))
+                except BaseException as exc:
+                    answer = pickle.dumps((False, f"{type(exc).__name__}: {exc}"))
+                answers.write(len(answer).to_bytes(8, "big") + answer)
+                answers.flush()
     except BaseException:
         status = 1
     finally:
         os._exit(status)  # no atexit handlers, no second flush of the parent's buffers
-
-
-def _collect(pid: int, read_end: int) -> Any:
-    with os.fdopen(read_end, "rb") as pipe:
-        payload = pipe.read()
-    _, status = os.waitpid(pid, 0)
-    if not payload:
-        code = os.waitstatus_to_exitcode(status)
-        why = f"killed by signal {-code}" if code < 0 else f"exit status {code}"
-        return ChildFailed(f"a render process ended without a result ({why})")
-    ok, value = pickle.loads(payload)
-    return value if ok else ChildFailed(value)

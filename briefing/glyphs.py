@@ -101,9 +101,21 @@ def covered_codepoints(template: Template) -> frozenset[int]:
     return _covered(_stack(template))
 
 
-def missing_chars(text: str, template: Template) -> list[str]:
-    """Characters of ``text`` no font of the stack can show, each once, in text order."""
-    covered = _covered_chars(_stack(template))
+def covered_chars(template: Template) -> frozenset[str]:
+    """covered_codepoints as characters: what ``missing_chars`` checks against."""
+    return _covered_chars(_stack(template))
+
+
+def missing_chars(
+    text: str, template: Template, covered: frozenset[str] | None = None
+) -> list[str]:
+    """Characters of ``text`` no font of the stack can show, each once, in text order.
+
+    Checking many texts, pass ``covered_chars(template)`` once instead of finding the
+    stack for each text.
+    """
+    if covered is None:
+        covered = covered_chars(template)
     if covered.issuperset(text):  # the common case, at C speed
         return []
     seen: set[str] = set()

@@ -11,13 +11,13 @@ from __future__ import annotations
 from functools import cache
 from io import BytesIO
 from pathlib import Path
-
-from babel.messages.catalog import Catalog
-from babel.messages.mofile import write_mo
-from babel.messages.pofile import read_po
-from babel.support import Translations
+from typing import TYPE_CHECKING
 
 from briefing.resources import locales_dir
+
+if TYPE_CHECKING:  # Babel is imported when a catalog is read, not to list or match them
+    from babel.messages.catalog import Catalog
+    from babel.support import Translations
 
 DOMAIN = "briefing"
 
@@ -35,10 +35,11 @@ def catalog_languages(root: Path | None = None) -> tuple[str, ...]:
     return tuple(sorted(p.name for p in base.iterdir() if po_path(p.name, base).is_file()))
 
 
-def candidates(tag: str) -> list[str]:
-    """az-Latn-AZ -> [az-Latn-AZ, az-Latn, az]: the fallback chain of a BCP 47 tag."""
+@cache
+def candidates(tag: str) -> tuple[str, ...]:
+    """az-Latn-AZ -> (az-Latn-AZ, az-Latn, az): the fallback chain of a BCP 47 tag."""
     parts = tag.replace("_", "-").split("-")
-    return ["-".join(parts[:n]) for n in range(len(parts), 0, -1)]
+    return tuple("-".join(parts[:n]) for n in range(len(parts), 0, -1))
 
 
 def match_catalog(tag: str, root: Path | None = None) -> str | None:
@@ -53,6 +54,7 @@ def match_catalog(tag: str, root: Path | None = None) -> str | None:
 def read_catalog(code: str, root: Path | None = None) -> Catalog:
     """Parse one .po file; plural rules from CLDR, or the header for unknown languages."""
     from babel import Locale, UnknownLocaleError
+    from babel.messages.pofile import read_po
 
     try:
         locale: Locale | None = Locale.parse(code.replace("-", "_"))
@@ -65,6 +67,9 @@ def read_catalog(code: str, root: Path | None = None) -> Catalog:
 @cache
 def translations(code: str, root: Path | None = None) -> Translations:
     """The compiled catalog of one language (a gettext object with ngettext)."""
+    from babel.messages.mofile import write_mo
+    from babel.support import Translations
+
     buffer = BytesIO()
     write_mo(buffer, read_catalog(code, root), use_fuzzy=False)
     buffer.seek(0)

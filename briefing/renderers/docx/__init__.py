@@ -18,6 +18,6 @@ names styles and writes structure. Modules, by concern:
 
 from __future__ import annotations
 
-from briefing.renderers.docx.document import build, render
+from briefing.renderers.docx.document import build, prepare, render
 
-__all__ = ["build", "render"]
+__all__ = ["build", "prepare", "render"]

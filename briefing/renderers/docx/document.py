@@ -60,6 +60,11 @@ def reference_bytes(template: Template) -> bytes:
         raise BriefError(f"{path}: cannot read the reference document ({exc.strerror})") from None
 
 
+def prepare(template: Template) -> None:
+    """Read the reference document and the fonts to embed once, before any render."""
+    embed_fonts(open_reference(template))
+
+
 def open_reference(template: Template) -> DocxDocument:
     data = reference_bytes(template)
     try:

@@ -19,7 +19,7 @@ if TYPE_CHECKING:
     from briefing.templates import Template
     from briefing.tree import Document
 
-__all__ = ["render"]
+__all__ = ["prepare", "render"]
 
 
 def render(doc: Document, template: Template, options: RenderOptions | None = None) -> bytes:
@@ -29,3 +29,13 @@ def render(doc: Document, template: Template, options: RenderOptions | None = No
     from .document import render as _render
 
     return _render(doc, template, options or RenderOptions())
+
+
+def prepare(template: Template) -> None:
+    """Import ReportLab and load the template's fonts and styles, before any render.
+
+    What a warm worker or watch mode does once, so each render pays only for itself.
+    """
+    from .kit import kit
+
+    kit(template)

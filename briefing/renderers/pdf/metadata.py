@@ -15,7 +15,6 @@ from __future__ import annotations
 import datetime as dt
 import re
 from typing import Any
-from xml.sax.saxutils import escape
 
 from reportlab.pdfbase.pdfdoc import (
     PDFDictionary,
@@ -121,7 +120,10 @@ def xmp(meta: Metadata, lang: str, producer: str) -> bytes:
 
 
 def _x(value: str) -> str:
-    return escape(_NOT_XML.sub("", value), {'"': "&quot;"})
+    text = _NOT_XML.sub("", value)
+    return (
+        text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace('"', "&quot;")
+    )
 
 
 def _alt(tag: str, value: str, lang: str) -> str:
