@@ -80,7 +80,7 @@ class Blocks:
         """One block per item, nested items after their parent, indented a level more;
         numbering starts at 1 for each list. The list's last block gets the block gap."""
         size = self.sheet["bullet"].fontSize
-        font = self.sheet.fonts.body.regular
+        font = self.sheet.fonts.body.face()
         color = self.theme.named_color("lists", "bullet_color", "text")
         indent = self.theme.spacing("list_indent", 15)
         if lb.ordered:

@@ -25,7 +25,12 @@ from .fastfont import FastTTFont
 
 @dataclass(frozen=True)
 class FontFamily:
-    """One registered family: the ReportLab font name of each face, and its coverage."""
+    """One family: the ReportLab font name of each face, and its coverage.
+
+    A face's file is parsed and registered the first time ``face()`` hands out its
+    name (5 ms a face): a memo rarely uses all four faces of its body family, and the
+    fallback families only for a character the body family lacks.
+    """
 
     key: str
     regular: str
@@ -34,13 +39,19 @@ class FontFamily:
     bold_italic: str
     codepoints: frozenset[int]
     chars: frozenset[str]  # the same as characters: set operations on text run in C
+    files: tuple[tuple[str, Path], ...] = ()  # font name -> file, registered on first use
 
     def face(self, bold: bool = False, italic: bool = False) -> str:
         if bold and italic:
-            return self.bold_italic
-        if bold:
-            return self.bold
-        return self.italic if italic else self.regular
+            name = self.bold_italic
+        elif bold:
+            name = self.bold
+        else:
+            name = self.italic if italic else self.regular
+        for registered, path in self.files:
+            if registered == name:
+                _register(name, path)
+        return name
 
 
 @dataclass(frozen=True)
@@ -77,7 +88,7 @@ def load_fonts(template: Template) -> FontSet:
 @cache
 def _family(key: str, files: tuple[tuple[str, Path], ...]) -> FontFamily:
     faces = dict(files)
-    names = {face: _register(path) for face, path in faces.items()}
+    names = {face: _name(path) for face, path in faces.items()}
     fam = FontFamily(
         key=key,
         regular=names["regular"],
@@ -86,6 +97,7 @@ def _family(key: str, files: tuple[tuple[str, Path], ...]) -> FontFamily:
         bold_italic=names["bold_italic"],
         codepoints=glyphs.cmap_codepoints(faces["regular"]),
         chars=glyphs.cmap_chars(faces["regular"]),
+        files=tuple((names[face], path) for face, path in files),
     )
     # (family, bold, italic) -> face, so <b>/<i> in paragraph markup pick the static faces
     pdfmetrics.registerFontFamily(
@@ -98,11 +110,22 @@ def _family(key: str, files: tuple[tuple[str, Path], ...]) -> FontFamily:
     return fam
 
 
+_NAMES: dict[Path, str] = {}
+
+
+def _name(path: Path) -> str:
+    """The ReportLab name of one font file: its stem, made unique if another file or a
+    font ReportLab knows already has it."""
+    found = _NAMES.get(path)
+    if found is None:
+        found = path.stem
+        if found in pdfmetrics.getRegisteredFontNames() or found in _NAMES.values():
+            found = f"{found}-{hashlib.sha256(str(path).encode()).hexdigest()[:8]}"
+        _NAMES[path] = found
+    return found
+
+
 @cache
-def _register(path: Path) -> str:
-    """Register one font file; its name is the file stem, made unique if taken."""
-    name = path.stem
-    if name in pdfmetrics.getRegisteredFontNames():
-        name = f"{name}-{hashlib.sha256(str(path).encode()).hexdigest()[:8]}"
+def _register(name: str, path: Path) -> None:
+    """Parse and register one font file under its name (once per process)."""
     pdfmetrics.registerFont(FastTTFont(name, str(path)))
-    return name
