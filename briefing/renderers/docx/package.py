@@ -9,8 +9,6 @@ part order. (The proofing language is language.py's.)
 
 from __future__ import annotations
 
-import io
-import zipfile
 from datetime import UTC, date, datetime
 
 from docx.document import Document as DocxDocument
@@ -20,6 +18,7 @@ from docx.opc.part import Part
 from docx.oxml.ns import qn
 from lxml import etree  # type: ignore[import-untyped]  # lxml ships no type hints
 
+from briefing.renderers.docx.zipwriter import write_zip
 from briefing.tree import Metadata
 
 ZIP_DATE = (1980, 1, 1, 0, 0, 0)
@@ -124,14 +123,8 @@ def zip_parts(entries: dict[str, bytes]) -> bytes:
     """A zip of the parts with fixed dates, modes and order: the same parts, the same bytes.
 
     Also used by tools/make_reference_docx.py, so the reference document is reproducible
-    the same way as every memo.
+    the same way as every memo. The embedded fonts (word/fonts/) are the same in every
+    memo: they are deflated once per process (zipwriter.py).
     """
-    out = io.BytesIO()
-    with zipfile.ZipFile(out, "w") as target:
-        for name in sorted(entries, key=_part_order):
-            info = zipfile.ZipInfo(name, date_time=ZIP_DATE)
-            info.compress_type = zipfile.ZIP_DEFLATED
-            info.create_system = 3
-            info.external_attr = 0o644 << 16
-            target.writestr(info, entries[name])
-    return out.getvalue()
+    ordered = ((name, entries[name]) for name in sorted(entries, key=_part_order))
+    return write_zip(ordered, ZIP_DATE, reuse=lambda name: name.startswith("word/fonts/"))
