@@ -11,6 +11,7 @@ import importlib.metadata
 import os
 import platform
 import subprocess
+from collections.abc import Sequence
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -76,19 +77,35 @@ def _version(dist: str) -> str:
         return "not installed"
 
 
-def describe() -> list[tuple[str, str]]:
-    """Label/value rows: hardware, system, Python and our own dependencies."""
+def _versions_in(python: str | None, dists: Sequence[str]) -> list[str]:
+    """The versions of ``dists`` installed for ``python`` (this interpreter if None)."""
+    if python is None:
+        return [_version(d) for d in dists]
+    probe = (
+        "import importlib.metadata as m, sys\n"
+        "for d in sys.argv[1:]:\n"
+        "    try: print(m.version(d))\n"
+        "    except m.PackageNotFoundError: print('not installed')"
+    )
+    done = subprocess.run([python, "-c", probe, *dists], capture_output=True, text=True, timeout=60)
+    found = done.stdout.split()
+    return found if len(found) == len(dists) else ["unknown"] * len(dists)
+
+
+def describe(python: str | None = None) -> list[tuple[str, str]]:
+    """Label/value rows: hardware, system, Python and our own dependencies (as installed
+    for ``python``, the interpreter of the measured briefing)."""
     cores = os.cpu_count() or 0
     usable = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else cores
-    deps = ", ".join(
-        f"{name} {_version(name)}" for name in ("reportlab", "python-docx", "Babel", "PyYAML")
-    )
+    names = ("briefing", "reportlab", "python-docx", "Babel", "PyYAML")
+    ours, *versions = _versions_in(python, names)
+    deps = ", ".join(f"{name} {v}" for name, v in zip(names[1:], versions, strict=True))
     return [
         ("CPU", _cpuinfo("model name")),
         ("Cores", f"{usable} usable ({cores} online)"),
         ("Memory", _memory()),
         ("System", f"{_os_name()}, Linux {platform.release()}"),
         ("Python", f"{platform.python_version()} ({platform.python_implementation()})"),
-        ("briefing", f"{_version('briefing')}, commit {_git_commit()}"),
+        ("briefing", f"{ours}, commit {_git_commit()}"),
         ("Its dependencies", deps),
     ]

@@ -12,6 +12,7 @@ benchmark reports it in the table and goes on with the others.
 
 from __future__ import annotations
 
+import hashlib
 import os
 import shutil
 import subprocess
@@ -225,4 +226,29 @@ def debian_tool(name: str, program: str, package: str, version_argv: Sequence[st
     if "UNKNOWN" in peer.version and shutil.which("dpkg-query"):  # Debian's GNU time says so
         debian = _version_line(["dpkg-query", "-W", "-f", "${Version}", package])
         peer.version = peer.version.replace("UNKNOWN", f"(Debian {package} {debian})")
+    return peer
+
+
+def briefing(cache: PeerCache, root: Path) -> Peer:
+    """briefing as a user gets it from the README: ``pip install .`` into a fresh venv.
+
+    Measuring the interpreter the benchmark runs in would add whatever that Python has
+    installed to every start-up (on this machine a site-packages with a hundred
+    packages cost 0.14 s before any of our code ran). The venv is kept; the project is
+    reinstalled on every run so the code measured is the code in the clone.
+    """
+    peer = Peer("briefing")
+    deps = hashlib.sha256((root / "pyproject.toml").read_bytes()).hexdigest()
+    stamp = cache.root / "briefing" / ".pyproject"
+    if stamp.exists() and stamp.read_text() != deps:  # dependencies may have changed
+        shutil.rmtree(cache.root / "briefing")
+    try:
+        python = cache.venv("briefing", [str(root)])
+        stamp.write_text(deps)
+        _run([python, "-m", "pip", "install", "-q", "--no-deps", "--force-reinstall", root])
+        peer.exe = python.with_name("briefing")
+        peer.python = python
+        peer.version = _version_line([python, "-m", "briefing", "--version"])
+    except SetupError as exc:
+        peer.error = f"pip install . into a venv failed: {exc}"
     return peer

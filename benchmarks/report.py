@@ -31,6 +31,8 @@ COMPARISONS = [
     ("large", "briefing-pdf", "libreoffice"),
     ("x4", "briefing-docx", "pandoc"),
     ("x4", "briefing-pdf", "typst"),
+    ("batch", "briefing-j1", "peers-j1"),
+    ("batch", "briefing-j2", "peers-j2"),
 ]
 
 

@@ -32,7 +32,7 @@ import machine
 import peers
 import report
 import targets
-from measure import FULL, QUICK, Bench, Outcome, imported_modules
+from measure import FULL, QUICK, Bench, Outcome, Plan, imported_modules
 from peers import Peer
 from results import Row, combined
 
@@ -51,13 +51,16 @@ METHOD = (
 )
 # Measuring order: each of our scale-1 runs right before its scale-4 run, so that load
 # from other jobs, which changes over minutes, distorts the growth ratio as little as it can.
-ORDER = ["example.*", "large.briefing-*", "x4.briefing-*", "large.*", "x4.*", "*"]
+ORDER = ["example.*", "large.briefing-*", "x4.briefing-*", "large.*", "x4.*", "validate.*", "*"]
 CONTENTS = {
     "example": "example, 3 languages",
     "large": "large (scale 1), 3 languages",
     "x4": "large ×4 (scale 4), 3 languages",
     "validate": "validate only",
+    "batch": "batch of briefs, 3 languages",
 }
+BATCH = Plan(budget=60.0, min_runs=2, max_runs=3)  # runs of 20-60 s each
+BATCH_QUICK = Plan(budget=0.0, min_runs=1, max_runs=1)
 
 
 @dataclass(frozen=True)
@@ -94,7 +97,8 @@ def _sh(*argvs: Sequence[str | Path]) -> str:
 
 
 def _briefing_argv() -> list[str]:
-    """The installed ``briefing`` script next to this interpreter: the command users run.
+    """The ``briefing`` script next to this interpreter: used only when the clone cannot
+    be installed into a venv of its own (see peers.briefing).
 
     Not whatever ``briefing`` PATH finds first: a pyenv shim or another venv's copy would
     add its own start-up cost or measure other code.
@@ -215,8 +219,9 @@ def make_large(path: Path, scale: int) -> str:
     return "" if done.returncode == 0 else f"make_large.py failed: {done.stderr[-300:]}"
 
 
-def install(cache: peers.PeerCache) -> tuple[Tools, Peer, Peer]:
+def install(cache: peers.PeerCache) -> tuple[Tools, Peer, Peer, Peer]:
     log("Peers: installing or finding them (the first run takes a few minutes) ...")
+    ours = peers.briefing(cache, ROOT)
     found = {
         "pandoc": peers.pandoc(cache),
         "typst": peers.typst(cache),
@@ -225,18 +230,23 @@ def install(cache: peers.PeerCache) -> tuple[Tools, Peer, Peer]:
     }
     hyperfine = peers.debian_tool("hyperfine", "hyperfine", "hyperfine", ["--version"])
     gnu_time = peers.debian_tool("GNU time", "/usr/bin/time", "time", ["--version"])
-    for peer in [*found.values(), hyperfine, gnu_time]:
+    for peer in [ours, *found.values(), hyperfine, gnu_time]:
         log(f"  {peer.name}: {peer.version if peer.ok else 'NOT AVAILABLE: ' + peer.error}")
-    tools = Tools(_briefing_argv(), lo_profile=cache.root / "libreoffice-profile", **found)
-    return tools, hyperfine, gnu_time
+    argv = [str(ours.exe)] if ours.ok and ours.exe else _briefing_argv()
+    if not ours.ok:
+        ours.notes.append(f"measured instead: {' '.join(argv)}")
+    tools = Tools(argv, lo_profile=cache.root / "libreoffice-profile", **found)
+    return tools, hyperfine, gnu_time, ours
 
 
-def measure_all(bench: Bench, cases: list[Case]) -> dict[str, Row]:
+def measure_all(bench: Bench, cases: list[Case], others: int = 0, start: int = 0) -> dict[str, Row]:
+    """Measure each case; ``others`` and ``start`` only number the progress lines."""
     rows: dict[str, Row] = {}
-    for n, case in enumerate(cases, 1):
+    total = len(cases) + others
+    for n, case in enumerate(cases, start + 1):
         content = CONTENTS.get(case.key.split(".")[0], case.key.split(".")[0])
         load = os.getloadavg()[0]
-        log(f"[{n:2}/{len(cases)}] {content}: {case.tool}, {case.work} (load {load:.2f}) ...")
+        log(f"[{n:2}/{total}] {content}: {case.tool}, {case.work} (load {load:.2f}) ...")
         if case.error:
             outcome = Outcome(error=case.error)
         else:
@@ -309,12 +319,53 @@ def plan_cases(tools: Tools, work: Path, langs: Sequence[str]) -> list[Case]:
     )
 
 
+def plan_batch(tools: Tools, work: Path, langs: Sequence[str], count: int) -> list[Case]:
+    """``count`` numbered copies of the example, exported for the peers (batch.py)."""
+    if count <= 0:
+        return []
+    import batch
+    import make_batch
+    from export import FONTS, export
+
+    log(f"Batch: {count} briefs, exported for the peers ...")
+    briefs = make_batch.write(work / "briefs", count)
+    markdown: list[Path] = []
+    typst_sources: list[Path] = []
+    try:
+        for brief in briefs:
+            exported = export(brief, work / "inputs", tuple(langs))
+            markdown += exported.markdown
+            typst_sources += exported.typst
+    except Exception as exc:  # report it, and measure our own side anyway
+        log(f"  export failed: {type(exc).__name__}: {exc}")
+        markdown, typst_sources = [], []
+    usable = bool(markdown) and tools.pandoc.ok and tools.typst.ok
+    commands = batch.commands(
+        tools.briefing,
+        briefs,
+        markdown or [work / f"x.{lang}.md" for lang in langs],
+        typst_sources,
+        tools.pandoc.exe if usable else None,
+        tools.typst.python if usable else None,
+        FONTS,
+        work,
+    )
+    cases = [Case(c.key, c.tool, c.work, c.command, c.outputs) for c in commands]
+    if not usable:
+        why = "peers or their inputs not available"
+        cases += [Case(f"batch.peers-j{j}", "pandoc + Typst", "", error=why) for j in (1, 2)]
+    return cases
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description="Benchmark briefing against its peers.")
     parser.add_argument("--quick", action="store_true", help="1-3 timed runs per command")
     parser.add_argument("--cache", type=Path, default=HERE / ".peers", help="peers and scratch")
     parser.add_argument("--doc", type=Path, default=DOC, help="Markdown file to update")
     parser.add_argument("--no-write", action="store_true", help="print only, leave --doc alone")
+    parser.add_argument(
+        "--batch", type=int, default=200, metavar="N", help="briefs in the batch run (0: none)"
+    )
     args = parser.parse_args(argv)
     try:
         from briefing.i18n.catalog import catalog_languages
@@ -325,16 +376,22 @@ def main(argv: Sequence[str] | None = None) -> int:
     load_before = machine.load_average()
 
     cache = peers.PeerCache(args.cache.resolve())
-    tools, hyperfine, gnu_time = install(cache)
+    tools, hyperfine, gnu_time, ours = install(cache)
     work = cache.root / "work"
     shutil.rmtree(work, ignore_errors=True)
     work.mkdir()
     cases = plan_cases(tools, work, catalog_languages())
+    batch_cases = plan_batch(tools, work / "batch", catalog_languages(), args.batch)
 
     plan = QUICK if args.quick else FULL
-    bench = Bench(hyperfine.exe, gnu_time.exe, plan, bytecode_env(cache.root / "pycache"))
-    rows = with_sums(measure_all(bench, cases))
-    imports = imported_modules([sys.executable, "-m", "briefing", "validate", str(EXAMPLE)])
+    env = bytecode_env(cache.root / "pycache")
+    bench = Bench(hyperfine.exe, gnu_time.exe, plan, env)
+    batch_bench = Bench(hyperfine.exe, gnu_time.exe, BATCH_QUICK if args.quick else BATCH, env)
+    rows = measure_all(bench, cases, len(batch_cases))
+    rows.update(measure_all(batch_bench, batch_cases, len(cases), start=len(cases)))
+    rows = with_sums(rows)
+    python = str(ours.python) if ours.ok and ours.python else sys.executable
+    imports = imported_modules([python, "-m", "briefing", "validate", str(EXAMPLE)])
     verdicts = targets.check(_with_blanks(rows), imports)
 
     when = dt.datetime.now(dt.UTC).strftime("%Y-%m-%d %H:%M UTC")
@@ -343,9 +400,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         f"runs per command (about {plan.budget:.0f} s of runs each)"
     )
     everything = [tools.pandoc, tools.typst, tools.weasyprint, tools.libreoffice]
-    tool_rows = [(p.name, _version(p)) for p in [*everything, hyperfine, gnu_time]]
+    tool_rows = [(p.name, _version(p)) for p in [ours, *everything, hyperfine, gnu_time]]
     machine_rows = [
-        *machine.describe(),
+        *machine.describe(python),
         ("Load average (1, 5, 15 min)", f"before {load_before}; after {machine.load_average()}"),
         ("Method", METHOD),
         ("Run time", f"{time.monotonic() - started:.0f} s"),

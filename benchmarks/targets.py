@@ -118,4 +118,20 @@ def check(rows: dict[str, Row], validate_imports: set[str] | None) -> list[Verdi
                 _limit(growth, 4.5, lambda x: f"×{x:.2f}") if growth else _missing(one, four),
             )
         )
+    for jobs in (1, 2):
+        mine, peer = rows[f"batch.briefing-j{jobs}"], rows[f"batch.peers-j{jobs}"]
+        r = ratio(mine, peer)
+        measured = (
+            f"{seconds(mine.median)} vs {seconds(peer.median)}: throughput ×{1 / r:.2f}"
+            if r
+            else "–"
+        )
+        out.append(
+            (
+                f"batch, -j {jobs}: throughput at least twice that of pandoc plus Typst "
+                "on the same files",
+                measured,
+                _limit(r, 0.5, lambda x: f"×{1 / x:.2f}") if r else _missing(mine, peer),
+            )
+        )
     return out

@@ -165,7 +165,8 @@ def cmd_validate(args: argparse.Namespace) -> int:
             total = sum(1 for path, _ in result.texts if path is not None)
             done = total - len(result.fallbacks)
             share = f"{100 * done // total}%" if total else "100%"
-            print(f"{lang}: {done} of {total} texts translated ({share})")
+            which = f"{brief_path}: " if len(args.briefs) > 1 else ""  # several: say which
+            print(f"{which}{lang}: {done} of {total} texts translated ({share})")
             if args.strict and result.fallbacks:
                 failed = True
     return EXIT_USER if failed else EXIT_OK
