@@ -7,6 +7,7 @@ error; 3 a bug in the toolkit. A user error never prints a traceback.
 from __future__ import annotations
 
 import argparse
+import gc
 import os
 import sys
 from collections.abc import Callable, Iterator, Sequence
@@ -278,6 +279,12 @@ def run() -> NoReturn:
     every output file is closed, synced and renamed; only stdout and stderr may hold
     buffered text, so they are flushed and the process ends at once.
     """
+    # A render allocates millions of short-lived objects (layout tuples, XML elements)
+    # that reference counting frees; the cycle collector's default pass every 700
+    # allocations finds almost nothing among them and cost 6% of a render's CPU time.
+    # Cycles are still collected, a hundred times less often (no change in peak memory
+    # for the large benchmark brief).
+    gc.set_threshold(100_000, 50, 100)
     code = main()
     for stream in (sys.stdout, sys.stderr):
         with suppress(OSError, ValueError):  # a closed pipe: nothing more can be said
