@@ -3,7 +3,9 @@
 ``render_one`` is the whole job for one brief (every language and format asked for);
 it returns what it wrote and what it has to say instead of printing, so the same code
 serves a single render, a worker in the pool and watch mode. Each worker loads fonts,
-catalogs and the template once and keeps them for every brief it is given.
+catalogs and the template once and keeps them for every brief it is given. A single
+brief rendered alone shares its files with a helper process (fork.py), so the two
+cores a machine usually has both work on it.
 """
 
 from __future__ import annotations
