@@ -1,16 +1,17 @@
 """Benchmark briefing against Typst, pandoc, WeasyPrint and LibreOffice (issue 7).
 
-    python benchmarks/run.py            # full run, about 10 minutes on 2 cores
+    python benchmarks/run.py            # full run, about 20 minutes on 2 cores
     python benchmarks/run.py --quick    # fewer timed runs, to try it out
 
-Installs the peers into benchmarks/.peers/ (own venvs; Debian tools by apt-get when
-missing), generates the large brief, exports the same document tree as Markdown
-(pandoc -> DOCX), Typst markup (-> PDF), HTML+CSS (WeasyPrint -> PDF) and our DOCX
-(LibreOffice -> PDF), times whole processes with hyperfine and takes peak memory with
-GNU time, prints the tables and writes them into docs/performance.md.
+Installs this clone into a venv of its own and the peers beside it, in
+benchmarks/.peers/ (Debian tools by apt-get when missing), generates the large brief
+and the batch of briefs, exports the same document tree as Markdown (pandoc -> DOCX),
+Typst markup (-> PDF), HTML+CSS (WeasyPrint -> PDF) and our DOCX (LibreOffice -> PDF),
+times whole processes with hyperfine and takes peak memory with GNU time, prints the
+tables and writes them into docs/performance.md.
 
-Run it with the Python that has briefing installed (``pip install -e .``): the
-``briefing`` command next to that interpreter is what gets measured.
+Run it with a Python that has briefing installed (``pip install -e .``): that copy
+exports the peers' inputs; the ``briefing`` measured is the one in its own venv.
 """
 
 from __future__ import annotations
