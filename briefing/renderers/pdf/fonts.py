@@ -48,8 +48,9 @@ class FontFamily:
             name = self.bold
         else:
             name = self.italic if italic else self.regular
-        for registered, path in self.files:
-            if registered == name:
+        if name not in _REGISTERED:  # its first use in this process
+            path = dict(self.files).get(name)
+            if path is not None:
                 _register(name, path)
         return name
 
@@ -125,7 +126,10 @@ def _name(path: Path) -> str:
     return found
 
 
-@cache
+_REGISTERED: set[str] = set()
+
+
 def _register(name: str, path: Path) -> None:
     """Parse and register one font file under its name (once per process)."""
     pdfmetrics.registerFont(FastTTFont(name, str(path)))
+    _REGISTERED.add(name)
