@@ -21,7 +21,7 @@ from briefing.fork import ChildFailed, Helper, can_fork
 from briefing.limits import Limits
 from briefing.renderers import RENDERERS
 from briefing.renderers.options import RenderOptions
-from briefing.templates import Template
+from briefing.templates import Template, load_template
 from briefing.tree import Document
 
 FIRST_POSITIONS = 3  # fallback positions shown per language
@@ -75,8 +75,6 @@ def render_one(path: str, job: Job, workers: int = 1) -> Outcome:
     forked first (see fork.py): it loads the slowest renderer while this process reads
     the brief, and is given each of its files as soon as its language is localized.
     """
-    from briefing.templates import load_template
-
     outcome = Outcome(path)
     try:
         template = load_template(job.template)
@@ -204,7 +202,6 @@ def _prepare(fmt: str, template: Template) -> None:
 def warm(job: Job) -> None:
     """Load once per process what every render needs: renderers, fonts, catalogs."""
     from briefing.i18n.catalog import catalog_languages, translations
-    from briefing.templates import load_template
 
     template = load_template(job.template)
     for fmt in job.formats:
