@@ -107,7 +107,7 @@ def _table(t: tree.Table) -> str:
     return f"<table><caption>{caption}</caption>{cols}<thead><tr>{head}</tr></thead>{body}</table>"
 
 
-def _block(block: tree.Block) -> str:
+def _block(block: tree.BlockNode) -> str:
     if isinstance(block, tree.Paragraph):
         return f"<p>{inline(block.runs)}</p>"
     if isinstance(block, tree.ListBlock):
@@ -120,7 +120,7 @@ def _block(block: tree.Block) -> str:
     return f'<div class="note"><b>{escape(block.label)}</b>{inline(block.runs)}</div>'
 
 
-def _section(section: tree.Section) -> str:
+def _section(section: tree.SectionNode) -> str:
     cls = ' class="annex"' if section.page_break_before else ""
     out = f"<h{section.level}{cls}>{escape(section.heading)}</h{section.level}>"
     out += "".join(_block(b) for b in section.blocks)

@@ -75,7 +75,7 @@ def _table(t: tree.Table) -> list[str]:
     return [*out, "", f": {caption}"]
 
 
-def _block(block: tree.Block) -> list[str]:
+def _block(block: tree.BlockNode) -> list[str]:
     if isinstance(block, tree.Paragraph):
         return [inline(block.runs)]
     if isinstance(block, tree.ListBlock):
@@ -97,7 +97,7 @@ def _block(block: tree.Block) -> list[str]:
     ]
 
 
-def _section(section: tree.Section) -> list[str]:
+def _section(section: tree.SectionNode) -> list[str]:
     out = []
     if section.page_break_before:
         out += ["```{=openxml}", '<w:p><w:r><w:br w:type="page"/></w:r></w:p>', "```", ""]

@@ -109,7 +109,7 @@ def _table(t: tree.Table) -> list[str]:
     ]
 
 
-def _block(block: tree.Block) -> list[str]:
+def _block(block: tree.BlockNode) -> list[str]:
     if isinstance(block, tree.Paragraph):
         return [inline(block.runs)]
     if isinstance(block, tree.ListBlock):
@@ -129,7 +129,7 @@ def _block(block: tree.Block) -> list[str]:
     ]
 
 
-def _section(section: tree.Section) -> list[str]:
+def _section(section: tree.SectionNode) -> list[str]:
     out = ["#pagebreak()"] if section.page_break_before else []
     out += ["=" * section.level + " " + escape(section.heading), ""]
     for block in section.blocks:

@@ -32,7 +32,7 @@ def _texts(node: Any) -> list[dict[str, str]]:
     return []
 
 
-def build(scale: float) -> dict[str, Any]:
+def make_brief(scale: float) -> dict[str, Any]:
     example = yaml.safe_load(EXAMPLE.read_text(encoding="utf-8"))
     pool = [t for t in _texts(example["sections"]) if len(t["en"]) > 60]
     short = [t for t in _texts(example["sections"]) if 10 < len(t["en"]) <= 60]
@@ -99,7 +99,7 @@ def main() -> None:
             return True  # write every text out in full
 
     with args.path.open("w", encoding="utf-8") as fh:
-        yaml.dump(build(args.scale), fh, Dumper=NoAliases, allow_unicode=True, sort_keys=False)
+        yaml.dump(make_brief(args.scale), fh, Dumper=NoAliases, allow_unicode=True, sort_keys=False)
 
 
 if __name__ == "__main__":

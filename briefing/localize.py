@@ -25,14 +25,14 @@ from briefing.model import (
     NoteBlock,
     Numbered,
     QuoteBlock,
+    Section,
     SourceRef,
     TableBlock,
     classification_level,
 )
-from briefing.model import Section as SectionModel
-from briefing.readers import Path_, Source
+from briefing.readers import KeyPath, Source
 from briefing.tree import (
-    Block,
+    BlockNode,
     Document,
     Inline,
     ListBlock,
@@ -43,7 +43,7 @@ from briefing.tree import (
     Paragraph,
     Quote,
     Run,
-    Section,
+    SectionNode,
     Table,
     plain,
 )
@@ -59,7 +59,7 @@ class Localized:
     doc: Document
     fallbacks: list[Problem] = field(default_factory=list)
     # Every text of the brief as it will print, with its path: for the glyph check.
-    texts: list[tuple[Path_ | None, str]] = field(default_factory=list)
+    texts: list[tuple[KeyPath | None, str]] = field(default_factory=list)
 
 
 class _Localizer:
@@ -94,7 +94,7 @@ class _Localizer:
         return text
 
     # the author's words
-    def text(self, value: str | dict[str, str], path: Path_) -> str:
+    def text(self, value: str | dict[str, str], path: KeyPath) -> str:
         chosen, fell_back = pick(value, self.lang, self.brief.lang)
         if fell_back:
             self.out.fallbacks.append(
@@ -107,17 +107,17 @@ class _Localizer:
         self.out.texts.append((path, chosen))
         return chosen
 
-    def runs(self, value: str | dict[str, str], path: Path_) -> Inline:
+    def runs(self, value: str | dict[str, str], path: KeyPath) -> Inline:
         return parse_inline(self.text(value, path))
 
-    def plain(self, value: str | dict[str, str], path: Path_) -> str:
+    def plain(self, value: str | dict[str, str], path: KeyPath) -> str:
         return plain(parse_inline(self.text(value, path)))
 
     # blocks
-    def blocks(self, blocks: list[Any], path: Path_) -> tuple[Block, ...]:
+    def blocks(self, blocks: list[Any], path: KeyPath) -> tuple[BlockNode, ...]:
         return tuple(self.block(b, (*path, i)) for i, b in enumerate(blocks))
 
-    def block(self, block: Any, path: Path_) -> Block:
+    def block(self, block: Any, path: KeyPath) -> BlockNode:
         if isinstance(block, Bullets):
             return self.list(False, block.bullets, (*path, "bullets"))
         if isinstance(block, Numbered):
@@ -131,7 +131,7 @@ class _Localizer:
             return Note(self.word(terms.NOTE), self.runs(block.note, (*path, "note")))
         return Paragraph(self.runs(block, path))
 
-    def list(self, ordered: bool, items: list[Any], path: Path_) -> ListBlock:
+    def list(self, ordered: bool, items: list[Any], path: KeyPath) -> ListBlock:
         out = []
         for i, item in enumerate(items):
             here = (*path, i)
@@ -146,7 +146,7 @@ class _Localizer:
                 out.append(ListItem(self.runs(item, here)))
         return ListBlock(ordered, tuple(out))
 
-    def table(self, block: TableBlock, path: Path_) -> Table:
+    def table(self, block: TableBlock, path: KeyPath) -> Table:
         spec = block.table
         self.tables += 1
         widths = None
@@ -165,12 +165,12 @@ class _Localizer:
         )
 
     # sections
-    def section(self, s: SectionModel, path: Path_, level: int) -> Section:
+    def section(self, s: Section, path: KeyPath, level: int) -> SectionNode:
         if s.title is not None:
             heading = self.plain(s.title, (*path, "title"))
         else:
             heading = self.word(terms.SECTION_HEADINGS[str(s.kind)])
-        return Section(
+        return SectionNode(
             heading=heading,
             level=level,
             kind=s.kind,
@@ -180,7 +180,7 @@ class _Localizer:
             ),
         )
 
-    def source_item(self, ref: SourceRef, path: Path_) -> ListItem:
+    def source_item(self, ref: SourceRef, path: KeyPath) -> ListItem:
         runs: list[Run] = [
             Run(r.text, r.bold, True, r.link) for r in self.runs(ref.title, (*path, "title"))
         ]
@@ -196,9 +196,9 @@ class _Localizer:
             runs.append(Run(ref.url, link=ref.url))
         return ListItem(tuple(runs))
 
-    def annex(self, annex: Annex, n: int, path: Path_) -> Section:
+    def annex(self, annex: Annex, n: int, path: KeyPath) -> SectionNode:
         title = self.plain(annex.title, (*path, "title"))
-        return Section(
+        return SectionNode(
             heading=self.word(terms.ANNEX_HEADING, n=n, title=title),
             level=1,
             kind="annex",
@@ -244,10 +244,10 @@ class _Localizer:
         authors = [self.plain(a, ("authors", i)) for i, a in enumerate(b.authors)]
         keywords = [self.plain(k, ("keywords", i)) for i, k in enumerate(b.keywords)]
 
-        sections: list[Section] = []
+        sections: list[SectionNode] = []
         if b.summary:
             sections.append(
-                Section(
+                SectionNode(
                     self.word(terms.SECTION_HEADINGS["summary"]),
                     1,
                     "summary",
@@ -257,7 +257,7 @@ class _Localizer:
         sections += [self.section(s, ("sections", i), 1) for i, s in enumerate(b.sections)]
         if b.recommendations:
             sections.append(
-                Section(
+                SectionNode(
                     self.word(terms.SECTION_HEADINGS["recommendations"]),
                     1,
                     "recommendations",
@@ -267,7 +267,7 @@ class _Localizer:
         if b.sources:
             items = tuple(self.source_item(s, ("sources", i)) for i, s in enumerate(b.sources))
             sections.append(
-                Section(
+                SectionNode(
                     self.word(terms.SECTION_HEADINGS["sources"]),
                     1,
                     "sources",

@@ -1,6 +1,6 @@
 """The canonical brief: what every source format loads into.
 
-Plain frozen dataclasses, built from the reader's data by briefing/build.py, which
+Plain frozen dataclasses, built from the reader's data by briefing/decode.py, which
 checks every value and reports all problems at once. The JSON Schema for editors is
 derived from these classes (briefing/schema.py), so the format is described in one
 place. Every scalar arrives as the string the author typed (see readers/yaml_source.py):

@@ -72,16 +72,16 @@ class Note:
     runs: Inline
 
 
-Block = Paragraph | ListBlock | Table | Quote | Note
+BlockNode = Paragraph | ListBlock | Table | Quote | Note
 
 
 @dataclass(frozen=True, slots=True)
-class Section:
+class SectionNode:
     heading: str
     level: int  # 1..3
     kind: str | None = None  # the standard kind, if any (for styling and tests)
-    blocks: tuple[Block, ...] = ()
-    children: tuple[Section, ...] = ()
+    blocks: tuple[BlockNode, ...] = ()
+    children: tuple[SectionNode, ...] = ()
     page_break_before: bool = False
 
 
@@ -116,7 +116,7 @@ class Document:
     marking: str | None  # localized classification marking
     classification: str | None  # public | internal | confidential | restricted | None (custom)
     memo: tuple[MemoRow, ...]
-    sections: tuple[Section, ...]  # summary, body, recommendations, sources, annexes
+    sections: tuple[SectionNode, ...]  # summary, body, recommendations, sources, annexes
     prepared_by: MemoRow | None
     page_of: str  # localized "Page {page} of {pages}" with both placeholders
     contents_title: str
@@ -136,9 +136,9 @@ class Document:
         return head, mid, tail
 
 
-def walk_sections(sections: tuple[Section, ...]) -> list[Section]:
+def walk_sections(sections: tuple[SectionNode, ...]) -> list[SectionNode]:
     """All sections in reading order, depth first."""
-    out: list[Section] = []
+    out: list[SectionNode] = []
     for s in sections:
         out.append(s)
         out.extend(walk_sections(s.children))

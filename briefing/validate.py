@@ -1,6 +1,6 @@
 """Plain data with positions -> Brief, with every problem as FILE:LINE:COL.
 
-briefing/build.py checks shapes, types and values; its issues are placed here at the
+briefing/decode.py checks shapes, types and values; its issues are placed here at the
 line and column of the value (or key) they are about. Rules that need the whole
 structure (ragged table rows, nesting depth, limits) are checked on the raw data in the
 same run, so all problems are reported at once.
@@ -11,14 +11,14 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any
 
-from briefing.build import build, describe
+from briefing.decode import decode, describe
 from briefing.errors import BriefError, Problem
 from briefing.limits import Limits, hint
 from briefing.model import MAX_LIST_DEPTH, MAX_SECTION_DEPTH, Brief
-from briefing.readers import Path_, Source
+from briefing.readers import KeyPath, Source
 
 
-def field_path(path: Path_) -> str:
+def field_path(path: KeyPath) -> str:
     """("sections", 2, "body", 0) -> "sections[2].body[0]"."""
     out = ""
     for part in path:
@@ -41,7 +41,7 @@ def validate(source: Source, limits: Limits | None = None) -> Brief:
         Problem(msg, source.position(path), field_path(path))
         for path, msg in [*_structure(source.data, limits), *_long_texts(source.data, (), limits)]
     ]
-    brief, issues = build(source.data)
+    brief, issues = decode(source.data)
     for issue in issues:
         if issue.at_key:
             where = source.key_position(issue.path)
@@ -66,7 +66,7 @@ def _sorted(problems: list[Problem], main_file: str) -> list[Problem]:
     return sorted(unique, key=key)
 
 
-def _long_texts(node: Any, path: Path_, limits: Limits) -> Iterator[tuple[Path_, str]]:
+def _long_texts(node: Any, path: KeyPath, limits: Limits) -> Iterator[tuple[KeyPath, str]]:
     """Texts over the text-chars limit (one runaway paste must not stall the layout)."""
     if isinstance(node, str):
         if len(node) > limits.text_chars:
@@ -85,7 +85,7 @@ def _long_texts(node: Any, path: Path_, limits: Limits) -> Iterator[tuple[Path_,
             yield from _long_texts(value, (*path, i), limits)
 
 
-def _structure(data: dict[str, Any], limits: Limits) -> Iterator[tuple[Path_, str]]:
+def _structure(data: dict[str, Any], limits: Limits) -> Iterator[tuple[KeyPath, str]]:
     """Rules the schema alone cannot express, checked on the raw data.
 
     Run on the raw data (defensively: shapes may be wrong) so these problems are
@@ -105,8 +105,8 @@ def _each(value: Any) -> Iterator[tuple[int, Any]]:
 
 
 def _sections(
-    sections: Any, path: Path_, level: int, limits: Limits
-) -> Iterator[tuple[Path_, str]]:
+    sections: Any, path: KeyPath, level: int, limits: Limits
+) -> Iterator[tuple[KeyPath, str]]:
     for i, section in _each(sections):
         here = (*path, i)
         if not isinstance(section, dict):
@@ -118,7 +118,7 @@ def _sections(
         yield from _sections(section.get("sections"), (*here, "sections"), level + 1, limits)
 
 
-def _blocks(blocks: Any, path: Path_, limits: Limits) -> Iterator[tuple[Path_, str]]:
+def _blocks(blocks: Any, path: KeyPath, limits: Limits) -> Iterator[tuple[KeyPath, str]]:
     for i, block in _each(blocks):
         here = (*path, i)
         if not isinstance(block, dict):
@@ -154,7 +154,7 @@ def _blocks(blocks: Any, path: Path_, limits: Limits) -> Iterator[tuple[Path_, s
                     )
 
 
-def _items(items: Any, path: Path_, depth: int) -> Iterator[tuple[Path_, str]]:
+def _items(items: Any, path: KeyPath, depth: int) -> Iterator[tuple[KeyPath, str]]:
     for i, item in _each(items):
         if not isinstance(item, dict):
             continue

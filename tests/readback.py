@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from briefing.tree import Document, ListBlock, Note, Paragraph, Quote, Section, Table, plain
+from briefing.tree import Document, ListBlock, Note, Paragraph, Quote, SectionNode, Table, plain
 
 _SPACE = re.compile(r"\s+")
 
@@ -50,7 +50,7 @@ def _block_texts(block: object) -> list[str]:
     raise TypeError(block)
 
 
-def section_texts(section: Section) -> list[str]:
+def section_texts(section: SectionNode) -> list[str]:
     out = [section.heading]
     for block in section.blocks:
         out += _block_texts(block)

@@ -16,7 +16,7 @@ from briefing.tree import (
     Paragraph,
     Quote,
     Run,
-    Section,
+    SectionNode,
     Table,
 )
 
@@ -74,29 +74,29 @@ def sample_document(lang: str = "ru") -> Document:
         Note("Примечание", r("Следите за переговорами по маршруту TRIPP.")),
     )
     sections = (
-        Section("Резюме", 1, "summary", (Paragraph(r("Итог в двух строках.")),)),
-        Section(
+        SectionNode("Резюме", 1, "summary", (Paragraph(r("Итог в двух строках.")),)),
+        SectionNode(
             "Предыстория",
             1,
             "background",
             body,
             children=(
-                Section(
+                SectionNode(
                     "Региональная связанность",
                     2,
                     None,
                     (Paragraph(r("Подраздел второго уровня.")),),
-                    children=(Section("Детали", 3, None, (Paragraph(r("Третий уровень.")),)),),
+                    children=(SectionNode("Детали", 3, None, (Paragraph(r("Третий уровень.")),)),),
                 ),
             ),
         ),
-        Section(
+        SectionNode(
             "Рекомендации",
             1,
             "recommendations",
             (ListBlock(True, (ListItem(r("Создать рабочую группу.")),)),),
         ),
-        Section(
+        SectionNode(
             "Источники",
             1,
             "sources",
@@ -115,7 +115,7 @@ def sample_document(lang: str = "ru") -> Document:
                 ),
             ),
         ),
-        Section(
+        SectionNode(
             "Приложение 1. Хронология",
             1,
             "annex",

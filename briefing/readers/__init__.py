@@ -14,19 +14,19 @@ from typing import Any
 from briefing.errors import BriefError, Position, Problem
 from briefing.limits import Limits, hint
 
-Path_ = tuple[str | int, ...]
+KeyPath = tuple[str | int, ...]
 
 
 @dataclass
 class Source:
     file: str
     data: Any
-    positions: dict[Path_, Position] = field(default_factory=dict)
-    key_positions: dict[Path_, Position] = field(default_factory=dict)
+    positions: dict[KeyPath, Position] = field(default_factory=dict)
+    key_positions: dict[KeyPath, Position] = field(default_factory=dict)
     # Problems the reader found but could read past; validation reports them with its own.
     problems: list[Problem] = field(default_factory=list)
 
-    def position(self, path: Path_) -> Position:
+    def position(self, path: KeyPath) -> Position:
         """The position of the value at ``path``, or of its nearest known parent."""
         p = tuple(path)
         while p:
@@ -35,7 +35,7 @@ class Source:
             p = p[:-1]
         return self.positions.get((), Position(self.file, 1, 1))
 
-    def key_position(self, path: Path_) -> Position:
+    def key_position(self, path: KeyPath) -> Position:
         """Where the key of ``path`` is written (for unknown or duplicate keys)."""
         return self.key_positions.get(tuple(path)) or self.position(path)
 

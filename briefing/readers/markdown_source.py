@@ -28,7 +28,7 @@ from markdown_it.token import Token
 
 from briefing.errors import BriefError, Position, Problem
 from briefing.limits import Limits
-from briefing.readers import Path_, Source
+from briefing.readers import KeyPath, Source
 from briefing.readers.yaml_source import load_yaml
 
 _FRONT = re.compile(r"\A---[ \t]*\r?\n(.*?)(?:\r?\n)?^(?:---|\.\.\.)[ \t]*$\r?\n?", re.S | re.M)
@@ -48,7 +48,7 @@ class _Ctx:
     file: str
     lines: list[str]
     offset: int  # lines of front matter before the body
-    positions: dict[Path_, Position]
+    positions: dict[KeyPath, Position]
     problems: list[Problem]
 
     def pos(self, token: Token, text: str = "") -> Position:
@@ -59,7 +59,7 @@ class _Ctx:
             col = found + 1 if found >= 0 else 1
         return Position(self.file, line + 1, col)
 
-    def at(self, path: Path_, token: Token, text: str = "") -> None:
+    def at(self, path: KeyPath, token: Token, text: str = "") -> None:
         self.positions.setdefault(path, self.pos(token, text))
 
     def error(self, token: Token, message: str) -> None:
@@ -105,7 +105,7 @@ class _Reader:
                 depth -= 1
 
     # blocks -----------------------------------------------------------------------
-    def blocks(self, path: Path_, stop: set[str]) -> list[Any]:
+    def blocks(self, path: KeyPath, stop: set[str]) -> list[Any]:
         """Blocks until a token whose type is in ``stop`` (not consumed)."""
         out: list[Any] = []
         caption: tuple[str, Token] | None = None
@@ -144,7 +144,7 @@ class _Reader:
             caption = None
         return out
 
-    def list_items(self, path: Path_) -> list[Any]:
+    def list_items(self, path: KeyPath) -> list[Any]:
         open_token = self.take()
         close = open_token.type.replace("_open", "_close")
         items: list[Any] = []
@@ -182,7 +182,7 @@ class _Reader:
         self.take()  # list close
         return items
 
-    def table(self, path: Path_, caption: tuple[str, Token] | None) -> dict[str, Any]:
+    def table(self, path: KeyPath, caption: tuple[str, Token] | None) -> dict[str, Any]:
         open_token = self.take()
         rows: list[list[str]] = []
         row_tokens: list[Token] = []
@@ -215,7 +215,7 @@ class _Reader:
             spec["widths"] = [str(w) for w in widths]
         return spec
 
-    def quote(self, path: Path_) -> dict[str, Any]:
+    def quote(self, path: KeyPath) -> dict[str, Any]:
         self.take()  # blockquote_open
         paragraphs: list[tuple[str, Token]] = []
         while (t := self.peek()) is not None and t.type != "blockquote_close":
@@ -291,8 +291,8 @@ def load_markdown(text: str, file: str, limits: Limits | None = None) -> Source:
     """Parse a Markdown brief into a Source, or raise a positioned BriefError."""
     front, body, offset = _split_front_matter(text, file, limits)
     data: dict[str, Any] = {}
-    positions: dict[Path_, Position] = {(): Position(file, 1, 1)}
-    key_positions: dict[Path_, Position] = {}
+    positions: dict[KeyPath, Position] = {(): Position(file, 1, 1)}
+    key_positions: dict[KeyPath, Position] = {}
     if front is not None:
         if not isinstance(front.data, dict):
             raise BriefError(Problem("the front matter must be a map of keys", front.position(())))
@@ -307,7 +307,7 @@ def load_markdown(text: str, file: str, limits: Limits | None = None) -> Source:
 
 def _read_body(reader: _Reader, data: dict[str, Any], ctx: _Ctx) -> None:
     # Open sections, outermost first: (level, the section's dict, its path).
-    stack: list[tuple[int, dict[str, Any], Path_]] = []
+    stack: list[tuple[int, dict[str, Any], KeyPath]] = []
     if reader.blocks(("_lead",), {"heading_open"}):
         first = next(t for t in reader.tokens if t.map is not None)
         ctx.error(first, "text before the first ## section: put it under a heading")
@@ -335,7 +335,7 @@ def _read_body(reader: _Reader, data: dict[str, Any], ctx: _Ctx) -> None:
             continue
         if level == 1 and kind == "annex":
             annexes = data.setdefault("annexes", [])
-            path: Path_ = ("annexes", len(annexes))
+            path: KeyPath = ("annexes", len(annexes))
             section: dict[str, Any] = {"title": title}
             ctx.at((*path, "title"), inline, title)
             annexes.append(section)

@@ -17,7 +17,7 @@ from typing import Any
 
 from briefing.errors import BriefError, Position, Problem
 from briefing.limits import Limits
-from briefing.readers import Path_, Source, read_text
+from briefing.readers import KeyPath, Source, read_text
 from briefing.readers.markdown_source import load_markdown
 
 _LANG = re.compile(r"^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$")
@@ -78,11 +78,11 @@ class _Merger:
         self.positions = dict(base.positions)
         self.problems: list[Problem] = []
 
-    def mismatch(self, lang: str, path: Path_, message: str) -> None:
+    def mismatch(self, lang: str, path: KeyPath, message: str) -> None:
         where = self.translations[lang].position(path)
         self.problems.append(Problem(f"{message} (compare {Path(self.base.file).name})", where))
 
-    def merge(self, base: Any, others: dict[str, Any], path: Path_) -> Any:
+    def merge(self, base: Any, others: dict[str, Any], path: KeyPath) -> Any:
         others = {lang: value for lang, value in others.items() if value is not None}
         key = next((p for p in reversed(path) if isinstance(p, str)), "")
         if isinstance(base, str) or _is_lang_map(base):
@@ -126,7 +126,7 @@ class _Merger:
             ]
         return base
 
-    def text(self, base: Any, others: dict[str, Any], path: Path_, key: str) -> Any:
+    def text(self, base: Any, others: dict[str, Any], path: KeyPath, key: str) -> Any:
         if key in _NOT_TEXT or (key == "classification" and isinstance(base, str)):
             return base
         merged = dict(base) if isinstance(base, dict) else {self.base_lang: base}

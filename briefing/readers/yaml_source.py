@@ -20,7 +20,7 @@ from yaml.reader import ReaderError
 
 from briefing.errors import BriefError, Position, Problem
 from briefing.limits import Limits, hint
-from briefing.readers import Path_, Source
+from briefing.readers import KeyPath, Source
 
 _STD = "tag:yaml.org,2002:"
 _ALLOWED_TAGS = {
@@ -32,8 +32,8 @@ class _Builder:
     def __init__(self, file: str, limits: Limits) -> None:
         self.file = file
         self.limits = limits
-        self.positions: dict[Path_, Position] = {}
-        self.key_positions: dict[Path_, Position] = {}
+        self.positions: dict[KeyPath, Position] = {}
+        self.key_positions: dict[KeyPath, Position] = {}
         self.problems: list[Problem] = []
         self.count = 0
 
@@ -41,7 +41,7 @@ class _Builder:
         mark = node.start_mark
         return Position(self.file, mark.line + 1, mark.column + 1)
 
-    def build(self, node: Node, path: Path_, depth: int = 0) -> Any:
+    def build(self, node: Node, path: KeyPath, depth: int = 0) -> Any:
         self.count += 1
         if self.count > self.limits.values:
             raise BriefError(

@@ -34,7 +34,7 @@ from briefing.tree import (
     Metadata,
     Paragraph,
     Run,
-    Section,
+    SectionNode,
     Table,
     walk_sections,
 )
@@ -84,9 +84,9 @@ def az_document() -> Document:
         Table(columns=(r("Sətir"), r("Məbləğ"), r("Status")), rows=rows, label="Cədvəl 2"),
     )
     sections = (
-        Section("Xülasə", 1, "summary", (Paragraph(r("ABŞ–Azərbaycan Xartiyası imzalandı.")),)),
-        Section("Təhlil", 1, "analysis", analysis),
-        Section("Tövsiyələr", 1, "recommendations", (ListBlock(True, (ListItem(r("Qrup")),)),)),
+        SectionNode("Xülasə", 1, "summary", (Paragraph(r("ABŞ–Azərbaycan Xartiyası imzalandı.")),)),
+        SectionNode("Təhlil", 1, "analysis", analysis),
+        SectionNode("Tövsiyələr", 1, "recommendations", (ListBlock(True, (ListItem(r("Qrup")),)),)),
     )
     title = "ABŞ–Azərbaycan Strateji Tərəfdaşlıq Xartiyası"
     return Document(

@@ -18,6 +18,6 @@ names styles and writes structure. Modules, by concern:
 
 from __future__ import annotations
 
-from briefing.renderers.docx.document import build, prepare, render
+from briefing.renderers.docx.document import build_document, prepare, render
 
-__all__ = ["build", "prepare", "render"]
+__all__ = ["build_document", "prepare", "render"]

@@ -12,7 +12,7 @@ from briefing.renderers.docx.lists import add_list
 from briefing.renderers.docx.ooxml import plain_run, sub
 from briefing.renderers.docx.tables import add_table
 from briefing.renderers.docx.toc import add_bookmark
-from briefing.tree import Block, ListBlock, Note, Paragraph, Quote, Section, Table
+from briefing.tree import BlockNode, ListBlock, Note, Paragraph, Quote, SectionNode, Table
 
 # Gaps (twips) no paragraph style can express: above a paragraph or list that
 # directly follows a table, and between two separate lists, so a reader sees where
@@ -21,7 +21,7 @@ AFTER_TABLE = 160
 BETWEEN_LISTS = 120
 
 
-def add_section(ctx: Context, section: Section) -> None:
+def add_section(ctx: Context, section: SectionNode) -> None:
     """Heading (level 1-3, which feeds the navigation pane), blocks, sub-sections."""
     level = min(max(section.level, 1), 3)
     heading = ctx.paragraph(f"Heading {level}", page_break_before=section.page_break_before)
@@ -34,8 +34,8 @@ def add_section(ctx: Context, section: Section) -> None:
         add_section(ctx, child)
 
 
-def add_blocks(ctx: Context, blocks: tuple[Block, ...]) -> None:
-    previous: Block | None = None
+def add_blocks(ctx: Context, blocks: tuple[BlockNode, ...]) -> None:
+    previous: BlockNode | None = None
     for block in blocks:
         gap: int | None = None
         if isinstance(previous, Table):
@@ -52,7 +52,7 @@ def add_blocks(ctx: Context, blocks: tuple[Block, ...]) -> None:
             add_quote(ctx, block)
         elif isinstance(block, Note):
             add_note(ctx, block)
-        else:  # pragma: no cover - the tree's Block union is closed
+        else:  # pragma: no cover - the tree's BlockNode union is closed
             raise TypeError(f"unknown block {type(block).__name__}")
         previous = block
 

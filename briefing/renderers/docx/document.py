@@ -81,7 +81,9 @@ def text_width(document: DocxDocument) -> int:
     return int(Length(page - left - right).twips)
 
 
-def build(doc: Document, template: Template, options: RenderOptions | None = None) -> DocxDocument:
+def build_document(
+    doc: Document, template: Template, options: RenderOptions | None = None
+) -> DocxDocument:
     options = options or RenderOptions()
     document = open_reference(template)
     body = document.element.body
@@ -120,4 +122,4 @@ def build(doc: Document, template: Template, options: RenderOptions | None = Non
 
 def render(doc: Document, template: Template, options: RenderOptions | None = None) -> bytes:
     """The finished .docx; the same tree, template and options always give the same bytes."""
-    return save(build(doc, template, options))
+    return save(build_document(doc, template, options))

@@ -48,7 +48,7 @@ class Blocks:
 
     # -- structure --------------------------------------------------------------------
 
-    def section(self, s: tree.Section) -> list[Any]:
+    def section(self, s: tree.SectionNode) -> list[Any]:
         out: list[Any] = []
         if s.page_break_before:
             out.append(PageBreakIfNotEmpty())
@@ -61,7 +61,7 @@ class Blocks:
             out.extend(self.section(child))
         return out
 
-    def block(self, b: tree.Block) -> list[Any]:
+    def block(self, b: tree.BlockNode) -> list[Any]:
         if isinstance(b, tree.Paragraph):
             return [self.para(b.runs, "body")]
         if isinstance(b, tree.ListBlock):

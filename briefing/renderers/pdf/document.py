@@ -135,7 +135,7 @@ def texts(doc: tree.Document) -> list[str]:
     return out
 
 
-def _block_texts(b: tree.Block) -> list[str]:
+def _block_texts(b: tree.BlockNode) -> list[str]:
     if isinstance(b, tree.Paragraph):
         return [tree.plain(b.runs)]
     if isinstance(b, tree.ListBlock):

@@ -34,11 +34,11 @@ from briefing.model import (
     TableBlock,
     TableSpec,
 )
-from briefing.readers import Path_
+from briefing.readers import KeyPath
 from briefing.textcheck import Invalid, check_link, check_text
 
 T = TypeVar("T")
-Reader = Callable[[Any, Path_], Any]
+Reader = Callable[[Any, KeyPath], Any]
 _DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 _NUMBER = re.compile(r"[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?")
 
@@ -52,7 +52,7 @@ BAD: Any = _Bad()
 
 @dataclass(frozen=True, slots=True)
 class Issue:
-    path: Path_
+    path: KeyPath
     message: str
     lang: str | None = None  # the translation the problem is in
     at_key: bool = False  # point at the key (an unknown key), not at its value
@@ -73,16 +73,16 @@ def describe(value: Any) -> str:
     return f"the text {short(value)}"
 
 
-class Builder:
+class Decoder:
     def __init__(self) -> None:
         self.issues: list[Issue] = []
 
-    def fail(self, path: Path_, message: str, lang: str | None = None) -> Any:
+    def fail(self, path: KeyPath, message: str, lang: str | None = None) -> Any:
         self.issues.append(Issue(path, message, lang))
         return BAD
 
     # values
-    def text(self, value: Any, path: Path_) -> Any:
+    def text(self, value: Any, path: KeyPath) -> Any:
         try:
             return check_text(value)
         except Invalid as exc:
@@ -92,7 +92,7 @@ class Builder:
         return lambda value, path: None if value is None else read(value, path)
 
     def list_of(self, read: Reader, min_items: int = 0) -> Reader:
-        def read_list(value: Any, path: Path_) -> Any:
+        def read_list(value: Any, path: KeyPath) -> Any:
             if not isinstance(value, list):
                 return self.fail(path, f"expected a list, got {describe(value)}")
             if len(value) < min_items:
@@ -102,13 +102,13 @@ class Builder:
 
         return read_list
 
-    def text_list(self, value: Any, path: Path_) -> Any:
+    def text_list(self, value: Any, path: KeyPath) -> Any:
         if isinstance(value, list):
             return self.list_of(self.text)(value, path)
         text = self.text(value, path)
         return BAD if text is BAD else [text]
 
-    def date(self, value: Any, path: Path_) -> Any:
+    def date(self, value: Any, path: KeyPath) -> Any:
         if isinstance(value, str) and _DATE.fullmatch(value):
             try:
                 return dt.date.fromisoformat(value)
@@ -117,19 +117,19 @@ class Builder:
         example = "write it as YYYY-MM-DD, e.g. 2026-11-26"
         return self.fail(path, f"invalid date {short(value)}: {example}")
 
-    def string(self, value: Any, path: Path_) -> Any:
+    def string(self, value: Any, path: KeyPath) -> Any:
         if isinstance(value, str):
             return value
         return self.fail(path, f"expected a text, got {describe(value)}")
 
-    def lang(self, value: Any, path: Path_) -> Any:
+    def lang(self, value: Any, path: KeyPath) -> Any:
         if not isinstance(value, str):
             return self.string(value, path)
         if not LANG_CODE.match(value):
             return self.fail(path, f"{short(value)} is not a language code (en, az, ru, ...)")
         return value
 
-    def url(self, value: Any, path: Path_) -> Any:
+    def url(self, value: Any, path: KeyPath) -> Any:
         if not isinstance(value, str):
             return self.string(value, path)
         try:
@@ -137,7 +137,7 @@ class Builder:
         except Invalid as exc:
             return self.fail(path, exc.message)
 
-    def width(self, value: Any, path: Path_) -> Any:
+    def width(self, value: Any, path: KeyPath) -> Any:
         if isinstance(value, str) and _NUMBER.fullmatch(value.strip()):
             value = float(value)
         if isinstance(value, bool) or not isinstance(value, int | float):
@@ -146,14 +146,14 @@ class Builder:
             return self.fail(path, "must be a number greater than 0")
         return float(value)
 
-    def kind(self, value: Any, path: Path_) -> Any:
+    def kind(self, value: Any, path: KeyPath) -> Any:
         if isinstance(value, str) and value in KINDS:
             return value
         kinds = ", ".join(KINDS)
         return self.fail(path, f"unknown kind {short(value)}; the standard kinds are: {kinds}")
 
     # maps
-    def record(self, cls: type[T], value: Any, path: Path_, readers: dict[str, Reader],
+    def record(self, cls: type[T], value: Any, path: KeyPath, readers: dict[str, Reader],
                required: tuple[str, ...] = ()) -> T | Any:  # fmt: skip
         """An object of ``cls`` from a map whose keys are those of ``readers``."""
         if not isinstance(value, dict):
@@ -170,7 +170,7 @@ class Builder:
                 self.issues.append(Issue((*path, key), f"unknown key {key!r}", at_key=True))
         return BAD if len(self.issues) > before else cls(**fields)
 
-    def item(self, value: Any, path: Path_) -> Any:
+    def item(self, value: Any, path: KeyPath) -> Any:
         if not (isinstance(value, dict) and "text" in value):
             return self.text(value, path)
         nested = self.optional(self.list_of(self.item))
@@ -180,7 +180,7 @@ class Builder:
             return self.fail(path, "an item has bullets or numbered, not both")
         return item
 
-    def block(self, value: Any, path: Path_) -> Any:
+    def block(self, value: Any, path: KeyPath) -> Any:
         keys = value if isinstance(value, dict) else {}
         kind = next((k for k in BLOCK_KEYS if k in keys), None)
         if kind is None:
@@ -197,7 +197,7 @@ class Builder:
             return self.record(QuoteBlock, value, path, readers, ("quote",))
         return self.record(NoteBlock, value, path, {"note": self.text}, ("note",))
 
-    def table(self, value: Any, path: Path_) -> Any:
+    def table(self, value: Any, path: KeyPath) -> Any:
         readers = {
             "columns": self.list_of(self.text, min_items=1),
             "rows": self.list_of(self.list_of(self.text)),
@@ -210,10 +210,10 @@ class Builder:
             return self.fail(path, f"widths has {n} numbers for {c} columns")
         return spec
 
-    def blocks(self, value: Any, path: Path_) -> Any:
+    def blocks(self, value: Any, path: KeyPath) -> Any:
         return self.list_of(self.block)(value, path)
 
-    def section(self, value: Any, path: Path_) -> Any:
+    def section(self, value: Any, path: KeyPath) -> Any:
         readers = {
             "kind": self.optional(self.kind),
             "title": self.optional(self.text),
@@ -250,9 +250,9 @@ class Builder:
         return self.record(Brief, value, (), readers, ("title", "date"))
 
 
-def build(data: Any) -> tuple[Brief | None, list[Issue]]:
+def decode(data: Any) -> tuple[Brief | None, list[Issue]]:
     """The Brief, or None and every issue found."""
-    builder = Builder()
+    builder = Decoder()
     brief = builder.brief(data)
     if builder.issues or brief is BAD:
         return None, builder.issues
