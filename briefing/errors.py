@@ -1,9 +1,12 @@
 """User errors versus bugs.
 
 A user error (bad brief, missing translation under --strict, a character no font can
-show, an unreadable file) carries every problem found, each with its position, and
-becomes a message and exit status 1 in the CLI. Anything else that escapes is a bug in
-the toolkit (exit 3). Only the CLI turns these into text and exit codes.
+show, an unreadable file, a broken template) carries every problem found, each with its
+position, and becomes a message and exit status 1 in the CLI. A value given to a command
+or to the library that names nothing briefing knows (a language without a catalog, a
+format, a template) is a :class:`UsageError`: the same message everywhere, exit status 2
+in the CLI. Anything else that escapes is a bug in the toolkit (exit 3). Only the CLI
+turns these into text and exit codes.
 """
 
 from __future__ import annotations
@@ -47,3 +50,23 @@ class BriefError(Exception):
             problems = [problems]
         self.problems: list[Problem] = problems
         super().__init__("\n".join(str(p) for p in problems))
+
+
+class TemplateError(BriefError):
+    """A template that cannot be used: theme.toml, a font file or reference.docx."""
+
+
+class UsageError(BriefError):
+    """A value that names nothing briefing knows: the caller's mistake, not the brief's."""
+
+
+class UnknownLanguage(UsageError):
+    """A language with no catalog of the toolkit's words."""
+
+
+class UnknownFormat(UsageError):
+    """An output format no renderer writes."""
+
+
+class UnknownTemplate(UsageError):
+    """A template name that is neither bundled nor a folder."""
