@@ -49,13 +49,16 @@ def tree(path: Path, lang: str) -> Document:
     return api.localized(api.load(path), lang).doc
 
 
-def time_renders(doc: Document, options: RenderOptions, runs: int) -> tuple[float, list, list]:
+def time_renders(
+    doc: Document, options: RenderOptions, runs: int
+) -> tuple[float, list[float], list[float]]:
     """(cold ms, wall ms per run, CPU ms per run); the cold render is not in the lists."""
     template = load_template()
     start = time.perf_counter()
     render(doc, template, options)
     cold = (time.perf_counter() - start) * 1000
-    wall, cpu = [], []
+    wall: list[float] = []
+    cpu: list[float] = []
     for _ in range(runs):
         start, start_cpu = time.perf_counter(), time.process_time()
         render(doc, template, options)

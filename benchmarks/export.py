@@ -32,7 +32,7 @@ class Exported:
 def export(brief: Path, dest: Path, langs: tuple[str, ...]) -> Exported:
     """Localize ``brief`` in each language and write ``dest/<stem>.<lang>.{md,typ,html}``."""
     dest.mkdir(parents=True, exist_ok=True)
-    loaded = briefing.load(brief)
+    loaded = briefing.api.load(brief)
     md: list[Path] = []
     typ: list[Path] = []
     htm: list[Path] = []

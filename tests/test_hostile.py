@@ -18,6 +18,7 @@ import importlib.util
 import subprocess
 import sys
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -38,7 +39,7 @@ class Case:
     contains: list[str] = field(default_factory=list)
     args: list[str] = field(default_factory=list)
     written: int = 6
-    make: object = None
+    make: Callable[[Path], Path] | None = None  # a .py case's make(folder) -> brief
     file: Path | None = None
     skip: str | None = None
 
@@ -55,20 +56,21 @@ def load_case(path: Path) -> Case:
             list(getattr(module, "ARGS", [])), getattr(module, "WRITTEN", 6), module.make,
             skip=skip,
         )  # fmt: skip
-    head = {"expect": "", "contains": [], "args": []}
+    expect = ""
+    contains: list[str] = []
+    args: list[str] = []
     for line in path.read_text(encoding="utf-8").splitlines():
         if not line.startswith("# "):
             break
         key, _, value = line[2:].partition(": ")
         if key == "contains":
-            head["contains"].append(value)  # type: ignore[union-attr]
+            contains.append(value)
         elif key == "args":
-            head["args"] = value.split()
+            args = value.split()
         elif key == "expect":
-            head["expect"] = value
-    assert head["expect"], f"{path.name} lacks '# expect:'"
-    return Case(path.stem, str(head["expect"]), list(head["contains"]), list(head["args"]),
-                file=path)  # fmt: skip
+            expect = value
+    assert expect, f"{path.name} lacks '# expect:'"
+    return Case(path.stem, expect, contains, args, file=path)
 
 
 ALL = sorted(p for p in CASES.iterdir() if p.suffix in (".yaml", ".md", ".py"))
@@ -103,7 +105,7 @@ def test_hostile_case(path: Path, tmp_path: Path) -> None:
     case = load_case(path)
     if case.skip:
         pytest.skip(case.skip)
-    brief = case.make(tmp_path) if callable(case.make) else case.file  # type: ignore[misc]
+    brief = case.make(tmp_path) if case.make is not None else case.file
     assert isinstance(brief, Path)
     out = tmp_path / "out"
     args = [a.replace("{folder}", str(tmp_path)) for a in case.args]
@@ -117,8 +119,7 @@ def test_hostile_case(path: Path, tmp_path: Path) -> None:
     assert peak < MEGABYTES, f"used {peak} MB"
     if case.expect == "ok":
         assert code == 0, stderr
-        written = [Path(line) for line in stdout.splitlines()]
-        assert len(written) == 6
+        assert len(stdout.splitlines()) == 6
         for lang in LANGS:
             pdf = squash("\n".join(pdf_pages(out / f"{brief.stem}.{lang}.pdf")))
             docx = squash(docx_body(out / f"{brief.stem}.{lang}.docx"))

@@ -88,10 +88,10 @@ def test_standard_headings_and_date_are_the_catalogs(rendered: Path, lang: str) 
             assert section.heading == tr.gettext(terms.SECTION_HEADINGS[section.kind])
     assert doc.date == format_date(dt.date(2026, 11, 26), "long", locale=lang)
     pdf = squash("\n".join(pdf_pages(rendered / f"{EXAMPLE.stem}.{lang}.pdf")))
-    body = squash(docx_body(rendered / f"{EXAMPLE.stem}.{lang}.docx"))
+    docx = squash(docx_body(rendered / f"{EXAMPLE.stem}.{lang}.docx"))
     for section in doc.sections:
-        assert squash(section.heading) in pdf and squash(section.heading) in body
-    assert squash(doc.date) in pdf and squash(doc.date) in body
+        assert squash(section.heading) in pdf and squash(section.heading) in docx
+    assert squash(doc.date) in pdf and squash(doc.date) in docx
 
 
 ENGLISH_WORDS = sorted(

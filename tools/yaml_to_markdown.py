@@ -119,7 +119,8 @@ class _Writer:
 
         if self.lang == self.base:
             keep = {k: v for k, v in data.items() if k not in _BODY_KEYS}
-            return _resolve(keep, self)
+            resolved: dict[str, Any] = _resolve(keep, self)  # a dict stays a dict
+            return resolved
         out: dict[str, Any] = {}
         for key in _FRONT_TEXT_KEYS:
             value = data.get(key)

@@ -32,8 +32,9 @@ def test_no_entry_is_empty_or_fuzzy_and_placeholders_match(code: str) -> None:
     assert entries, "catalog is empty"
     for message in entries:
         assert not message.fuzzy, f"{code}: fuzzy entry {message.id!r}"
-        ids = message.id if isinstance(message.id, tuple) else (message.id,)
-        strings = message.string if isinstance(message.string, tuple) else (message.string,)
+        ids = (message.id,) if isinstance(message.id, str) else tuple(message.id)
+        raw = message.string
+        strings = tuple(raw) if isinstance(raw, (tuple, list)) else (raw or "",)
         assert all(strings), f"{code}: empty translation of {ids[0]!r}"
         wanted = set(PLACEHOLDER.findall(ids[0]))
         for text in strings:

@@ -298,18 +298,20 @@ def test_xmp_carries_the_metadata_and_the_brief_dates(sample_pdf: bytes) -> None
         "ru-RU": "Хартия о стратегическом партнёрстве США и Азербайджана",
     }
     assert xmp.dc_creator == ["Отдел Южного Кавказа"]
+    assert xmp.dc_description is not None
     assert xmp.dc_description["x-default"] == "Подписание хартии в Баку"
     assert xmp.dc_subject == ["Азербайджан", "Средний коридор"]
     assert xmp.dc_language == ["ru-RU"]
     assert xmp.pdf_keywords == "Азербайджан, Средний коридор"
     assert xmp.xmp_creator_tool == "briefing"
     assert xmp.pdf_producer == reader.metadata.producer  # type: ignore[union-attr]
+    assert xmp.xmp_create_date is not None and xmp.xmp_modify_date is not None
     assert xmp.xmp_create_date.date().isoformat() == "2026-11-26"
     assert xmp.xmp_modify_date.isoformat().startswith("2026-11-26T00:00:00")
     meta = reader.metadata
     assert meta is not None
-    assert meta["/CreationDate"] == "D:20261126"
-    assert meta["/ModDate"] == "D:20261126000000+00'00'"
+    assert str(meta["/CreationDate"]) == "D:20261126"
+    assert str(meta["/ModDate"]) == "D:20261126000000+00'00'"
     assert meta.creation_date is not None and meta.creation_date.year == 2026
 
 
@@ -391,8 +393,10 @@ def test_render_refuses_characters_no_font_has(template: Template) -> None:
 
 def test_a_character_only_a_fallback_has_uses_the_fallback_face() -> None:
     def family(key: str, faces: str, chars: str) -> FontFamily:
-        names = [f"{faces}{suffix}" for suffix in ("", "-B", "-I", "-BI")]
-        return FontFamily(key, *names, frozenset(map(ord, chars)), frozenset(chars))
+        regular, bold, italic, bold_italic = (f"{faces}{s}" for s in ("", "-B", "-I", "-BI"))
+        return FontFamily(
+            key, regular, bold, italic, bold_italic, frozenset(map(ord, chars)), frozenset(chars)
+        )
 
     body = family("sans", "S", "ab <&")
     serif = family("serif", "F", "abə")

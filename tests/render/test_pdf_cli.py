@@ -127,7 +127,7 @@ def test_metadata_holds_the_literal_texts(literal_pdf: bytes) -> None:
     assert reader.metadata is not None
     assert reader.metadata.title == "a < b & c — <b>not bold</b>"
     xmp = reader.xmp_metadata
-    assert xmp is not None
+    assert xmp is not None and xmp.dc_title is not None
     assert xmp.dc_title["x-default"] == "a < b & c — <b>not bold</b>"
     assert xmp.dc_subject == ["a < b & c", "]]>", "<?xml?>"]
     assert xmp.dc_creator == ["R&D <team>"]
@@ -147,10 +147,11 @@ def test_two_processes_give_identical_bytes(tmp_path: Path) -> None:
     assert_valid_pdf(data, tmp_path)
     reader = PdfReader(io.BytesIO(data))
     assert reader.metadata is not None
-    assert reader.metadata["/CreationDate"] == "D:20261126"  # the brief's date
-    assert reader.metadata["/ModDate"] == "D:20260101000000+00'00'"  # SOURCE_DATE_EPOCH
+    assert str(reader.metadata["/CreationDate"]) == "D:20261126"  # the brief's date
+    assert str(reader.metadata["/ModDate"]) == "D:20260101000000+00'00'"  # SOURCE_DATE_EPOCH
     xmp = reader.xmp_metadata
     assert xmp is not None
+    assert xmp.xmp_create_date is not None and xmp.xmp_modify_date is not None
     assert xmp.xmp_create_date.date().isoformat() == "2026-11-26"
     assert xmp.xmp_modify_date.isoformat().startswith("2026-01-01T00:00:00")
 
@@ -215,7 +216,8 @@ def test_contents_lists_level_1_and_2_headings_with_their_pages(
 
 def test_contents_entries_link_to_their_headings(toc_pdf: bytes) -> None:
     reader = PdfReader(io.BytesIO(toc_pdf))
-    page_index = {p.indirect_reference.idnum: i for i, p in enumerate(reader.pages)}
+    refs = [p.indirect_reference for p in reader.pages]
+    page_index = {ref.idnum: i for i, ref in enumerate(refs) if ref is not None}
     targets = []
     for annot in reader.pages[0].get("/Annots") or []:
         dest = annot.get_object().get("/Dest")
