@@ -11,6 +11,7 @@ from __future__ import annotations
 import shutil
 import subprocess
 import sys
+import tomllib
 from pathlib import Path
 
 import pytest
@@ -39,3 +40,12 @@ def test_mypy_is_clean() -> None:
         pytest.skip("mypy is not installed (pip install '.[test]')")
     result = _run("mypy")  # the files of [tool.mypy] in pyproject.toml
     assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_license_files_exist() -> None:
+    """Every sdist and wheel carries these (PEP 639); a renamed file would drop silently."""
+    project = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]
+    assert "LICENSE" in project["license-files"]
+    for name in project["license-files"]:
+        assert (ROOT / name).is_file(), f"license file {name} is missing"
+    assert "MIT License" in (ROOT / "LICENSE").read_text(encoding="utf-8")
