@@ -1,53 +1,53 @@
-"""The reader's plain data -> the model (briefing/model.py), every problem in one pass.
+"""A reader's plain data -> the model, derived from the model's classes, every problem
+found in one pass.
 
-Each class has a table of its keys and how to read each value. A bad value is recorded
-with its path and reading goes on, so one run reports every problem in the brief; a map
-with any problem yields no object, and the whole build fails if any was recorded.
-Checks that need a whole object (an item with two lists, a section with no heading,
-widths for every column) run only once its own keys are all valid, so an author first
-sees what is wrong with the values themselves.
+Nothing here names a field of the format. How a value is read follows from its type
+hint in briefing/model.py (a text, a list, a date, a class, a union of block kinds) and
+from the field's metadata (see the model's docstring); rules about a whole object are
+the object's own ``problems()``. So a new field or block kind in the model is read, and
+checked, with no change here.
+
+A bad value is recorded with its path and reading goes on, so one run reports every
+problem in the brief; an object with any problem yields no object, and the decode fails
+if any was recorded. Whole-object rules run only once the object's own values are all
+valid, so an author first sees what is wrong with the values themselves.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import math
 import re
-from collections.abc import Callable
+import types
+import typing
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
-from typing import Any, TypeVar
+from functools import cache
+from typing import Annotated, Literal, Union, get_args, get_origin, get_type_hints
 
-from briefing.model import (
-    BLOCK_KEYS,
-    KINDS,
-    LANG_CODE,
-    Annex,
-    Brief,
-    Bullets,
-    Item,
-    Memo,
-    NoteBlock,
-    Numbered,
-    QuoteBlock,
-    Section,
-    SourceRef,
-    TableBlock,
-    TableSpec,
-)
-from briefing.readers import KeyPath
+from briefing import model
+from briefing.errors import KeyPath
+from briefing.limits import Limits, hint
+from briefing.model import MAX_DEPTH, Brief
 from briefing.textcheck import Invalid, check_link, check_text
 
-T = TypeVar("T")
-Reader = Callable[[Any, KeyPath], Any]
+Raw = str | list["Raw"] | dict[str, "Raw"] | None
+"""What a reader gives: every scalar the string the author typed, None for absent."""
+
 _DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 _NUMBER = re.compile(r"[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?")
+_TEXT_TYPES = {str, dict[str, str]}
 
 
 class _Bad:
-    """The value read from a key that had a problem (never reaches a model)."""
+    """What reading a value with a problem gives (never reaches a model object)."""
+
+    def __repr__(self) -> str:
+        return "BAD"
 
 
-BAD: Any = _Bad()
+BAD = _Bad()
 
 
 @dataclass(frozen=True, slots=True)
@@ -58,12 +58,12 @@ class Issue:
     at_key: bool = False  # point at the key (an unknown key), not at its value
 
 
-def short(value: Any) -> str:
+def short(value: object) -> str:
     text = repr(value)
     return text if len(text) <= 60 else text[:57] + "..."
 
 
-def describe(value: Any) -> str:
+def describe(value: object) -> str:
     if value is None:
         return "nothing"
     if isinstance(value, list):
@@ -73,187 +73,286 @@ def describe(value: Any) -> str:
     return f"the text {short(value)}"
 
 
-class Decoder:
-    def __init__(self) -> None:
-        self.issues: list[Issue] = []
+# -- what the model's type hints say ----------------------------------------------------
 
-    def fail(self, path: KeyPath, message: str, lang: str | None = None) -> Any:
+
+@dataclass(frozen=True)
+class FieldInfo:
+    """One field of a model class as a brief writes it."""
+
+    name: str  # the attribute
+    key: str  # the key in a brief (``from`` for ``from_``)
+    hint: object  # the type hint, Annotated kept
+    metadata: Mapping[str, object]
+    required: bool
+
+
+@cache
+def fields_of(cls: type) -> tuple[FieldInfo, ...]:
+    """The fields of a model class, with resolved type hints, in declaration order."""
+    hints = get_type_hints(cls, vars(model), include_extras=True)
+    out = []
+    for f in dataclasses.fields(cls):
+        required = f.default is dataclasses.MISSING and f.default_factory is dataclasses.MISSING
+        key = str(f.metadata.get("key", f.name))
+        out.append(FieldInfo(f.name, key, hints[f.name], f.metadata, required))
+    return tuple(out)
+
+
+def is_text(hint: object) -> bool:
+    """A text: a string, or a map of language code to string (model.Text)."""
+    return get_origin(hint) in (Union, types.UnionType) and set(get_args(hint)) == _TEXT_TYPES
+
+
+def is_text_list(hint: object) -> bool:
+    """``cc: A`` or ``cc: [A, B]`` (model.TextList)."""
+    return get_origin(hint) is Annotated and model.TEXT_OR_LIST in get_args(hint)[1:]
+
+
+def optional_inner(hint: object) -> object | None:
+    """X for ``X | None``; None when the hint is not optional."""
+    if get_origin(hint) in (Union, types.UnionType):
+        args = get_args(hint)
+        if type(None) in args:
+            rest = [a for a in args if a is not type(None)]
+            inner: object = rest[0] if len(rest) == 1 else Union[tuple(rest)]  # noqa: UP007
+            return inner
+    return None
+
+
+def union_members(hint: object) -> tuple[tuple[type, ...], bool] | None:
+    """For a union of model classes and texts (Block, ItemOrText): the classes, and
+    whether a text is also allowed; None for any other hint."""
+    if get_origin(hint) not in (Union, types.UnionType) or is_text(hint):
+        return None
+    args = get_args(hint)
+    classes = tuple(a for a in args if dataclasses.is_dataclass(a) and isinstance(a, type))
+    if not classes or type(None) in args:
+        return None
+    return classes, set(args) >= _TEXT_TYPES
+
+
+def member_for(classes: tuple[type, ...], value: object) -> type | None:
+    """The class of a union that a map stands for: the first whose first field's key
+    the map has (a block is named by its first key: ``table:``, ``note:``...)."""
+    if not isinstance(value, dict):
+        return None
+    for cls in classes:
+        if fields_of(cls)[0].key in value:
+            return cls
+    return None
+
+
+# -- decoding ---------------------------------------------------------------------------
+
+Read = Callable[[Raw, KeyPath], object]
+
+
+class Decoder:
+    """Reads raw data into model objects, collecting every issue on the way."""
+
+    def __init__(self, limits: Limits) -> None:
+        self.limits = limits
+        self.issues: list[Issue] = []
+        self.depth: dict[str, int] = dict.fromkeys(MAX_DEPTH, 0)
+
+    def fail(self, path: KeyPath, message: str, lang: str | None = None) -> _Bad:
         self.issues.append(Issue(path, message, lang))
         return BAD
 
-    # values
-    def text(self, value: Any, path: KeyPath) -> Any:
+    def value(self, hint: object, meta: Mapping[str, object], raw: Raw, path: KeyPath) -> object:
+        """``raw`` read as the type ``hint`` says, or BAD after recording why not."""
+        if is_text_list(hint):
+            return self.text_list(raw, path)
+        if is_text(hint):
+            return self.text(raw, path)
+        inner = optional_inner(hint)
+        if inner is not None:
+            return None if raw is None else self.value(inner, meta, raw, path)
+        union = union_members(hint)
+        if union is not None:
+            return self.union(union[0], union[1], raw, path)
+        origin = get_origin(hint)
+        if origin is list:
+            return self.list(get_args(hint)[0], meta, raw, path)
+        if origin is Literal:
+            return self.choice(get_args(hint), raw, path)
+        if isinstance(hint, type) and dataclasses.is_dataclass(hint):
+            return self.record(hint, raw, path)
+        if hint is dt.date:
+            return self.date(raw, path)
+        if hint is float:
+            return self.number(raw, path, bool(meta.get("positive")))
+        if hint is str:
+            return self.string(raw, path, meta)
+        raise TypeError(f"the model uses a type the decoder does not know: {hint!r}")
+
+    # scalars
+    def text(self, raw: Raw, path: KeyPath) -> object:
+        problem = self._too_long(raw)
+        if problem:
+            return self.fail(path, problem)
         try:
-            return check_text(value)
+            return check_text(raw, self.limits.url_chars)
         except Invalid as exc:
             return self.fail(path, exc.message, exc.lang)
 
-    def optional(self, read: Reader) -> Reader:
-        return lambda value, path: None if value is None else read(value, path)
-
-    def list_of(self, read: Reader, min_items: int = 0) -> Reader:
-        def read_list(value: Any, path: KeyPath) -> Any:
-            if not isinstance(value, list):
-                return self.fail(path, f"expected a list, got {describe(value)}")
-            if len(value) < min_items:
-                return self.fail(path, "must not be empty")
-            items = [read(v, (*path, i)) for i, v in enumerate(value)]
-            return BAD if any(v is BAD for v in items) else items
-
-        return read_list
-
-    def text_list(self, value: Any, path: KeyPath) -> Any:
-        if isinstance(value, list):
-            return self.list_of(self.text)(value, path)
-        text = self.text(value, path)
+    def text_list(self, raw: Raw, path: KeyPath) -> object:
+        if isinstance(raw, list):
+            return self.list(model.Text, {}, raw, path)
+        text = self.text(raw, path)
         return BAD if text is BAD else [text]
 
-    def date(self, value: Any, path: KeyPath) -> Any:
-        if isinstance(value, str) and _DATE.fullmatch(value):
+    def string(self, raw: Raw, path: KeyPath, meta: Mapping[str, object]) -> object:
+        if not isinstance(raw, str):
+            return self.fail(path, f"expected a text, got {describe(raw)}")
+        problem = self._too_long(raw)
+        if problem:
+            return self.fail(path, problem)
+        pattern = meta.get("pattern")
+        if isinstance(pattern, str) and not re.match(pattern, raw):
+            return self.fail(path, f"{short(raw)} is not a language code (en, az, ru, ...)")
+        if meta.get("url"):
+            if len(raw) > self.limits.url_chars:
+                return self.fail(path, self._long_url(raw))
             try:
-                return dt.date.fromisoformat(value)
+                return check_link(raw)
+            except Invalid as exc:
+                return self.fail(path, exc.message)
+        return raw
+
+    def date(self, raw: Raw, path: KeyPath) -> object:
+        if isinstance(raw, str) and _DATE.fullmatch(raw):
+            try:
+                return dt.date.fromisoformat(raw)
             except ValueError:
                 pass
         example = "write it as YYYY-MM-DD, e.g. 2026-11-26"
-        return self.fail(path, f"invalid date {short(value)}: {example}")
+        return self.fail(path, f"invalid date {short(raw)}: {example}")
 
-    def string(self, value: Any, path: KeyPath) -> Any:
-        if isinstance(value, str):
-            return value
-        return self.fail(path, f"expected a text, got {describe(value)}")
-
-    def lang(self, value: Any, path: KeyPath) -> Any:
-        if not isinstance(value, str):
-            return self.string(value, path)
-        if not LANG_CODE.match(value):
-            return self.fail(path, f"{short(value)} is not a language code (en, az, ru, ...)")
+    def number(self, raw: Raw | float, path: KeyPath, positive: bool) -> object:
+        # A reader gives strings; numbers come from callers that build data in Python.
+        if (isinstance(raw, str) and _NUMBER.fullmatch(raw.strip())) or (
+            isinstance(raw, int | float) and not isinstance(raw, bool)
+        ):
+            value = float(raw)
+        else:
+            return self.fail(path, f"expected a number, got {short(raw)}")
+        if not math.isfinite(value) or (positive and value <= 0):
+            return self.fail(path, "must be a number greater than 0")
         return value
 
-    def url(self, value: Any, path: KeyPath) -> Any:
-        if not isinstance(value, str):
-            return self.string(value, path)
+    def choice(self, allowed: tuple[object, ...], raw: Raw, path: KeyPath) -> object:
+        if isinstance(raw, str) and raw in allowed:
+            return raw
+        kinds = ", ".join(str(a) for a in allowed)
+        return self.fail(path, f"unknown kind {short(raw)}; the standard kinds are: {kinds}")
+
+    # structure
+    def list(self, item: object, meta: Mapping[str, object], raw: Raw, path: KeyPath) -> object:
+        if not isinstance(raw, list):
+            return self.fail(path, f"expected a list, got {describe(raw)}")
+        min_items = meta.get("min_items", 0)
+        if isinstance(min_items, int) and len(raw) < min_items:
+            return self.fail(path, "must not be empty")
+        limit = meta.get("limit")
+        if isinstance(limit, str) and len(raw) > getattr(self.limits, limit):
+            return self.fail(path, self._over_limit(limit, len(raw)))
+        nest = meta.get("nest")
+        if isinstance(nest, str):
+            if self.depth[nest] >= MAX_DEPTH[nest]:
+                return self.fail(path, f"{nest}s nest at most {MAX_DEPTH[nest]} levels deep")
+            self.depth[nest] += 1
         try:
-            return check_link(value)
-        except Invalid as exc:
-            return self.fail(path, exc.message)
+            items = [self.value(item, {}, v, (*path, i)) for i, v in enumerate(raw)]
+        finally:
+            if isinstance(nest, str):
+                self.depth[nest] -= 1
+        return BAD if any(v is BAD for v in items) else items
 
-    def width(self, value: Any, path: KeyPath) -> Any:
-        if isinstance(value, str) and _NUMBER.fullmatch(value.strip()):
-            value = float(value)
-        if isinstance(value, bool) or not isinstance(value, int | float):
-            return self.fail(path, f"expected a number, got {short(value)}")
-        if not math.isfinite(value) or value <= 0:
-            return self.fail(path, "must be a number greater than 0")
-        return float(value)
+    def union(self, classes: tuple[type, ...], text_ok: bool, raw: Raw, path: KeyPath) -> object:
+        cls = member_for(classes, raw)
+        if cls is not None:
+            return self.record(cls, raw, path)
+        if text_ok:
+            return self.text(raw, path)
+        names = ", ".join(fields_of(c)[0].key for c in classes)
+        return self.fail(path, f"expected a map with one of: {names}")
 
-    def kind(self, value: Any, path: KeyPath) -> Any:
-        if isinstance(value, str) and value in KINDS:
-            return value
-        kinds = ", ".join(KINDS)
-        return self.fail(path, f"unknown kind {short(value)}; the standard kinds are: {kinds}")
-
-    # maps
-    def record(self, cls: type[T], value: Any, path: KeyPath, readers: dict[str, Reader],
-               required: tuple[str, ...] = ()) -> T | Any:  # fmt: skip
-        """An object of ``cls`` from a map whose keys are those of ``readers``."""
-        if not isinstance(value, dict):
-            return self.fail(path, f"expected a map of keys, got {describe(value)}")
+    def record(self, cls: type, raw: Raw, path: KeyPath) -> object:
+        """An object of ``cls`` from a map whose keys are its fields' keys."""
+        if not isinstance(raw, dict):
+            return self.fail(path, f"expected a map of keys, got {describe(raw)}")
         before = len(self.issues)
-        fields: dict[str, Any] = {}
-        for key, read in readers.items():
-            if key in value:
-                fields["from_" if key == "from" else key] = read(value[key], (*path, key))
-            elif key in required:
-                self.fail((*path, key), "required key is missing")
-        for key in value:
-            if key not in readers:
+        values: dict[str, object] = {}
+        known = set()
+        for f in fields_of(cls):
+            known.add(f.key)
+            if f.key in raw:
+                values[f.name] = self.value(f.hint, f.metadata, raw[f.key], (*path, f.key))
+            elif f.required:
+                self.fail((*path, f.key), "required key is missing")
+        for key in raw:
+            if key not in known:
                 self.issues.append(Issue((*path, key), f"unknown key {key!r}", at_key=True))
-        return BAD if len(self.issues) > before else cls(**fields)
+        if len(self.issues) > before:
+            return BAD
+        obj = cls(**values)
+        problems = getattr(obj, "problems", None)
+        if problems is not None:
+            for where, message in problems():
+                self.fail((*path, *where), message)
+        return BAD if len(self.issues) > before else obj
 
-    def item(self, value: Any, path: KeyPath) -> Any:
-        if not (isinstance(value, dict) and "text" in value):
-            return self.text(value, path)
-        nested = self.optional(self.list_of(self.item))
-        item = self.record(Item, value, path,
-                           {"text": self.text, "bullets": nested, "numbered": nested})  # fmt: skip
-        if item is not BAD and item.bullets is not None and item.numbered is not None:
-            return self.fail(path, "an item has bullets or numbered, not both")
-        return item
+    # limits
+    def _too_long(self, raw: Raw) -> str | None:
+        """A text over the text-chars limit (one runaway paste must not stall layout)."""
+        texts = raw.values() if isinstance(raw, dict) else [raw]
+        for text in texts:
+            if isinstance(text, str) and len(text) > self.limits.text_chars:
+                return (
+                    f"this text has {len(text):,} characters, over the text-chars limit of "
+                    f"{self.limits.text_chars:,}; {hint('text_chars', len(text))}"
+                )
+        return None
 
-    def block(self, value: Any, path: KeyPath) -> Any:
-        keys = value if isinstance(value, dict) else {}
-        kind = next((k for k in BLOCK_KEYS if k in keys), None)
-        if kind is None:
-            return self.text(value, path)
-        items = self.list_of(self.item, min_items=1)
-        if kind == "bullets":
-            return self.record(Bullets, value, path, {"bullets": items}, ("bullets",))
-        if kind == "numbered":
-            return self.record(Numbered, value, path, {"numbered": items}, ("numbered",))
-        if kind == "table":
-            return self.record(TableBlock, value, path, {"table": self.table}, ("table",))
-        if kind == "quote":
-            readers = {"quote": self.text, "by": self.optional(self.text)}
-            return self.record(QuoteBlock, value, path, readers, ("quote",))
-        return self.record(NoteBlock, value, path, {"note": self.text}, ("note",))
+    def _long_url(self, url: str) -> str:
+        return (
+            f"this address has {len(url):,} characters, over the url-chars limit of "
+            f"{self.limits.url_chars:,}; {hint('url_chars', len(url))}"
+        )
 
-    def table(self, value: Any, path: KeyPath) -> Any:
-        readers = {
-            "columns": self.list_of(self.text, min_items=1),
-            "rows": self.list_of(self.list_of(self.text)),
-            "caption": self.optional(self.text),
-            "widths": self.optional(self.list_of(self.width)),
-        }
-        spec = self.record(TableSpec, value, path, readers, ("columns", "rows"))
-        if spec is not BAD and spec.widths is not None and len(spec.widths) != len(spec.columns):
-            n, c = len(spec.widths), len(spec.columns)
-            return self.fail(path, f"widths has {n} numbers for {c} columns")
-        return spec
-
-    def blocks(self, value: Any, path: KeyPath) -> Any:
-        return self.list_of(self.block)(value, path)
-
-    def section(self, value: Any, path: KeyPath) -> Any:
-        readers = {
-            "kind": self.optional(self.kind),
-            "title": self.optional(self.text),
-            "body": self.blocks,
-            "sections": self.list_of(self.section),
-        }
-        section = self.record(Section, value, path, readers)
-        if section is not BAD and section.kind is None and section.title is None:
-            return self.fail(path, "a section needs a kind or a title")
-        return section
-
-    def brief(self, value: Any) -> Any:
-        text = self.optional(self.text)
-        memo = {"to": text, "from": text, "cc": self.optional(self.text_list), "subject": text}
-        source = {"title": self.text, "publisher": text, "url": self.optional(self.url),
-                  "date": self.optional(self.date)}  # fmt: skip
-        annex = {"title": self.text, "body": self.blocks, "sections": self.list_of(self.section)}
-        readers: dict[str, Reader] = {
-            "lang": self.lang,
-            "title": self.text,
-            "subtitle": text,
-            "date": self.date,
-            "reference": text,
-            "classification": text,
-            "memo": self.optional(lambda v, p: self.record(Memo, v, p, memo)),
-            "authors": self.text_list,
-            "keywords": self.text_list,
-            "summary": self.blocks,
-            "sections": self.list_of(self.section),
-            "recommendations": self.list_of(self.item),
-            "sources": self.list_of(lambda v, p: self.record(SourceRef, v, p, source, ("title",))),
-            "annexes": self.list_of(lambda v, p: self.record(Annex, v, p, annex, ("title",))),
-        }
-        return self.record(Brief, value, (), readers, ("title", "date"))
+    def _over_limit(self, limit: str, n: int) -> str:
+        what = {"table_rows": "rows", "table_columns": "columns"}.get(limit, "entries")
+        name = limit.replace("_", "-")
+        return f"{n:,} {what}, over the {name} limit of {getattr(self.limits, limit):,}; " + hint(
+            limit, n
+        )
 
 
-def decode(data: Any) -> tuple[Brief | None, list[Issue]]:
+def decode(data: Raw, limits: Limits | None = None) -> tuple[Brief | None, list[Issue]]:
     """The Brief, or None and every issue found."""
-    builder = Decoder()
-    brief = builder.brief(data)
-    if builder.issues or brief is BAD:
-        return None, builder.issues
+    decoder = Decoder(limits or Limits())
+    brief = decoder.record(Brief, data, ())
+    if decoder.issues or not isinstance(brief, Brief):
+        return None, decoder.issues
     return brief, []
+
+
+def model_classes() -> tuple[type, ...]:
+    """Every model class a brief can hold, Brief first (for tests, schema and docs)."""
+    seen: dict[type, None] = {}
+
+    def visit(hint: object) -> None:
+        if isinstance(hint, type) and dataclasses.is_dataclass(hint):
+            if hint in seen:
+                return
+            seen[hint] = None
+            for f in fields_of(hint):
+                visit(f.hint)
+            return
+        for arg in typing.get_args(hint):
+            visit(arg)
+
+    visit(Brief)
+    return tuple(seen)

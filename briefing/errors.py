@@ -13,6 +13,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+KeyPath = tuple[str | int, ...]
+"""Where a value sits in a brief: keys and list indexes, e.g. ("sections", 2, "body", 0)."""
+
 
 @dataclass(frozen=True, slots=True)
 class Position:

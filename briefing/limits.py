@@ -6,6 +6,7 @@ Each has a default fit for any real memo and is raised with ``--limit NAME=VALUE
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass, fields, replace
 from typing import Any
 
@@ -18,6 +19,7 @@ class Limits:
     table_rows: int = 5_000  # rows of one table
     table_columns: int = 30  # columns of one table
     text_chars: int = 1_000_000  # characters of one text
+    url_chars: int = 4_096  # characters of one link address (each is stored in the PDF)
 
     @property
     def input_bytes(self) -> int:
@@ -26,9 +28,24 @@ class Limits:
 
 NAMES = {f.name.replace("_", "-"): f.name for f in fields(Limits)}
 
+# How far each limit may be raised. A limit guards time and memory, so even a raised
+# one is bounded; depth also bounds how deep the readers recurse.
+CEILINGS: dict[str, float] = {
+    "input_mb": 1024,
+    "values": 100_000_000,
+    "depth": 200,
+    "table_rows": 1_000_000,
+    "table_columns": 200,
+    "text_chars": 100_000_000,
+    "url_chars": 1_000_000,
+}
+
 
 def hint(name: str, needed: float | None = None) -> str:
     """How to raise a limit, for the end of an error message."""
+    ceiling = CEILINGS[name]
+    if needed is not None and needed > ceiling:
+        return f"the {name.replace('_', '-')} limit can be raised to {ceiling:,g} at most"
     value = f"{needed:g}" if needed is not None else "N"
     return f"raise it with --limit {name.replace('_', '-')}={value}"
 
@@ -41,12 +58,15 @@ def parse_limits(items: list[str] | None) -> Limits:
         key = NAMES.get(name.strip())
         if key is None:
             raise ValueError(f"unknown limit {name!r} (known: {', '.join(NAMES)})")
+        value: float
         try:
             value = float(raw) if key == "input_mb" else int(raw)
         except ValueError:
-            raise ValueError(f"--limit {name}= needs a number, not {raw!r}") from None
-        if value <= 0:
-            raise ValueError(f"--limit {name}= must be more than 0")
+            kind = "a number" if key == "input_mb" else "a whole number"
+            raise ValueError(f"--limit {name}= needs {kind}, not {raw!r}") from None
+        ceiling = CEILINGS[key]
+        if not math.isfinite(value) or value <= 0 or value > ceiling:
+            raise ValueError(f"--limit {name}= must be more than 0 and at most {ceiling:,g}")
         changes: dict[str, Any] = {key: value}
         limits = replace(limits, **changes)
     return limits

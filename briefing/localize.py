@@ -12,7 +12,7 @@ from typing import Any
 
 from babel.dates import format_date
 
-from briefing.errors import Problem
+from briefing.errors import KeyPath, Problem
 from briefing.i18n import terms
 from briefing.i18n.catalog import match_catalog, translations
 from briefing.i18n.language import babel_locale, full_tag, pick
@@ -30,7 +30,7 @@ from briefing.model import (
     TableBlock,
     classification_level,
 )
-from briefing.readers import KeyPath, Source
+from briefing.readers import Source
 from briefing.tree import (
     BlockNode,
     Document,

@@ -1,24 +1,46 @@
-"""The canonical brief: what every source format loads into.
+"""The canonical brief: the one description of the format.
 
-Plain frozen dataclasses, built from the reader's data by briefing/decode.py, which
-checks every value and reports all problems at once. The JSON Schema for editors is
-derived from these classes (briefing/schema.py), so the format is described in one
-place. Every scalar arrives as the string the author typed (see readers/yaml_source.py):
-a text is a string or a map of language code to string; dates are parsed here into
-``datetime.date``. Text values keep their translations side by side; choosing a language
-is localize's job.
+Plain frozen dataclasses. Everything else about the format is derived from them, by
+reading their fields, type hints and field metadata: the decoder that turns a reader's
+plain data into these objects with every problem positioned (briefing/decode.py), the
+merge of per-language Markdown files (briefing/readers/translations.py), the JSON Schema
+for editors (briefing/schema.py) and the generated briefs of the property tests. Adding
+a field or a block kind is a change here plus the renderers' code for it (docs/format.md,
+"Adding a block kind").
+
+Every scalar arrives as the string the author typed (see readers/yaml_source.py): a text
+is a string or a map of language code to string; dates become ``datetime.date``. Text
+values keep their translations side by side; choosing a language is localize's job.
+
+Field metadata the derived code understands:
+
+- ``key``: the key written in a brief when it differs from the field name (``from``).
+- ``min_items``: a list needs at least this many entries.
+- ``pattern``: a plain string must match this regular expression.
+- ``url``: a link target (http, https or mailto), bounded by the url-chars limit.
+- ``positive``: numbers greater than 0.
+- ``nest``: this list is one level of nesting of its kind (``list`` or ``section``);
+  :data:`MAX_DEPTH` bounds each kind.
+- ``limit``: the name of the limit (briefing/limits.py) that bounds the list's length.
+- ``keywords``: plain strings with a meaning of their own (a standard classification),
+  never translated.
+
+Rules that need a whole object (an item with two lists, a row as wide as the header) are
+its ``problems()`` method, run once its own values are valid.
 
 Why not pydantic: importing it and building validators for these classes cost about
-0.2 s in every command, a third of a whole render of the example; these checks are a
-few hundred lines (measured in docs/performance.md).
+0.2 s in every command, a third of a whole render of the example (docs/performance.md).
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Annotated, Literal, get_args
+
+from briefing.errors import KeyPath
 
 Kind = Literal[
     "summary",
@@ -40,6 +62,12 @@ CLASSIFICATIONS = ("public", "internal", "confidential", "restricted")
 LANG_CODE = re.compile(r"^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$")
 MAX_LIST_DEPTH = 3
 MAX_SECTION_DEPTH = 3
+MAX_DEPTH = {"list": MAX_LIST_DEPTH, "section": MAX_SECTION_DEPTH}
+"""How deep each kind of nesting (field metadata ``nest``) may go."""
+MIN_WIDTH_SHARE = 0.02
+"""The narrowest column a table may ask for, as a share of the widest (1 to 50)."""
+Problems = Iterator[tuple[KeyPath, str]]
+"""What ``problems()`` yields: the path below the object, and what is wrong there."""
 
 Text = str | dict[str, str]
 """A text in the brief's `lang`, or a map from language code to text."""
@@ -54,10 +82,14 @@ class Item:
 
     text: Text
     """The item's text."""
-    bullets: list[ItemOrText] | None = None
+    bullets: list[ItemOrText] | None = field(default=None, metadata={"nest": "list"})
     """A nested bulleted list under this item."""
-    numbered: list[ItemOrText] | None = None
+    numbered: list[ItemOrText] | None = field(default=None, metadata={"nest": "list"})
     """A nested numbered list under this item (numbering restarts at 1)."""
+
+    def problems(self) -> Problems:
+        if self.bullets is not None and self.numbered is not None:
+            yield (), "an item has bullets or numbered, not both"
 
     @property
     def children(self) -> tuple[bool, list[ItemOrText]] | None:
@@ -75,7 +107,7 @@ ItemOrText = Item | Text
 class Bullets:
     """A bulleted list."""
 
-    bullets: list[ItemOrText] = field(metadata={"min_items": 1})
+    bullets: list[ItemOrText] = field(metadata={"min_items": 1, "nest": "list"})
     """A bulleted list: texts, or {text, bullets|numbered} for nesting (3 levels)."""
 
 
@@ -83,7 +115,7 @@ class Bullets:
 class Numbered:
     """A numbered list."""
 
-    numbered: list[ItemOrText] = field(metadata={"min_items": 1})
+    numbered: list[ItemOrText] = field(metadata={"min_items": 1, "nest": "list"})
     """A numbered list, starting at 1: texts, or {text, bullets|numbered}."""
 
 
@@ -91,14 +123,35 @@ class Numbered:
 class TableSpec:
     """Columns, rows, an optional caption and relative widths."""
 
-    columns: list[Text] = field(metadata={"min_items": 1})
+    columns: list[Text] = field(metadata={"min_items": 1, "limit": "table_columns"})
     """The header row: one text per column."""
-    rows: list[list[Text]]
+    rows: list[list[Text]] = field(metadata={"limit": "table_rows"})
     """The body rows: each a list with one text per column."""
     caption: Text | None = None
     """Printed above the table after the localized "Table N"."""
     widths: list[float] | None = field(default=None, metadata={"positive": True})
     """Relative column widths, one positive number per column."""
+
+    def problems(self) -> Problems:
+        width = len(self.columns)
+        for r, row in enumerate(self.rows):
+            if len(row) != width:
+                yield ("rows", r), f"row has {len(row)} cells but the table has {width} columns"
+        if self.widths is None:
+            return
+        if len(self.widths) != width:
+            yield (), f"widths has {len(self.widths)} numbers for {width} columns"
+            return
+        widest = max(self.widths)
+        for i, w in enumerate(self.widths):
+            if w < widest * MIN_WIDTH_SHARE:
+                yield (
+                    ("widths", i),
+                    (
+                        f"{w:g} is too narrow beside {widest:g}: a column needs at least "
+                        f"1/{round(1 / MIN_WIDTH_SHARE)} of the widest column's width"
+                    ),
+                )
 
 
 @dataclass(frozen=True, slots=True)
@@ -128,7 +181,7 @@ class NoteBlock:
 
 
 Block = Text | Bullets | Numbered | TableBlock | QuoteBlock | NoteBlock
-BLOCK_KEYS = ("bullets", "numbered", "table", "quote", "note")
+"""A block of a body: a paragraph (a text) or a map named by its first key."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -141,8 +194,12 @@ class Section:
     """A heading of your own (wins over kind)."""
     body: list[Block] = field(default_factory=list)
     """Paragraphs, lists, tables, quotes and notes, in order."""
-    sections: list[Section] = field(default_factory=list)
+    sections: list[Section] = field(default_factory=list, metadata={"nest": "section"})
     """Sub-sections (levels 2 and 3)."""
+
+    def problems(self) -> Problems:
+        if self.kind is None and self.title is None:
+            yield (), "a section needs a kind or a title"
 
 
 @dataclass(frozen=True, slots=True)
@@ -181,7 +238,7 @@ class Annex:
     """The annex title, printed as "Annex N: title"."""
     body: list[Block] = field(default_factory=list)
     """The annex's blocks."""
-    sections: list[Section] = field(default_factory=list)
+    sections: list[Section] = field(default_factory=list, metadata={"nest": "section"})
     """Sub-sections of the annex."""
 
 
@@ -199,7 +256,7 @@ class Brief:
     """One line under the title."""
     reference: Text | None = None
     """A document number, e.g. PB-2026-041."""
-    classification: Text | None = None
+    classification: Text | None = field(default=None, metadata={"keywords": CLASSIFICATIONS})
     """public, internal, confidential or restricted (localized), or any text as written."""
     memo: Memo | None = None
     """The To / From / Cc / Subject block."""
@@ -209,13 +266,13 @@ class Brief:
     """Document metadata."""
     summary: list[Block] = field(default_factory=list)
     """The bottom line up front: a list of blocks."""
-    sections: list[Section] = field(default_factory=list)
+    sections: list[Section] = field(default_factory=list, metadata={"nest": "section"})
     """The body: sections with a standard kind or a title."""
-    recommendations: list[ItemOrText] = field(default_factory=list)
+    recommendations: list[ItemOrText] = field(default_factory=list, metadata={"nest": "list"})
     """A numbered list under the localized heading."""
     sources: list[SourceRef] = field(default_factory=list)
     """A numbered list of sources under the localized heading."""
-    annexes: list[Annex] = field(default_factory=list)
+    annexes: list[Annex] = field(default_factory=list, metadata={"nest": "section"})
     """Appendices, each with its own title and body, each on a new page."""
 
 

@@ -7,9 +7,9 @@ text, the language it is about, so the error can point into that translation's l
 from __future__ import annotations
 
 import re
-from typing import Any
 
 from briefing.inline import LinkError, check_url, parse_inline
+from briefing.limits import hint
 from briefing.model import LANG_CODE
 
 
@@ -31,19 +31,22 @@ _FORBIDDEN = re.compile(
 )
 
 
-def check_text(value: Any) -> str | dict[str, str]:
-    """A text: a string, or a map of language code to string; inline links checked."""
+def check_text(value: object, url_chars: int | None = None) -> str | dict[str, str]:
+    """A text: a string, or a map of language code to string; inline links checked,
+    none longer than ``url_chars``."""
     if isinstance(value, str):
-        _check_inline(value)
+        _check_inline(value, None, url_chars)
         return value
     if isinstance(value, dict) and value:
+        out: dict[str, str] = {}
         for key, text in value.items():
-            if not LANG_CODE.match(key):
+            if not (isinstance(key, str) and LANG_CODE.match(key)):
                 raise Invalid(f"{key!r} is not a language code (en, az, ru, ...)")
             if not isinstance(text, str):
                 raise Invalid(f"the {key} text must be a string")
-            _check_inline(text, key)
-        return dict(value)
+            _check_inline(text, key, url_chars)
+            out[key] = text
+        return out
     raise Invalid("expected a text, or a map of language to text")
 
 
@@ -79,10 +82,19 @@ def _check_chars(text: str, lang: str | None) -> None:
     )
 
 
-def _check_inline(text: str, lang: str | None = None) -> None:
+def _check_inline(text: str, lang: str | None = None, url_chars: int | None = None) -> None:
     _check_chars(text, lang)
+    where = f"the {lang} text: " if lang else ""
     try:
-        parse_inline(text)
+        runs = parse_inline(text)
     except LinkError as exc:
-        where = f"the {lang} text: " if lang else ""
         raise Invalid(f"{where}{exc}", lang) from None
+    if url_chars is None:
+        return
+    for run in runs:
+        if run.link is not None and len(run.link) > url_chars:
+            raise Invalid(
+                f"{where}a link address has {len(run.link):,} characters, over the url-chars "
+                f"limit of {url_chars:,}; {hint('url_chars', len(run.link))}",
+                lang,
+            )

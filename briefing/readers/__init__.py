@@ -1,8 +1,15 @@
-"""Readers: source text (YAML, later Markdown) -> plain data plus positions.
+"""Readers: source text (YAML or Markdown) -> plain data plus positions.
 
 Each reader returns a :class:`Source`: the data as plain dicts, lists and strings, and a
 map from each value's path (a tuple of keys and indexes) to its line and column, so
 validation can point at the exact place of every problem.
+
+Text reaches the readers with ``\n`` line breaks only (:func:`normalize_newlines`): a
+file saved on Windows (CRLF) or an old Mac (CR) reads exactly as the same file with LF,
+and its lines are the lines an editor shows, because an editor counts CRLF as one break
+and CR alone as one. The readers then split lines with ``split("\n")`` only, never
+``str.splitlines()``, which also breaks at U+2028, U+2029, U+0085 and form feeds:
+CommonMark does not, so the line numbers would drift from the parser's.
 """
 
 from __future__ import annotations
@@ -11,10 +18,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from briefing.errors import BriefError, Position, Problem
+from briefing.errors import BriefError, KeyPath, Position, Problem
 from briefing.limits import Limits, hint
-
-KeyPath = tuple[str | int, ...]
 
 
 @dataclass
@@ -40,8 +45,27 @@ class Source:
         return self.key_positions.get(tuple(path)) or self.position(path)
 
 
+def normalize_newlines(text: str) -> str:
+    """``text`` with CRLF and lone CR turned into LF, and a leading BOM dropped.
+
+    Done once where text enters a reader, so that no pattern, line count or parser
+    downstream needs to know about ``\r``: a front matter closed by ``---\r`` was
+    invisible to the Markdown reader. Line numbers stay the editor's: CRLF and CR each
+    end one line, as LF does. A file with no CR costs one scan of the text.
+    """
+    if text.startswith("\ufeff"):
+        text = text[1:]
+    if "\r" in text:
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+    return text
+
+
 def read_text(path: Path, limits: Limits | None = None) -> str:
-    """The file as text: UTF-8 (a BOM is allowed), or a positioned error."""
+    """The file as text with ``\n`` line breaks: UTF-8 (a BOM is allowed), or an error.
+
+    The error for bytes that are not UTF-8 names the line and column an editor shows
+    (CRLF and CR count as one line break; the column counts characters, not bytes).
+    """
     limits = limits or Limits()
     name = str(path)
     if path.is_dir():
@@ -78,11 +102,12 @@ def read_text(path: Path, limits: Limits | None = None) -> str:
     except OSError as exc:
         raise BriefError(f"{name}: cannot read: {exc.strerror}") from None
     try:
-        return raw.decode("utf-8-sig")
+        return normalize_newlines(raw.decode("utf-8-sig"))
     except UnicodeDecodeError as exc:
-        before = raw[: exc.start]
-        line = before.count(b"\n") + 1
-        col = exc.start - (before.rfind(b"\n") + 1) + 1
+        # Everything before the bad byte decoded, so it can be counted as text.
+        before = normalize_newlines(raw[: exc.start].decode("utf-8-sig", "replace"))
+        line = before.count("\n") + 1
+        col = len(before) - (before.rfind("\n") + 1) + 1
         raise BriefError(
             Problem(
                 f"not UTF-8 text (byte 0x{raw[exc.start]:02x}); save the file as UTF-8",

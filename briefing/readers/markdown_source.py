@@ -26,9 +26,9 @@ from typing import Any
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
-from briefing.errors import BriefError, Position, Problem
+from briefing.errors import BriefError, KeyPath, Position, Problem
 from briefing.limits import Limits
-from briefing.readers import KeyPath, Source
+from briefing.readers import Source
 from briefing.readers.yaml_source import load_yaml
 
 _FRONT = re.compile(r"\A---[ \t]*\r?\n(.*?)(?:\r?\n)?^(?:---|\.\.\.)[ \t]*$\r?\n?", re.S | re.M)

@@ -15,9 +15,9 @@ import re
 from pathlib import Path
 from typing import Any
 
-from briefing.errors import BriefError, Position, Problem
+from briefing.errors import BriefError, KeyPath, Position, Problem
 from briefing.limits import Limits
-from briefing.readers import KeyPath, Source, read_text
+from briefing.readers import Source, read_text
 from briefing.readers.markdown_source import load_markdown
 
 _LANG = re.compile(r"^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$")
