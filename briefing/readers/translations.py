@@ -7,29 +7,48 @@ table cells in the same order, and in their front matter only the texts to trans
 becomes a map ``{en: ..., az: ..., ru: ...}``, exactly as a YAML brief writes it, so
 the rest of the toolkit never knows the brief came in several files. A translation
 whose structure differs is an error at the translation's line.
+
+The merge walks the base data along the model's type hints (briefing/decode.py says
+how to read them): what the model calls a text is merged, everything else (dates,
+links, kinds, widths, a standard classification) is the base file's. So a field or
+block kind added to the model is merged with no change here.
 """
 
 from __future__ import annotations
 
-import re
+import dataclasses
+from collections.abc import Mapping
 from pathlib import Path
-from typing import Any
+from typing import get_args, get_origin
 
+from briefing.decode import (
+    Raw,
+    fields_of,
+    is_text,
+    is_text_list,
+    member_for,
+    optional_inner,
+    union_members,
+)
 from briefing.errors import BriefError, KeyPath, Position, Problem
 from briefing.limits import Limits
+from briefing.model import LANG_CODE, Brief, Text
 from briefing.readers import Source, read_text
 from briefing.readers.markdown_source import load_markdown
 
-_LANG = re.compile(r"^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$")
-# Values that are not text: the same in every file, never turned into language maps.
-_NOT_TEXT = {"lang", "date", "url", "kind", "widths"}
-# Keys of the format's maps: a dict with only these keys is structure, not translations.
-_STRUCTURE = {
-    "lang", "title", "subtitle", "date", "reference", "classification", "memo", "to",
-    "from", "cc", "subject", "authors", "keywords", "summary", "sections", "kind", "body",
-    "bullets", "numbered", "text", "table", "columns", "rows", "caption", "widths",
-    "quote", "by", "note", "recommendations", "sources", "publisher", "url", "annexes",
-}  # fmt: skip
+
+def is_language(code: str) -> bool:
+    """Whether ``code`` (from a file name) names a language: a well-formed tag that has a
+    catalog or that CLDR knows. ``brief.bak.md`` or ``brief.old.md`` is not a translation."""
+    if not LANG_CODE.match(code):
+        return False
+    from briefing.i18n.catalog import catalog_languages
+
+    if code.lower() in {c.lower() for c in catalog_languages()}:
+        return True
+    from babel import localedata  # only when a file looks like a translation
+
+    return bool(localedata.exists(code.replace("-", "_")))
 
 
 def translation_files(path: Path) -> dict[str, Path]:
@@ -37,7 +56,7 @@ def translation_files(path: Path) -> dict[str, Path]:
     found = {}
     for candidate in sorted(path.parent.glob(f"{path.stem}.*{path.suffix}")):
         code = candidate.name[len(path.stem) + 1 : -len(path.suffix)]
-        if _LANG.match(code):
+        if is_language(code) and candidate.is_file():
             found[code] = candidate
     return found
 
@@ -45,7 +64,7 @@ def translation_files(path: Path) -> dict[str, Path]:
 def load_markdown_brief(path: Path, limits: Limits | None = None) -> Source:
     """The base Markdown file merged with its translation files."""
     parts = path.name.split(".")
-    if len(parts) >= 3 and _LANG.match(parts[-2]):
+    if len(parts) >= 3 and is_language(parts[-2]):
         base = path.with_name(".".join(parts[:-2] + parts[-1:]))
         if base.is_file():
             raise BriefError(
@@ -59,19 +78,25 @@ def load_markdown_brief(path: Path, limits: Limits | None = None) -> Source:
         code: load_markdown(read_text(file, limits), str(file), limits)
         for code, file in translation_files(path).items()
     }
+    return merge_translations(source, translations)
+
+
+def merge_translations(source: Source, translations: Mapping[str, Source]) -> Source:
+    """One Source: the base's data with every text a map of its languages."""
     if not translations:
         return source
-    base_lang = source.data.get("lang") if isinstance(source.data.get("lang"), str) else "en"
-    merger = _Merger(source, translations, str(base_lang))
-    data = merger.merge(source.data, {c: t.data for c, t in translations.items()}, ())
+    data = source.data
+    lang = data.get("lang") if isinstance(data, dict) else None
+    merger = _Merger(source, translations, lang if isinstance(lang, str) else "en")
+    merged = merger.merge(Brief, {}, data, {c: t.data for c, t in translations.items()}, ())
     problems = source.problems + [p for t in translations.values() for p in t.problems]
     return Source(
-        source.file, data, merger.positions, source.key_positions, problems + merger.problems
+        source.file, merged, merger.positions, source.key_positions, problems + merger.problems
     )
 
 
 class _Merger:
-    def __init__(self, base: Source, translations: dict[str, Source], base_lang: str) -> None:
+    def __init__(self, base: Source, translations: Mapping[str, Source], base_lang: str) -> None:
         self.base = base
         self.translations = translations
         self.base_lang = base_lang
@@ -82,73 +107,113 @@ class _Merger:
         where = self.translations[lang].position(path)
         self.problems.append(Problem(f"{message} (compare {Path(self.base.file).name})", where))
 
-    def merge(self, base: Any, others: dict[str, Any], path: KeyPath) -> Any:
+    def merge(
+        self,
+        hint: object,
+        meta: Mapping[str, object],
+        base: Raw,
+        others: Mapping[str, Raw],
+        path: KeyPath,
+    ) -> Raw:
+        """``base`` with the translations in ``others`` merged in, as ``hint`` says."""
         others = {lang: value for lang, value in others.items() if value is not None}
-        key = next((p for p in reversed(path) if isinstance(p, str)), "")
-        if isinstance(base, str) or _is_lang_map(base):
-            return self.text(base, others, path, key)
-        if isinstance(base, dict):
-            for lang, value in others.items():
-                if not isinstance(value, dict) or _is_lang_map(value):
-                    self.mismatch(lang, path, "a different kind of content than the base file")
-                    continue
-                for extra in set(value) - set(base):
-                    self.problems.append(
-                        Problem(
-                            f"{extra!r} is not in the base file",
-                            self.translations[lang].key_position((*path, extra)),
-                        )
-                    )
-            return {
-                k: self.merge(
-                    v,
-                    {lang: o.get(k) for lang, o in others.items() if isinstance(o, dict)},
-                    (*path, k),
-                )
-                for k, v in base.items()
-            }
-        if isinstance(base, list):
-            for lang, value in others.items():
-                if not isinstance(value, list):
-                    self.mismatch(lang, path, "a different kind of content than the base file")
-                elif len(value) != len(base):
-                    self.mismatch(
-                        lang, path, f"{_entries(len(value))} here but {len(base)} in the base file"
-                    )
-            usable = {
-                lang: value
-                for lang, value in others.items()
-                if isinstance(value, list) and len(value) == len(base)
-            }
-            return [
-                self.merge(item, {lang: v[i] for lang, v in usable.items()}, (*path, i))
-                for i, item in enumerate(base)
-            ]
-        return base
+        if base is None:
+            return None
+        if is_text_list(hint):
+            shape: object = list[Text] if isinstance(base, list) else Text
+            return self.merge(shape, meta, base, others, path)
+        if is_text(hint):
+            return self.text(base, others, path, meta)
+        inner = optional_inner(hint)
+        if inner is not None:
+            return self.merge(inner, meta, base, others, path)
+        union = union_members(hint)
+        if union is not None:
+            cls = member_for(union[0], base)
+            if cls is not None:
+                return self.merge(cls, meta, base, others, path)
+            return self.text(base, others, path, meta) if union[1] else base
+        if get_origin(hint) is list:
+            return self.list(get_args(hint)[0], base, others, path)
+        if isinstance(hint, type) and dataclasses.is_dataclass(hint):
+            return self.record(hint, base, others, path)
+        return base  # a date, number, kind or link: the same in every language
 
-    def text(self, base: Any, others: dict[str, Any], path: KeyPath, key: str) -> Any:
-        if key in _NOT_TEXT or (key == "classification" and isinstance(base, str)):
+    def record(self, cls: type, base: Raw, others: Mapping[str, Raw], path: KeyPath) -> Raw:
+        if not isinstance(base, dict):
+            return base  # the decoder reports the wrong shape
+        usable: dict[str, dict[str, Raw]] = {}
+        for lang, value in others.items():
+            if not isinstance(value, dict):
+                self.mismatch(lang, path, "a different kind of content than the base file")
+                continue
+            usable[lang] = value
+            for extra in value.keys() - base.keys():
+                where = self.translations[lang].key_position((*path, extra))
+                self.problems.append(Problem(f"{extra!r} is not in the base file", where))
+        fields = {f.key: f for f in fields_of(cls)}
+        out: dict[str, Raw] = {}
+        for key, value in base.items():
+            f = fields.get(key)
+            if f is None:
+                out[key] = value  # an unknown key: the decoder reports it
+                continue
+            theirs = {lang: o.get(key) for lang, o in usable.items()}
+            out[key] = self.merge(f.hint, f.metadata, value, theirs, (*path, key))
+        return out
+
+    def list(self, item: object, base: Raw, others: Mapping[str, Raw], path: KeyPath) -> Raw:
+        if not isinstance(base, list):
             return base
-        merged = dict(base) if isinstance(base, dict) else {self.base_lang: base}
+        usable: dict[str, list[Raw]] = {}
+        for lang, value in others.items():
+            if not isinstance(value, list):
+                self.mismatch(lang, path, "a different kind of content than the base file")
+            elif len(value) != len(base):
+                self.mismatch(
+                    lang, path, f"{_entries(len(value))} here but {len(base)} in the base file"
+                )
+            else:
+                usable[lang] = value
+        return [
+            self.merge(item, {}, entry, {lang: v[i] for lang, v in usable.items()}, (*path, i))
+            for i, entry in enumerate(base)
+        ]
+
+    def text(
+        self, base: Raw, others: Mapping[str, Raw], path: KeyPath, meta: Mapping[str, object]
+    ) -> Raw:
+        keywords = meta.get("keywords")
+        if (
+            isinstance(base, str)
+            and isinstance(keywords, tuple)
+            and base.strip().lower() in keywords
+        ):
+            return base  # a standard classification reads the same in every file
+        if isinstance(base, str):
+            merged: dict[str, Raw] = {self.base_lang: base}
+        elif isinstance(base, dict):
+            merged = dict(base)
+        else:
+            return base  # not a text: the decoder reports it
         for lang, value in others.items():
             if isinstance(value, str):
                 merged[lang] = value
                 where = self.translations[lang].positions.get(path)
                 if where is not None:
                     self.positions[(*path, lang)] = where
-            elif _is_lang_map(value):
+            elif isinstance(value, dict):
                 merged.update(value)
             else:
                 self.mismatch(lang, path, "a text in the base file, something else here")
         return merged
 
 
-def _is_lang_map(value: Any) -> bool:
+def _is_keyword(value: Raw, meta: Mapping[str, object]) -> bool:
+    """A plain string the field's metadata calls a keyword (a standard classification)."""
+    keywords = meta.get("keywords")
     return (
-        isinstance(value, dict)
-        and bool(value)
-        and not set(value) <= _STRUCTURE
-        and all(isinstance(k, str) and _LANG.match(k) for k in value)
+        isinstance(keywords, tuple) and isinstance(value, str) and value.strip().lower() in keywords
     )
 
 
