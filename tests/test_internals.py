@@ -1,0 +1,456 @@
+"""The private internals of ReportLab and python-docx that briefing relies on.
+
+The renderers reach into both libraries where their public API is too slow or has no
+handle at all (see each module's docstring for why). Private names may change in any
+release, so pyproject.toml caps both at their next major version, and this file holds
+one test per internal we use, checking it still exists with the shape we use. When a
+test here fails after an upgrade, its message names the module of ours that depends
+on the internal and what to check there; fix that module (or drop the trick), then
+raise the bound.
+
+Each test is cheap: no memo is rendered, only a one-page canvas or one tiny document.
+"""
+
+from __future__ import annotations
+
+import importlib
+import inspect
+import io
+import re
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import docx
+import pytest
+from docx.document import Document as DocxDocument
+from docx.opc.constants import RELATIONSHIP_TYPE as RT
+from docx.opc.packuri import PackURI
+from docx.opc.part import Part
+from docx.styles import BabelFish
+from reportlab import rl_config
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase.pdfdoc import PDFArray, PDFCatalog, PDFDocument, PDFInfo
+from reportlab.pdfbase.ttfonts import TTFont
+from reportlab.pdfgen.canvas import Canvas
+from reportlab.pdfgen.textobject import PDFTextObject
+from reportlab.platypus import (
+    BaseDocTemplate,
+    Flowable,
+    Frame,
+    KeepTogether,
+    PageTemplate,
+    Paragraph,
+    Spacer,
+    Table,
+)
+
+from briefing.renderers.pdf.fastfont import FastTTFont
+from briefing.renderers.pdf.metadata import BriefInfo, install
+from briefing.resources import fonts_dir, templates_dir
+from briefing.tree import Metadata
+
+FONT = fonts_dir() / "NotoSans-Regular.ttf"
+REFERENCE = templates_dir() / "memo" / "reference.docx"
+# Latin, a no-break space (ReportLab draws it as the space), Azerbaijani and Cyrillic.
+SAMPLE = "Baku\u00a0memo: ə İ ğ — Хартия, 26 ноября"
+
+
+def relied_on(internal: str, ours: str, check: str) -> str:
+    """The failure message: what changed, which file of ours uses it, what to do."""
+    return (
+        f"{internal} changed in this version of the library; {ours} relies on it. "
+        f"After upgrading, {check}"
+    )
+
+
+def params(function: Callable[..., Any]) -> list[str]:
+    return list(inspect.signature(function).parameters)
+
+
+# -- ReportLab --------------------------------------------------------------------------
+
+
+def test_text_object_textout_without_measuring() -> None:
+    """PDFTextObject._textOut(text): writes a text show operator, measures nothing."""
+    why = relied_on(
+        "reportlab.pdfgen.textobject.PDFTextObject._textOut",
+        "briefing/renderers/pdf/textblock.py (TextBlock.draw)",
+        "use textOut there (it measures each run again, slower) or the new private name.",
+    )
+    assert callable(getattr(PDFTextObject, "_textOut", None)), why
+    assert params(PDFTextObject._textOut)[:2] == ["self", "text"], why
+    text = Canvas(io.BytesIO()).beginText()
+    text.setFont("Helvetica", 10)
+    text._textOut("abc")
+    assert text.getCode().endswith("(abc) Tj ET"), why
+
+
+@pytest.fixture(scope="module")
+def noto() -> str:
+    """The bundled Noto Sans, registered once as a FastTTFont under a name of its own."""
+    name = "InternalsTestNotoSans"
+    if name not in pdfmetrics.getRegisteredFontNames():
+        pdfmetrics.registerFont(FastTTFont(name, str(FONT)))
+    return name
+
+
+def test_ttf_face_char_widths(noto: str) -> None:
+    """getFont(name).face.charWidths {code point: width} and face.defaultWidth."""
+    why = relied_on(
+        "TTFont.face.charWidths / face.defaultWidth",
+        "briefing/renderers/pdf/textblock.py (widths)",
+        "find where the face keeps its advance widths (1/1000 em) per code point.",
+    )
+    face = pdfmetrics.getFont(noto).face
+    widths = getattr(face, "charWidths", None)
+    assert isinstance(widths, dict) and widths, why
+    assert isinstance(widths.get(ord("a")), int | float), why
+    assert 400 < widths[ord("a")] < 700, why  # 1/1000 em, not font units
+    assert isinstance(getattr(face, "defaultWidth", None), int | float), why
+
+
+def test_ttfont_state_assignments_and_split_string() -> None:
+    """TTFont.state[doc].assignments, and splitString(text, doc, encoding) as we copy it.
+
+    FastTTFont.splitString must return what TTFont.splitString returns, on a first pass
+    (ReportLab's code hands out the codes) and a second (our translate table).
+    """
+    why = relied_on(
+        "TTFont.state / State.assignments / TTFont.splitString",
+        "briefing/renderers/pdf/fastfont.py (FastTTFont.splitString)",
+        "compare FastTTFont.splitString with TTFont.splitString; remove the fast path if "
+        "the codes are no longer kept per document in state.assignments.",
+    )
+    assert params(TTFont.splitString) == ["self", "text", "doc", "encoding"], why
+    ours, theirs = FastTTFont("InternalsFast", str(FONT)), TTFont("InternalsPlain", str(FONT))
+    doc_a, doc_b = PDFDocument(), PDFDocument()
+    for _ in range(2):
+        assert ours.splitString(SAMPLE, doc_a) == theirs.splitString(SAMPLE, doc_b), why
+    state = ours.state.get(doc_a)
+    assert state is not None, why
+    assignments = getattr(state, "assignments", None)
+    assert isinstance(assignments, dict) and ord("ə") in assignments, why
+    assert "_briefing_codes" in vars(state), why  # we may keep our table on the state
+
+
+def test_ttfont_add_objects_basic_fonts_widths() -> None:
+    """addObjects(doc) puts each subset in doc.idToObject["BasicFonts"].dict, its Widths a
+    PDFArray with .sequence; a PDFArray writes bytes items as they are."""
+    why = relied_on(
+        'PDFDocument.idToObject["BasicFonts"].dict / font.Widths.sequence / PDFArray',
+        "briefing/renderers/pdf/fastfont.py (FastTTFont.addObjects)",
+        "check where the subset font objects and their /Widths arrays are kept.",
+    )
+    assert params(TTFont.addObjects) == ["self", "doc"], why
+    written = []
+    for font in (FastTTFont("InternalsFastW", str(FONT)), TTFont("InternalsPlainW", str(FONT))):
+        doc = PDFDocument()
+        fonts = doc.idToObject["BasicFonts"].dict
+        assert isinstance(fonts, dict), why
+        font.splitString(SAMPLE, doc)
+        font.addObjects(doc)
+        assert len(fonts) == 1, why
+        (pdf_font,) = fonts.values()
+        assert isinstance(pdf_font.Widths, PDFArray), why
+        assert isinstance(pdf_font.Widths.sequence, list), why
+        written.append(pdf_font.Widths.format(doc))
+    assert written[0] == written[1], why  # the same bytes as ReportLab's own numbers
+
+
+def test_canvas_doc_info_and_catalog() -> None:
+    """Canvas._doc is the PDFDocument; its .info holds what set* stored, .Catalog exists."""
+    why = relied_on(
+        "Canvas._doc / PDFDocument.info / PDFDocument.Catalog",
+        "briefing/renderers/pdf/document.py (make_canvas) and metadata.py (install)",
+        "find the canvas's document object and its info dictionary.",
+    )
+    canv = Canvas(io.BytesIO())
+    assert isinstance(getattr(canv, "_doc", None), PDFDocument), why
+    canv.setTitle("T")
+    canv.setAuthor("A")
+    info = canv._doc.info
+    assert isinstance(info, PDFInfo), why
+    assert vars(info).get("title") == "T" and vars(info).get("author") == "A", why
+    assert isinstance(canv._doc.Catalog, PDFCatalog), why
+
+
+def test_pdf_info_format_writes_the_keys_brief_info_writes() -> None:
+    """BriefInfo replaces PDFInfo.format: both must write the same keys, from the same
+    attributes (a new key in ReportLab's would be lost from our info dictionary)."""
+    why = relied_on(
+        "PDFInfo.format(document) and its attributes",
+        "briefing/renderers/pdf/metadata.py (BriefInfo.format)",
+        "write every key PDFInfo.format writes, from the attributes it reads.",
+    )
+    assert params(PDFInfo.format) == ["self", "document"], why
+    doc = PDFDocument(invariant=1)
+    theirs = PDFInfo().format(doc)
+    ours_info = BriefInfo()
+    ours_info.created = ours_info.modified = "2026-11-26"
+    ours = ours_info.format(doc)
+
+    def keys(data: bytes) -> set[bytes]:
+        return set(re.findall(rb"/(\w+) ", data.split(b"<<", 1)[1]))
+
+    assert keys(theirs) == keys(ours), why
+    for attr in ("title", "author", "subject", "keywords", "creator", "producer", "trapped"):
+        assert hasattr(PDFInfo(), attr), why
+
+
+def test_catalog_writes_metadata() -> None:
+    """Setting Catalog.Metadata to a stream puts /Metadata in the written file."""
+    why = relied_on(
+        "PDFCatalog.Metadata (in PDFCatalog.__NoDefault__)",
+        "briefing/renderers/pdf/metadata.py (install: the XMP packet)",
+        "attach the XMP stream to the catalog the way the new version allows.",
+    )
+    assert "Metadata" in getattr(PDFCatalog, "__NoDefault__", ()), why
+    buf = io.BytesIO()
+    canv = Canvas(buf, invariant=1)
+    meta = Metadata(
+        title="T",
+        subject="S",
+        author="A",
+        keywords=(),
+        language="en",
+        created="2026-11-26",
+        modified="2026-11-26",
+    )
+    install(canv._doc, meta, "en")
+    canv.drawString(10, 10, "x")
+    canv.save()
+    data = buf.getvalue()
+    assert b"/Metadata" in data and b"<x:xmpmeta" in data, why
+    assert b"/CreationDate (D:20261126)" in data, why
+
+
+def test_use_a85_is_read_at_save() -> None:
+    """rl_config.useA85 is consulted when a canvas writes its streams."""
+    why = relied_on(
+        "reportlab.rl_config.useA85",
+        "briefing/renderers/pdf/canvas.py (BriefCanvas.save)",
+        "switch the ASCII85 wrapping off the new way, or accept 25 % bigger files.",
+    )
+    assert hasattr(rl_config, "useA85"), why
+    saved = rl_config.useA85
+    out = {}
+    try:
+        for flag in (0, 1):
+            rl_config.useA85 = flag
+            buf = io.BytesIO()
+            canv = Canvas(buf, pageCompression=1, invariant=1)
+            canv.drawString(10, 10, "x")
+            canv.save()
+            out[flag] = b"ASCII85Decode" in buf.getvalue()
+    finally:
+        rl_config.useA85 = saved
+    assert out == {0: False, 1: True}, why
+
+
+def test_table_split_internals() -> None:
+    """Table._calc(w, h), ._rowHeights, ._splitRows(h, doInRowSplit=...), .splitInRow."""
+    why = relied_on(
+        "Table._calc / _rowHeights / _splitRows(doInRowSplit=) / splitInRow",
+        "briefing/renderers/pdf/tables.py (DataTable.split)",
+        "check how Table.split chooses between splitting between and inside rows.",
+    )
+    assert params(Table._calc) == ["self", "availWidth", "availHeight"], why
+    assert params(Table._splitRows)[:3] == ["self", "availHeight", "doInRowSplit"], why
+    table = Table([["h"], ["a"], ["b"], ["c"]], repeatRows=1, splitInRow=1)
+    assert table.splitInRow == 1, why
+    table._calc(200, 1000)
+    heights = table._rowHeights
+    assert len(heights) == 4 and all(isinstance(h, int | float) for h in heights), why
+    parts = table._splitRows(sum(heights[:2]) + 1, doInRowSplit=False)
+    assert isinstance(parts, list) and len(parts) == 2, why
+
+
+def test_keep_together_wrap_state() -> None:
+    """KeepTogether keeps its flowables in ._content; wrap sets ._H, ._H0, ._wrapInfo,
+    which split reads (with ._frame): KeepWithNext.wrap sets the same ones."""
+    why = relied_on(
+        "KeepTogether._content / _H / _H0 / _wrapInfo / _frame",
+        "briefing/renderers/pdf/keep.py (KeepWithNext) and document.py (keepTogetherClass)",
+        "compare KeepTogether.wrap and .split with KeepWithNext.wrap.",
+    )
+    group = KeepTogether([Spacer(10, 10), Spacer(10, 20)])
+    assert isinstance(getattr(group, "_content", None), list), why
+    assert len(group._content) == 2, why
+    source = inspect.getsource(KeepTogether.split)
+    for name in ("_wrapInfo", "_H", "_H0", "_frame"):
+        assert re.search(rf"\b{name}\b", source), why
+    group.canv = Canvas(io.BytesIO())
+    group.wrap(100, 100)
+    assert (group._H, group._H0, group._wrapInfo) == (30, 10, (100, 100)), why
+    assert "keepTogetherClass" in BaseDocTemplate._initArgs, why
+
+
+class _Probe(Flowable):  # type: ignore[misc]
+    """Too tall for its frame the first time: records what split sees, then shrinks."""
+
+    seen: dict[str, Any]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.seen = {}
+
+    def wrap(self, aW: float, aH: float) -> tuple[float, float]:
+        return aW, (5000.0 if not self.seen else 10.0)
+
+    def split(self, aW: float, aH: float) -> list[Any]:
+        frame = self._doctemplateAttr("frame")
+        self.seen = {
+            "frame": frame,
+            "own_frame": getattr(self, "_frame", None),
+            "at_top": getattr(frame, "_atTop", None),
+            "height": frame.__dict__.get("_height") if frame is not None else None,
+        }
+        return [Spacer(10, 10)]
+
+
+def test_flowables_see_their_frame() -> None:
+    """In a build, _doctemplateAttr("frame") is the Frame, with _atTop and _height, and a
+    flowable asked to split has ._frame set."""
+    why = relied_on(
+        'Flowable._doctemplateAttr("frame") / Frame._atTop / Frame._height / flowable._frame',
+        "briefing/renderers/pdf/tables.py, boxes.py and keep.py (whether at a frame top)",
+        "find how a flowable learns its frame and whether it is at the frame's top.",
+    )
+    probe = _Probe()
+    doc = BaseDocTemplate(io.BytesIO(), pagesize=(300, 400))
+    doc.addPageTemplates([PageTemplate("p", [Frame(0, 0, 300, 400, id="f")])])
+    doc.build([Paragraph("x", ParagraphStyle("s")), probe])
+    assert isinstance(probe.seen.get("frame"), Frame), why
+    assert probe.seen["own_frame"] is probe.seen["frame"], why
+    assert probe.seen["at_top"] == 0, why  # a paragraph is above it
+    assert probe.seen["height"] == 400, why
+
+
+# -- python-docx ------------------------------------------------------------------------
+
+
+@pytest.fixture
+def reference() -> DocxDocument:
+    return docx.Document(str(REFERENCE))
+
+
+@pytest.mark.parametrize(
+    ("module", "name", "ours"),
+    [
+        ("docx.section", "_BaseHeaderFooter", "briefing/renderers/docx/page.py"),
+        ("docx.styles", "BabelFish", "briefing/renderers/docx/styles.py"),
+        ("docx.oxml.parser", "OxmlElement", "briefing/renderers/docx/document.py"),
+        ("docx.parts.document", "DocumentPart", "briefing/renderers/docx/context.py"),
+        ("docx.opc.part", "Part", "briefing/renderers/docx/fonts.py, package.py"),
+        ("docx.opc.packuri", "PackURI", "briefing/renderers/docx/fonts.py"),
+    ],
+)
+def test_docx_import_paths(module: str, name: str, ours: str) -> None:
+    """Names we import from python-docx's internal modules."""
+    why = relied_on(f"{module}.{name}", ours, "import it from where it moved.")
+    assert hasattr(importlib.import_module(module), name), why
+
+
+def test_header_footer_element(reference: DocxDocument) -> None:
+    """section.header._element: the w:hdr root of the section's own header."""
+    why = relied_on(
+        "docx.section._BaseHeaderFooter._element",
+        "briefing/renderers/docx/page.py (_cleared)",
+        "find the public or private handle on the header/footer root element.",
+    )
+    header = reference.sections[0].header
+    header.is_linked_to_previous = False
+    root = header._element
+    assert root.tag.endswith("}hdr"), why
+    footer = reference.sections[0].footer
+    footer.is_linked_to_previous = False
+    assert footer._element.tag.endswith("}ftr"), why
+
+
+def test_core_properties_element(reference: DocxDocument) -> None:
+    """core_properties._element: the cp:coreProperties element (for cp:lastPrinted)."""
+    why = relied_on(
+        "docx.opc.coreprops.CoreProperties._element",
+        "briefing/renderers/docx/package.py (set_properties)",
+        "find how to remove cp:lastPrinted from the core properties.",
+    )
+    element = reference.core_properties._element
+    assert element.tag.endswith("}coreProperties"), why
+    assert callable(element.findall) and callable(element.remove), why
+
+
+def test_font_table_is_a_plain_part_with_blob(reference: DocxDocument) -> None:
+    """The font table is a plain Part: .blob returns ._blob, so assigning ._blob
+    replaces the bytes written."""
+    why = relied_on(
+        "docx.opc.part.Part._blob (font table part)",
+        "briefing/renderers/docx/fonts.py (embed_fonts)",
+        "if the font table got an XML part class, edit its element instead of _blob.",
+    )
+    font_table = reference.part.part_related_by(RT.FONT_TABLE)
+    assert isinstance(getattr(font_table, "_blob", None), bytes), why
+    font_table._blob = b"<changed/>"
+    assert font_table.blob == b"<changed/>", why
+
+
+def test_part_constructor_and_next_partname(reference: DocxDocument) -> None:
+    """Part(partname, content_type, blob, package) and package.next_partname(template)."""
+    why = relied_on(
+        "docx.opc.part.Part(...) / OpcPackage.next_partname",
+        "briefing/renderers/docx/fonts.py (embed_fonts: the font parts)",
+        "make a binary part and its name the new way.",
+    )
+    assert params(Part.__init__)[1:5] == ["partname", "content_type", "blob", "package"], why
+    package = reference.part.package
+    name = package.next_partname("/word/fonts/font%d.odttf")
+    assert str(name).startswith("/word/fonts/font"), why
+    part = Part(PackURI(name), "application/x-test", b"data", package)
+    assert part.blob == b"data" and part.partname == name, why
+
+
+def test_babel_fish_internal_to_ui() -> None:
+    """BabelFish.internal2ui maps styles.xml's lower-case built-in names to Word's."""
+    why = relied_on(
+        "docx.styles.BabelFish.internal2ui",
+        "briefing/renderers/docx/styles.py (StyleMap)",
+        "map built-in style names (heading 1 -> Heading 1) another way.",
+    )
+    assert BabelFish.internal2ui("heading 1") == "Heading 1", why
+    assert BabelFish.internal2ui("Memo Label") == "Memo Label", why
+
+
+def test_package_parts_marshal_as_we_save(reference: DocxDocument) -> None:
+    """What package.save does by hand: package.parts, part.before_marshal(), part.blob,
+    partname.membername / rels_uri.membername, part.rels.xml and package.rels.xml as
+    bytes, and Relationships as a dict of rId -> rel with .reltype (del removes one)."""
+    why = relied_on(
+        "OpcPackage.parts / Part.before_marshal / PackURI.membername / Relationships.xml",
+        "briefing/renderers/docx/package.py (save, drop_stale_parts)",
+        "compare package.save with python-docx's PackageWriter.",
+    )
+    package = reference.part.package
+    parts = package.parts
+    assert isinstance(parts, list) and reference.part in parts, why
+    assert isinstance(package.rels.xml, bytes), why
+    for part in parts:
+        assert callable(part.before_marshal), why
+        assert isinstance(part.blob, bytes), why
+        assert isinstance(part.content_type, str), why
+        assert not part.partname.membername.startswith("/"), why
+        if len(part.rels):
+            assert isinstance(part.rels.xml, bytes), why
+            assert part.partname.rels_uri.membername.endswith(".rels"), why
+    rels = reference.part.rels
+    assert isinstance(rels, dict), why
+    rid, rel = next(iter(rels.items()))
+    assert isinstance(rel.reltype, str), why
+    del rels[rid]
+    assert rid not in rels, why
+
+
+def test_reference_docx_is_where_the_tests_expect() -> None:
+    """The fixtures above read the bundled files; a move would fail every test here."""
+    assert isinstance(REFERENCE, Path) and REFERENCE.is_file()
+    assert FONT.is_file()
