@@ -8,42 +8,77 @@ the author typed (``2022`` is the text "2022", never an int; dates are parsed la
 by the model), tags that would construct objects are refused, duplicate keys are
 errors rather than silently overwritten, and alias expansion is counted so a
 "billion laughs" file stops early.
+
+Positions are the editor's: YAML 1.1 also breaks lines at U+0085, U+2028 and U+2029,
+which no editor does, so in a text holding one of them a mark's line and column are
+recomputed from its character index, counting ``\n`` only.
 """
 
 from __future__ import annotations
 
+from bisect import bisect_right
+from dataclasses import dataclass
 from typing import Any
 
 import yaml
-from yaml import MappingNode, MarkedYAMLError, Node, ScalarNode, SequenceNode, YAMLError
+from yaml import MappingNode, Mark, MarkedYAMLError, Node, ScalarNode, SequenceNode, YAMLError
 from yaml.reader import ReaderError
 
-from briefing.errors import BriefError, Position, Problem
+from briefing.errors import BriefError, KeyPath, Position, Problem
 from briefing.limits import Limits, hint
-from briefing.readers import KeyPath, Source
+from briefing.readers import Source, normalize_newlines
 
 _STD = "tag:yaml.org,2002:"
 _ALLOWED_TAGS = {
     _STD + t for t in ("str", "int", "float", "bool", "null", "timestamp", "seq", "map")
 }
+_YAML_ONLY_BREAKS = ("\x85", "\u2028", "\u2029")  # line breaks to YAML 1.1, not to editors
+
+
+@dataclass
+class Budget:
+    """Values built so far, shared by every YAML part of one brief.
+
+    A Markdown brief holds YAML in its front matter and in each ```brief block; one
+    budget for all of them keeps the values limit a limit on the brief, not on each part.
+    """
+
+    values: int = 0
+
+
+class _Lines:
+    """Mark -> editor position: the mark's own line and column unless YAML saw a
+    line break that an editor does not (U+0085, U+2028, U+2029)."""
+
+    def __init__(self, text: str) -> None:
+        self.starts: list[int] | None = None
+        if any(ch in text for ch in _YAML_ONLY_BREAKS):
+            self.starts = [0] + [i + 1 for i, ch in enumerate(text) if ch == "\n"]
+
+    def at(self, mark: Mark) -> tuple[int, int]:
+        """1-based line and column of ``mark``."""
+        if self.starts is None:
+            return mark.line + 1, mark.column + 1
+        line = bisect_right(self.starts, mark.index) - 1
+        return line + 1, mark.index - self.starts[line] + 1
 
 
 class _Builder:
-    def __init__(self, file: str, limits: Limits) -> None:
+    def __init__(self, file: str, limits: Limits, lines: _Lines, budget: Budget) -> None:
         self.file = file
         self.limits = limits
+        self.lines = lines
         self.positions: dict[KeyPath, Position] = {}
         self.key_positions: dict[KeyPath, Position] = {}
         self.problems: list[Problem] = []
-        self.count = 0
+        self.budget = budget
 
     def pos(self, node: Node) -> Position:
-        mark = node.start_mark
-        return Position(self.file, mark.line + 1, mark.column + 1)
+        return Position(self.file, *self.lines.at(node.start_mark))
 
     def build(self, node: Node, path: KeyPath, depth: int = 0) -> Any:
-        self.count += 1
-        if self.count > self.limits.values:
+        self.budget.values += 1
+        if self.budget.values > self.limits.values:
             raise BriefError(
                 Problem(
                     f"more than {self.limits.values:,} values after expanding YAML aliases "
@@ -67,7 +102,9 @@ class _Builder:
             )
             return None
         if isinstance(node, ScalarNode):
-            if tag == _STD + "null" and node.style is None:
+            # ~, null, Null, NULL and an empty value mean "absent"; "null" quoted is text.
+            # A plain scalar's style is None to PyYAML but "" to libyaml: test falsiness.
+            if tag == _STD + "null" and not node.style:
                 return None
             return str(node.value)
         if isinstance(node, SequenceNode):
@@ -94,9 +131,25 @@ class _Builder:
         raise AssertionError(f"unexpected YAML node {node!r}")
 
 
-def load_yaml(text: str, file: str, limits: Limits | None = None) -> Source:
-    """Parse YAML text into a :class:`Source`, or raise a positioned BriefError."""
-    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when it is there
+def load_yaml(
+    text: str,
+    file: str,
+    limits: Limits | None = None,
+    *,
+    budget: Budget | None = None,
+    depth: int = 0,
+    loader: type[yaml.SafeLoader] | type[yaml.CSafeLoader] | None = None,
+) -> Source:
+    """Parse YAML text into a :class:`Source`, or raise a positioned BriefError.
+
+    ``budget`` and ``depth`` let YAML embedded in a larger brief count against the
+    brief's limits: values already built, and how deep the embedded part sits. ``loader``
+    picks the parser (tests run both): libyaml when it is there, else pure Python.
+    """
+    text = normalize_newlines(text)
+    if loader is None:
+        loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+    lines = _Lines(text)
     try:
         root = yaml.compose(text, Loader=loader)
     except ReaderError as exc:  # a character YAML does not allow in a file
@@ -115,7 +168,7 @@ def load_yaml(text: str, file: str, limits: Limits | None = None) -> Source:
         ) from None
     except MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
-        line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+        line, col = lines.at(mark) if mark else (1, 1)
         message = " ".join(str(exc.problem or exc.context or "invalid YAML").split())
         raise BriefError(
             Problem(f"YAML syntax error: {message}", Position(file, line, col))
@@ -126,8 +179,8 @@ def load_yaml(text: str, file: str, limits: Limits | None = None) -> Source:
         raise BriefError(
             Problem("the file is empty; a brief needs at least a title", Position(file, 1, 1))
         )
-    builder = _Builder(file, limits or Limits())
-    data = builder.build(root, ())
+    builder = _Builder(file, limits or Limits(), lines, budget or Budget())
+    data = builder.build(root, (), depth)
     if builder.problems:
         raise BriefError(builder.problems)
     return Source(file, data, builder.positions, builder.key_positions)
