@@ -12,15 +12,29 @@ The front matter holds the metadata keys (title, date, memo, sources, ...). The 
   column widths from the dashes of the separator row when they differ;
   ``> quote`` with an optional last paragraph ``> — Author``; ``> [!NOTE]`` call-outs.
 
+Any other block is written as a fenced code block with the info string ``brief``
+holding that one block in YAML, exactly as a YAML brief's body list holds it
+(``note: ...``, ``table: {columns: [...], rows: [...]}``, any kind the model gains):
+every block kind can be written in Markdown without a change here. Other code blocks
+are errors.
+
 Inline text keeps its source form so the brief's own inline subset applies to it
 (``**bold**``, ``*italic*``, ``[text](url)``; everything else literal). Markdown parsing
-is markdown-it (CommonMark) with raw HTML off. Positions are the Markdown lines.
+is markdown-it (CommonMark) with raw HTML off, so ``<b>`` prints as typed. HTML comments
+are the exception: ``<!-- ... -->`` is how authors leave private notes in Markdown, so
+the brief reads as if each comment had been deleted (see :func:`_drop_comments`).
+
+Positions are the lines and columns an editor shows for the file as saved: line breaks
+are normalized before parsing (CRLF and CR count as one break), lines are split on
+``\n`` only (as markdown-it does; U+2028 inside a line is a character of its text), and
+a position inside text that lost a comment is mapped back to the original file.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from bisect import bisect_right
+from dataclasses import dataclass, field
 from typing import Any
 
 from markdown_it import MarkdownIt
@@ -28,47 +42,160 @@ from markdown_it.token import Token
 
 from briefing.errors import BriefError, KeyPath, Position, Problem
 from briefing.limits import Limits
-from briefing.readers import Source
-from briefing.readers.yaml_source import load_yaml
+from briefing.readers import Source, normalize_newlines
+from briefing.readers.yaml_source import Budget, load_yaml
 
-_FRONT = re.compile(r"\A---[ \t]*\r?\n(.*?)(?:\r?\n)?^(?:---|\.\.\.)[ \t]*$\r?\n?", re.S | re.M)
+# Text reaches these patterns with \n line breaks only (normalize_newlines).
+_FRONT = re.compile(r"\A---[ \t]*\n(.*?)\n?^(?:---|\.\.\.)[ \t]*$\n?", re.S | re.M)
+_FIRST_LINE = re.compile(r"\n*([^\n]*)")
 _KIND = re.compile(r"\s*\{\s*kind\s*=\s*([A-Za-z_]+)\s*\}\s*$")
 _ESCAPE = re.compile(r"\\([!\"#$%&'+,\-./:;<=>?@^_`{|}~])")  # our inline parser keeps *[]()\
 _CALLOUT = re.compile(r"\A\[!(NOTE|TIP|IMPORTANT|WARNING|CAUTION)\]\s*", re.I)
 _BY = re.compile(r"\A(?:—|--|―)\s*")
 _CAPTION = re.compile(r"\ATable:\s*")
+_BRIEF_INFO = "brief"  # the info string of a fenced block holding one block as YAML
+# What the comment scanner stops at: a line break, an escape, a code span, a comment.
+_SCAN = re.compile(r"[\n\\`]|<!--")
+_BACKTICKS = re.compile(r"`+")
+_BLANK_LINE = re.compile(r"\n[ \t]*(?:\n|\Z)")
+_FENCE_OPEN = re.compile(r" {0,3}(`{3,}(?=[^`]*$)|~{3,})")
+_ASCII_PUNCT = frozenset("!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~")
 
 
 def _parser() -> MarkdownIt:
     return MarkdownIt("commonmark", {"html": False}).enable("table")
 
 
+class _Origin:
+    """Where a place in the parsed body was in the file: (line, column), both 1-based.
+
+    The body markdown-it parses starts ``offset`` lines into the file (after the front
+    matter) and may have lost HTML comments. Without comments a body line is a file
+    line; with them, the kept pieces of the body are recorded (where each starts in the
+    parsed text and in the original body) and a place is mapped back through them.
+    """
+
+    def __init__(self, offset: int) -> None:
+        self.offset = offset
+        self.pieces: tuple[list[int], list[int], list[int], list[int]] | None = None
+
+    def record(self, original: str, kept: str, parsed: list[int], source: list[int]) -> None:
+        """``kept`` was made of ``original`` pieces starting at ``source``/``parsed``."""
+        self.pieces = (_line_starts(kept), parsed, source, _line_starts(original))
+
+    def at(self, line: int, col: int) -> tuple[int, int]:
+        """The file's 1-based (line, column) of 0-based ``line``/``col`` of the body."""
+        if self.pieces is None:
+            return line + self.offset + 1, col + 1
+        kept_starts, parsed, source, original_starts = self.pieces
+        line = min(line, len(kept_starts) - 1)
+        index = kept_starts[line] + col
+        piece = bisect_right(parsed, index) - 1
+        index = source[piece] + index - parsed[piece]
+        original_line = bisect_right(original_starts, index) - 1
+        return original_line + self.offset + 1, index - original_starts[original_line] + 1
+
+
+def _line_starts(text: str) -> list[int]:
+    return [0] + [m.end() for m in re.finditer("\n", text)]
+
+
 @dataclass
 class _Ctx:
     file: str
-    lines: list[str]
-    offset: int  # lines of front matter before the body
+    lines: list[str]  # the parsed body's lines (split on \n only, as markdown-it does)
+    origin: _Origin
     positions: dict[KeyPath, Position]
+    key_positions: dict[KeyPath, Position]
     problems: list[Problem]
+    limits: Limits
+    budget: Budget = field(default_factory=Budget)
 
-    def pos(self, token: Token, text: str = "") -> Position:
-        line = (token.map[0] if token.map else 0) + self.offset
-        col = 1
-        if text and line < len(self.lines):
-            found = self.lines[line].find(text[:20])
-            col = found + 1 if found >= 0 else 1
-        return Position(self.file, line + 1, col)
+    def pos(self, token: Token, value: str = "") -> Position:
+        """Where ``token`` starts; ``value``: where that text starts on its first line.
 
-    def at(self, path: KeyPath, token: Token, text: str = "") -> None:
-        self.positions.setdefault(path, self.pos(token, text))
+        A block token (a list, a table row, a heading, a fence) is at its line's first
+        character that is not indentation. An inline token (a paragraph's or heading's
+        text) is where its source text starts: markdown-it's ``content`` is the source
+        with the line's prefix (indentation, ``>``, ``-``) removed, so it ends the
+        line. ``value`` is for a value that follows a marker on that line (``Table:``,
+        ``—``, ``[!NOTE]``); it is found within the text, not in the whole line, so a
+        word that also occurs in the marker or earlier cells cannot be picked instead.
+        """
+        line = token.map[0] if token.map else 0
+        col = 0
+        if line < len(self.lines):
+            src = self.lines[line]
+            col = len(src) - len(src.lstrip(" \t"))
+            first = token.content.split("\n", 1)[0].strip(" \t") if token.type == "inline" else ""
+            if first:
+                end = src.rstrip(" \t")
+                start = len(end) - len(first) if end.endswith(first) else src.find(first)
+                if start >= 0:
+                    col = start
+                    found = first.find(value[:20]) if value else -1
+                    col += max(found, 0)
+        return Position(self.file, *self.origin.at(line, col))
+
+    def at(self, path: KeyPath, token: Token, value: str = "") -> None:
+        self.positions.setdefault(path, self.pos(token, value))
 
     def error(self, token: Token, message: str) -> None:
         self.problems.append(Problem(message, self.pos(token)))
 
+    def brief_block(self, token: Token, path: KeyPath) -> dict[str, Any] | None:
+        """A ```brief fenced block: its YAML is one block of the brief, at ``path``.
+
+        Read by the YAML reader, counting against the brief's values and depth limits;
+        every position it reports (values, keys, problems) is moved to the Markdown
+        file: YAML line 1 is the line after the opening fence, columns shift by the
+        fence's indentation (which markdown-it removed from the content).
+        """
+        self.at(path, token)
+        if not token.content.strip():
+            self.error(token, "an empty ```brief block: write one block in it as YAML (note: ...)")
+            return None
+        try:
+            source = load_yaml(
+                token.content, self.file, self.limits, budget=self.budget, depth=len(path)
+            )
+        except BriefError as exc:
+            self.problems.extend(
+                Problem(p.message, self._moved(token, p.position), p.field, p.severity)
+                for p in exc.problems
+            )
+            return None
+        if not isinstance(source.data, dict):
+            self.error(
+                token,
+                "a ```brief block holds one block of the brief as a YAML map "
+                "(note: ..., table: ...)",
+            )
+            return None
+        for sub, where in source.positions.items():
+            self.positions.setdefault((*path, *sub), self._moved(token, where))
+        for sub, where in source.key_positions.items():
+            self.key_positions[(*path, *sub)] = self._moved(token, where)
+        return source.data
+
+    def _moved(self, fence: Token, where: Position | None) -> Position:
+        """A position in a fenced block's content -> its position in the file."""
+        if where is None or fence.map is None:
+            return self.pos(fence)
+        opener = self.lines[fence.map[0]]
+        indent = len(opener) - len(opener.lstrip(" "))
+        return Position(
+            self.file, *self.origin.at(fence.map[0] + where.line, where.col - 1 + indent)
+        )
+
 
 def _inline(token: Token) -> str:
-    """The inline source of a paragraph or cell, soft line breaks as spaces."""
-    text = " ".join(line.strip(" \t") for line in token.content.splitlines())
+    """The inline source of a paragraph or cell, soft line breaks as spaces.
+
+    Split on ``\n`` only: ``str.splitlines()`` would also break at U+2028 and friends,
+    which CommonMark keeps as characters of the text.
+    """
+    text = " ".join(line.strip(" \t") for line in token.content.split("\n"))
     return _ESCAPE.sub(r"\1", text)
 
 
@@ -120,7 +247,7 @@ class _Reader:
                 if _CAPTION.match(text) and nxt is not None and nxt.type == "table_open":
                     caption = (_CAPTION.sub("", text), inline)
                     continue
-                self.ctx.at(here, inline, text)
+                self.ctx.at(here, inline)
                 out.append(text)
             elif t.type in ("bullet_list_open", "ordered_list_open"):
                 key = "bullets" if t.type == "bullet_list_open" else "numbered"
@@ -135,6 +262,11 @@ class _Reader:
             elif t.type == "hr":
                 self.take()  # a thematic break has no meaning in a memo: ignored
                 continue
+            elif t.type == "fence" and t.info.split()[:1] == [_BRIEF_INFO]:
+                self.take()
+                block = self.ctx.brief_block(t, here)
+                if block is not None:
+                    out.append(block)
             else:
                 self.take()
                 self.ctx.error(t, f"{_describe(t)} is not part of the brief format")
@@ -172,12 +304,12 @@ class _Reader:
             text = " ".join(texts)
             if child is None:
                 if first is not None:
-                    self.ctx.at(here, first, text)
+                    self.ctx.at(here, first)
                 items.append(text)
             else:
                 if first is not None:
-                    self.ctx.at(here, first, text)
-                    self.ctx.at((*here, "text"), first, text)
+                    self.ctx.at(here, first)
+                    self.ctx.at((*here, "text"), first)
                 items.append({"text": text, child[0]: child[1]})
         self.take()  # list close
         return items
@@ -204,13 +336,13 @@ class _Reader:
                 continue
             # markdown-it pads or cuts a ragged row to the header's width; the brief
             # format calls that an error, so keep the row as wide as it was written.
-            written = _cells_in_source(self.ctx.lines[token.map[0] + self.ctx.offset])
+            written = _cells_in_source(self.ctx.lines[token.map[0]])
             if written != len(columns):
                 spec["rows"][i] = body[i][:written] + [""] * max(0, written - len(body[i]))
         if caption is not None:
             spec["caption"] = caption[0]
             self.ctx.at((*path, "caption"), caption[1], caption[0])
-        widths = _dash_widths(self.ctx.lines, open_token, self.ctx.offset)
+        widths = _dash_widths(self.ctx.lines, open_token)
         if widths is not None and len(widths) == len(columns):
             spec["widths"] = [str(w) for w in widths]
         return spec
@@ -233,7 +365,7 @@ class _Reader:
         first_text, first = paragraphs[0]
         if _CALLOUT.match(first_text):
             text = " ".join([_CALLOUT.sub("", first_text)] + [p for p, _ in paragraphs[1:]])
-            self.ctx.at((*path, "note"), first, text)
+            self.ctx.at((*path, "note"), first, _CALLOUT.sub("", first_text))
             return {"note": text.strip()}
         by = None
         if len(paragraphs) > 1 and _BY.match(paragraphs[-1][0]):
@@ -241,7 +373,7 @@ class _Reader:
             by = _BY.sub("", by_text)
             self.ctx.at((*path, "by"), by_token, by)
         text = " ".join(p for p, _ in paragraphs)
-        self.ctx.at((*path, "quote"), first, text)
+        self.ctx.at((*path, "quote"), first)
         return {"quote": text} if by is None else {"quote": text, "by": by}
 
 
@@ -265,23 +397,58 @@ def _cells_in_source(line: str) -> int:
     return len(re.split(r"(?<!\\)\|", inner))
 
 
-def _dash_widths(lines: list[str], table: Token, offset: int) -> list[int] | None:
+def _dash_widths(lines: list[str], table: Token) -> list[int] | None:
     """Relative widths from the separator row's dashes, when they are not all equal."""
     if table.map is None:
         return None
-    sep = lines[table.map[0] + 1 + offset].strip().strip("|")
+    sep = lines[table.map[0] + 1].strip().strip("|")
     widths = [max(1, cell.count("-")) for cell in re.split(r"(?<!\\)\|", sep)]
     return widths if len(set(widths)) > 1 else None
 
 
 def _split_front_matter(
-    text: str, file: str, limits: Limits | None
+    text: str, file: str, limits: Limits, budget: Budget
 ) -> tuple[Source | None, str, int]:
+    """(front matter, body, lines before the body), or an error at the front matter.
+
+    Front matter is YAML between a ``---`` line at line 1 and the next ``---`` (or
+    ``...``) line. A front matter that is there but cannot be read is reported as
+    itself: read as body, it would surface as "title: required key is missing".
+    """
+    first = _FIRST_LINE.match(text)
+    opener = first.group(1).rstrip(" \t") if first else ""
+    line = text[: first.start(1)].count("\n") + 1 if first else 1
+    if opener == "+++":
+        raise BriefError(
+            Problem(
+                "front matter starts with +++ (TOML); "
+                "briefing reads YAML front matter between --- lines",
+                Position(file, line, 1),
+            )
+        )
+    if opener != "---":
+        return None, text, 0
+    if line > 1:
+        raise BriefError(
+            Problem(
+                f"front matter must start at line 1, not after {line - 1} empty "
+                f"line{'s' if line > 2 else ''}",
+                Position(file, line, 1),
+            )
+        )
     match = _FRONT.match(text)
     if not match:
-        return None, text, 0
+        raise BriefError(
+            Problem(
+                "the front matter opened at line 1 is never closed with ---", Position(file, 1, 1)
+            )
+        )
     front_text = match.group(1)
-    front = load_yaml("\n" + front_text + "\n", file, limits) if front_text.strip() else None
+    front = (
+        load_yaml("\n" + front_text + "\n", file, limits, budget=budget)
+        if front_text.strip()
+        else None
+    )
     body = text[match.end() :]
     offset = text[: match.end()].count("\n")
     return front, body, offset
@@ -289,7 +456,10 @@ def _split_front_matter(
 
 def load_markdown(text: str, file: str, limits: Limits | None = None) -> Source:
     """Parse a Markdown brief into a Source, or raise a positioned BriefError."""
-    front, body, offset = _split_front_matter(text, file, limits)
+    text = normalize_newlines(text)  # read_text did it already; this costs one scan
+    limits = limits or Limits()
+    budget = Budget()
+    front, body, offset = _split_front_matter(text, file, limits, budget)
     data: dict[str, Any] = {}
     positions: dict[KeyPath, Position] = {(): Position(file, 1, 1)}
     key_positions: dict[KeyPath, Position] = {}
@@ -299,7 +469,11 @@ def load_markdown(text: str, file: str, limits: Limits | None = None) -> Source:
         data.update(front.data)
         positions.update(front.positions)
         key_positions.update(front.key_positions)
-    ctx = _Ctx(file, text.splitlines(), offset, positions, [])
+    origin = _Origin(offset)
+    problems: list[Problem] = []
+    if "<!--" in body:
+        body = _drop_comments(body, origin, file, problems)
+    ctx = _Ctx(file, body.split("\n"), origin, positions, key_positions, problems, limits, budget)
     reader = _Reader(_parser().parse(body), ctx)
     _read_body(reader, data, ctx)
     return Source(file, data, positions, key_positions, ctx.problems)
@@ -324,7 +498,7 @@ def _read_body(reader: _Reader, data: dict[str, Any], ctx: _Ctx) -> None:
             if "title" in data:
                 ctx.error(heading, "a # title and a title in the front matter: keep one")
             data["title"] = title
-            ctx.at(("title",), inline, title)
+            ctx.at(("title",), inline)
             if reader.blocks(("_after_title",), {"heading_open"}):
                 ctx.error(heading, "text after the # title: put it under a ## section")
             continue
@@ -337,14 +511,14 @@ def _read_body(reader: _Reader, data: dict[str, Any], ctx: _Ctx) -> None:
             annexes = data.setdefault("annexes", [])
             path: KeyPath = ("annexes", len(annexes))
             section: dict[str, Any] = {"title": title}
-            ctx.at((*path, "title"), inline, title)
+            ctx.at((*path, "title"), inline)
             annexes.append(section)
         elif level == 1 or (level <= 3 and stack and stack[-1][0] == level - 1):
             parent, parent_path = (data, ()) if level == 1 else stack[-1][1:]
             siblings = parent.setdefault("sections", [])
             path = (*parent_path, "sections", len(siblings))
             section = {"kind": kind} if kind else {"title": title}
-            ctx.at((*path, "kind" if kind else "title"), inline, raw)
+            ctx.at((*path, "kind" if kind else "title"), inline)
             siblings.append(section)
         else:
             why = (
@@ -377,3 +551,140 @@ def _special(reader: _Reader, data: dict[str, Any], ctx: _Ctx, heading: Token, k
     for path, pos in list(ctx.positions.items()):
         if path[:3] == ("_recommendations", 0, "numbered"):
             ctx.positions.setdefault(("recommendations", *path[3:]), pos)
+
+
+def _drop_comments(body: str, origin: _Origin, file: str, problems: list[Problem]) -> str:
+    """``body`` as if each HTML comment had been deleted; ``origin`` learns the cuts.
+
+    An author's ``<!-- reviewer: check this number -->`` is a private note, never
+    memo text. With raw HTML off, markdown-it would print it, so comments go before
+    parsing; every other ``<tag>`` stays literal text. A comment is what CommonMark
+    calls one (``<!-- ... -->``, ``<!-->``, ``<!--->``), found left to right as the
+    inline parser would: not inside a code span (```<!--``` is text), not after a
+    backslash, not inside a fenced code block (a ```brief block is YAML).
+
+    A comment on lines of its own takes those lines with it, so a note between two
+    table rows or list items leaves them one table or list; one inside a line leaves
+    the text around it, one space where it stood between words. A comment never closed
+    is an error at its start rather than a brief that silently ends there.
+    """
+    cuts: list[tuple[int, int]] = []
+    fence: tuple[str, int] | None = None
+    n = len(body)
+    i = 0
+    line_start = True
+    while i < n:
+        if line_start:
+            line_start = False
+            eol = body.find("\n", i)
+            eol = n if eol < 0 else eol
+            line = body[i:eol]
+            if fence is not None:
+                char, length = fence
+                closing = line.lstrip(" ")
+                if (
+                    len(line) - len(closing) <= 3
+                    and closing.startswith(char * length)
+                    and not closing.strip(" \t").strip(char)
+                ):
+                    fence = None
+                i, line_start = eol + 1, True
+                continue
+            opened = _FENCE_OPEN.match(line)
+            if opened:
+                fence = (opened.group(1)[0], len(opened.group(1)))
+                i, line_start = eol + 1, True
+                continue
+        found = _SCAN.search(body, i)
+        if found is None:
+            break
+        i, mark = found.start(), found.group()
+        if mark == "\n":
+            i, line_start = i + 1, True
+        elif mark == "\\":
+            i += 2 if i + 1 < n and body[i + 1] in _ASCII_PUNCT else 1
+        elif mark == "`":
+            run = _BACKTICKS.match(body, i)
+            assert run is not None
+            length = len(run.group())
+            blank = _BLANK_LINE.search(body, run.end())
+            limit = blank.start() if blank else n
+            close = next(
+                (
+                    m
+                    for m in _BACKTICKS.finditer(body, run.end(), limit)
+                    if len(m.group()) == length
+                ),
+                None,
+            )
+            i = close.end() if close else run.end()
+        else:  # <!--
+            if body.startswith("<!-->", i):
+                end = i + 5
+            elif body.startswith("<!--->", i):
+                end = i + 6
+            else:
+                close_at = body.find("-->", i + 4)
+                if close_at < 0:
+                    before = body[:i]
+                    line_no = before.count("\n")
+                    col = i - (before.rfind("\n") + 1)
+                    problems.append(
+                        Problem(
+                            "this HTML comment is never closed with -->; "
+                            "close it, or write the text without <!--",
+                            Position(file, *origin.at(line_no, col)),
+                        )
+                    )
+                    break
+                end = close_at + 3
+            if cuts and not body[cuts[-1][1] : i].strip(" \t"):
+                cuts[-1] = (cuts[-1][0], end)  # comments side by side: one cut
+            else:
+                cuts.append((i, end))
+            i = end
+    if not cuts:
+        return body
+    pieces: list[str] = []
+    parsed: list[int] = []
+    source: list[int] = []
+    kept = 0
+    previous = 0
+    for start, end in cuts:
+        start, end = _widen(body, start, end)
+        start = max(start, previous)
+        parsed.append(kept)
+        source.append(previous)
+        pieces.append(body[previous:start])
+        kept += start - previous
+        previous = end
+    parsed.append(kept)
+    source.append(previous)
+    pieces.append(body[previous:])
+    out = "".join(pieces)
+    origin.record(body, out, parsed, source)
+    return out
+
+
+def _widen(body: str, start: int, end: int) -> tuple[int, int]:
+    """The cut for the comment at ``start:end``: its lines, or it and a space.
+
+    Lines that hold nothing but the comment go whole (with their line break), so the
+    blocks around them join as if the lines were never there. Within a line, the
+    spaces after the comment go too when there are spaces (or the line's start) before
+    it, and the spaces before it when it ends the line: "a <!-- x --> b" reads "a b".
+    """
+    line_start = body.rfind("\n", 0, start) + 1
+    line_end = body.find("\n", end)
+    line_end = len(body) if line_end < 0 else line_end
+    before = body[line_start:start]
+    after = body[end:line_end]
+    if not before.strip(" \t") and not after.strip(" \t"):
+        if line_end < len(body):
+            return line_start, line_end + 1
+        return max(line_start - 1, 0), line_end
+    if not after.strip(" \t"):
+        return line_start + len(before.rstrip(" \t")), line_end
+    if not before or before[-1] in " \t":
+        return start, end + len(after) - len(after.lstrip(" \t"))
+    return start, end
