@@ -1,7 +1,16 @@
 """Every invalid brief under tests/cases/invalid/ fails with its positioned message.
 
-One file a case: the first line says what the error must be, as
-``# expect: LINE:COL: message`` (the message may be a prefix).
+These are the ordinary mistakes of an author (a wrong date, a misspelt kind, a ragged
+table row); tests/cases/hostile/ holds crafted input. Both folders share one header
+syntax, read by the same function (tests.test_hostile.load_case), so a case can move
+between them unchanged:
+
+    # expect: error LINE:COL: message    exit 1, that message (a prefix is enough) at
+    # expect: error -: message           that position of the brief, or anywhere (-)
+    # args: --limit depth=10             extra CLI arguments ({folder}: a temporary one)
+
+A ``.py`` case makes its input, as in the hostile folder. tests/cases/invalid/README.md
+lists the cases.
 """
 
 from __future__ import annotations
@@ -12,27 +21,32 @@ from pathlib import Path
 
 import pytest
 
-CASES = sorted((Path(__file__).parent / "cases" / "invalid").glob("*.yaml"))
+from tests.test_hostile import load_case
+
+FOLDER = Path(__file__).parent / "cases" / "invalid"
+CASES = sorted(
+    p for p in FOLDER.iterdir() if p.suffix in (".yaml", ".md", ".py") and p.name != "README.md"
+)
 
 
-def expected(case: Path) -> str:
-    first = case.read_text(encoding="utf-8").splitlines()[0]
-    assert first.startswith("# expect: "), f"{case.name} lacks its expect line"
-    return first.removeprefix("# expect: ")
-
-
-@pytest.mark.parametrize("case", CASES, ids=[c.stem for c in CASES])
-def test_invalid_brief_is_reported_with_position(case: Path, tmp_path: Path) -> None:
+@pytest.mark.parametrize("path", CASES, ids=[c.stem for c in CASES])
+def test_invalid_brief_is_reported_with_position(path: Path, tmp_path: Path) -> None:
+    case = load_case(path)
+    assert case.expect.startswith("error "), f"{path.name}: an invalid brief must fail"
+    where, _, message = case.expect.removeprefix("error ").partition(": ")
+    brief = case.make(tmp_path) if case.make is not None else path
     out = tmp_path / "out"
+    args = [a.replace("{folder}", str(tmp_path)) for a in case.args]
     proc = subprocess.run(
-        [sys.executable, "-m", "briefing", "render", str(case), "-o", str(out)],
+        [sys.executable, "-m", "briefing", "render", str(brief), "-o", str(out), *args],
         capture_output=True,
         text=True,
         timeout=60,
     )
     assert proc.returncode == 1, proc.stderr
     assert "Traceback" not in proc.stderr
-    assert f"{case}:{expected(case)}" in proc.stderr, proc.stderr
+    wanted = message if where == "-" else f"{brief}:{where}: {message}"
+    assert wanted in proc.stderr, proc.stderr
     assert not out.exists() or not any(out.iterdir()), "no output file for an invalid brief"
     assert proc.stdout == ""
 
