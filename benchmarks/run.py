@@ -36,6 +36,7 @@ import targets
 from measure import FULL, QUICK, Bench, Outcome, Plan, imported_modules
 from peers import Peer
 from results import Row, combined
+from targets import Verdict
 
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
@@ -251,7 +252,10 @@ def measure_all(bench: Bench, cases: list[Case], others: int = 0, start: int = 0
         if case.error:
             outcome = Outcome(error=case.error)
         else:
-            outcome = bench.measure(case.command, case.outputs)
+            try:
+                outcome = bench.measure(case.command, case.outputs)
+            except Exception as exc:  # one command's surprise must not lose every other row
+                outcome = Outcome(error=f"measuring failed: {type(exc).__name__}: {exc}")
         t = outcome.timing
         log(
             f"        {t.median:.3f} s, median of {t.runs}"
@@ -392,8 +396,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     rows.update(measure_all(batch_bench, batch_cases, len(cases), start=len(cases)))
     rows = with_sums(rows)
     python = str(ours.python) if ours.ok and ours.python else sys.executable
-    imports = imported_modules([python, "-m", "briefing", "validate", str(EXAMPLE)])
-    verdicts = targets.check(_with_blanks(rows), imports)
+    left_out = {"batch": "left out with --batch 0"} if args.batch <= 0 else {}
+    verdicts = verdicts_of(rows, python, left_out)
 
     when = dt.datetime.now(dt.UTC).strftime("%Y-%m-%d %H:%M UTC")
     mode = (
@@ -416,24 +420,27 @@ def main(argv: Sequence[str] | None = None) -> int:
     return 0
 
 
+def verdicts_of(rows: dict[str, Row], python: str, left_out: dict[str, str]) -> list[Verdict]:
+    """The targets' verdicts; never raises, so minutes of measurements always reach the
+    tables (a failure here becomes a row of the targets table instead)."""
+    try:
+        imports: set[str] | None = imported_modules(
+            [python, "-m", "briefing", "validate", str(EXAMPLE)]
+        )
+    except (OSError, subprocess.SubprocessError) as exc:
+        log(f"Imports of `briefing validate` not measured: {exc}")
+        imports = None
+    try:
+        return targets.check(rows, imports, left_out)
+    except Exception as exc:  # a bug in a target: report it, keep the tables
+        log(f"Checking the targets failed: {type(exc).__name__}: {exc}")
+        return [("every target", "–", f"not checked: {type(exc).__name__}: {exc}")]
+
+
 def _version(peer: Peer) -> str:
     if not peer.ok:
         return f"not available: {peer.error}"
     return "; ".join([peer.version, *peer.notes])
-
-
-def _with_blanks(rows: dict[str, Row]) -> dict[str, Row]:
-    """Every key the targets read, with a 'not measured' row where a stage never ran."""
-    out = dict(rows)
-    needed = [
-        "example.briefing-all", "example.pandoc+weasyprint", "example.pandoc+typst",
-        "large.briefing-all", "large.briefing-pdf", "large.briefing-docx", "large.pandoc",
-        "large.typst", "x4.briefing-pdf", "x4.briefing-docx", "validate.example",
-    ]  # fmt: skip
-    for key in needed:
-        if key not in out:
-            out[key] = Row(key, key, key.split(".")[1], "", Outcome(error="stage did not run"))
-    return out
 
 
 if __name__ == "__main__":

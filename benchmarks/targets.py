@@ -6,20 +6,39 @@ Each target is quoted as the issue words it, with the number measured here and e
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 
+from measure import Outcome
 from results import Row, mib, ratio, seconds, short
 
 Verdict = tuple[str, str, str]  # target as quoted, measured, verdict
+NOT_RUN = "stage did not run"
 
 
 def _missing(*rows: Row | None) -> str:
     reasons = [
-        f"{r.tool} failed: {short(r.outcome.error, 80)}"
+        f"{r.tool} failed: {short(r.outcome.error, 80)}" if r.tool else r.outcome.error
         for r in rows
         if r is not None and r.outcome.error
     ] or ["not measured"]
-    return "not measured (" + "; ".join(reasons) + ")"
+    return "not measured (" + "; ".join(dict.fromkeys(reasons)) + ")"
+
+
+class _Rows:
+    """The run's rows by key; a key with no row (a stage left out, as the batch is with
+    ``--batch 0``, or one that never ran) reads as a blank row saying why, so a target
+    reports "not measured" instead of the whole report ending in a KeyError."""
+
+    def __init__(self, rows: Mapping[str, Row], left_out: Mapping[str, str]) -> None:
+        self.rows = rows
+        self.left_out = left_out
+
+    def __getitem__(self, key: str) -> Row:
+        found = self.rows.get(key)
+        if found is not None:
+            return found
+        why = self.left_out.get(key.split(".")[0], NOT_RUN)
+        return Row(key, key, "", "", Outcome(error=why))
 
 
 def _limit(value: float | None, limit: float, show: Callable[[float], str]) -> str:
@@ -31,8 +50,16 @@ def _limit(value: float | None, limit: float, show: Callable[[float], str]) -> s
     return f"**missed**: {value / limit:.2f}× the limit ({show(value)} vs {show(limit)})"
 
 
-def check(rows: dict[str, Row], validate_imports: set[str] | None) -> list[Verdict]:
-    """Every target of the issue, in its order."""
+def check(
+    by_key: Mapping[str, Row],
+    validate_imports: set[str] | None,
+    left_out: Mapping[str, str] | None = None,
+) -> list[Verdict]:
+    """Every target of the issue, in its order, whatever rows the run has.
+
+    ``left_out`` maps a content key ("batch") to why the run skipped it, for the verdict.
+    """
+    rows = _Rows(by_key, left_out or {})
     out: list[Verdict] = []
     ours = rows["example.briefing-all"]
     out.append(
@@ -99,7 +126,7 @@ def check(rows: dict[str, Row], validate_imports: set[str] | None) -> list[Verdi
     out.append(
         (
             "peak memory under 150 MB for the large brief",
-            "; ".join(f"{r.work}: {mib(r.outcome.max_rss_kb)}" for r in large),
+            "; ".join(f"{r.work or r.key}: {mib(r.outcome.max_rss_kb)}" for r in large),
             _limit(max(peaks) / 1024, 150, lambda x: f"{x:.0f} MiB") if peaks else _missing(*large),
         )
     )
