@@ -104,13 +104,16 @@ def read_text(path: Path, limits: Limits | None = None) -> str:
     try:
         return normalize_newlines(raw.decode("utf-8-sig"))
     except UnicodeDecodeError as exc:
-        # Everything before the bad byte decoded, so it can be counted as text.
-        before = normalize_newlines(raw[: exc.start].decode("utf-8-sig", "replace"))
+        # utf-8-sig counts from after the BOM. Everything before the bad byte decoded,
+        # so it can be counted as text: lines as an editor shows them, columns in
+        # characters.
+        start = exc.start + (3 if raw.startswith(b"\xef\xbb\xbf") else 0)
+        before = normalize_newlines(raw[:start].decode("utf-8-sig", "replace"))
         line = before.count("\n") + 1
         col = len(before) - (before.rfind("\n") + 1) + 1
         raise BriefError(
             Problem(
-                f"not UTF-8 text (byte 0x{raw[exc.start]:02x}); save the file as UTF-8",
+                f"not UTF-8 text (byte 0x{raw[start]:02x}); save the file as UTF-8",
                 Position(name, line, col),
             )
         ) from None
