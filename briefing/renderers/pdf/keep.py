@@ -62,4 +62,6 @@ class KeepWithNext(KeepTogether):  # type: ignore[misc]
             _, h = f.wrapOn(self.canv, aW, aH)
             used += f.getSpaceBefore() + h + f.getSpaceAfter()
         last.wrapOn(self.canv, aW, aH)
-        return bool(last.split(aW, aH - used - last.getSpaceBefore()))
+        # splitOn, not split: the member measures itself with the canvas and asks it
+        # which frame it is in (a note or memo row may split only at a frame's top).
+        return bool(last.splitOn(self.canv, aW, aH - used - last.getSpaceBefore()))
