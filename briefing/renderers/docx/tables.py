@@ -17,18 +17,23 @@ from __future__ import annotations
 from briefing.renderers.docx.context import Context
 from briefing.renderers.docx.inline import add_runs
 from briefing.renderers.docx.ooxml import Element, plain_run, sub, val
+from briefing.renderers.widths import fit_widths
 from briefing.tree import Inline, Table
+
+# Narrowest column: the default cell margins (2 x 108 twips) and about three characters.
+MIN_COLUMN = 567  # twips (1 cm)
 
 
 def column_widths(table: Table, total: int) -> list[int]:
-    """Twips per column, summing exactly to ``total``."""
+    """Twips per column, summing exactly to ``total``, none narrower than ``MIN_COLUMN``
+    (or an equal share, for more columns than fit): a zero-width gridCol, from a
+    column of almost no relative width, is one Word collapses and LibreOffice rejects."""
     n = len(table.columns)
     if n == 0:
         return []
-    fractions = list(table.widths) if table.widths and len(table.widths) == n else [1.0] * n
-    scale = sum(fractions) or 1.0
-    widths = [round(total * f / scale) for f in fractions[:-1]]
-    widths.append(total - sum(widths))
+    exact = fit_widths(table.widths, n, total, MIN_COLUMN)
+    widths = [max(1, round(w)) for w in exact[:-1]]
+    widths.append(max(1, total - sum(widths)))
     return widths
 
 

@@ -17,6 +17,7 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import PageBreakIfNotEmpty, Spacer, TableStyle
 
 from briefing import tree
+from briefing.renderers.widths import fit_widths
 
 from .boxes import Box
 from .kit import Kit
@@ -117,8 +118,10 @@ class Blocks:
         )
         rows = [[self.para(c, "table_header") for c in t.columns]]
         rows += [[self.para(c, "table_cell") for c in row] for row in t.rows]
-        widths = [w * self.width for w in (t.widths or _auto_widths(t))]
         pad = self.theme.spacing("table_padding", 4)
+        # at least the padding and about three characters, whatever widths arrive
+        least = 2 * pad + 2 * self.sheet["table_cell"].fontSize
+        widths = fit_widths(t.widths or _auto_widths(t), len(t.columns), self.width, least)
         grid = self.theme.spacing("table_grid", 0.5)
         grid_color = self.theme.color("table_grid")
         cmds: list[tuple[Any, ...]] = [
@@ -210,5 +213,5 @@ def _auto_widths(t: tree.Table) -> tuple[float, ...]:
         cells = [t.columns[i], *(row[i] for row in t.rows if i < len(row))]
         longest = max(len(tree.plain(c)) for c in cells)
         weights.append(min(max(longest, 6), 40))
-    total = sum(weights)
+    total = sum(weights) or 1
     return tuple(w / total for w in weights)
