@@ -80,12 +80,14 @@ def render(doc: tree.Document, template: Template, options: RenderOptions) -> by
 
 
 def _page_templates(k: Kit, furniture: Furniture) -> list[PageTemplate]:
-    """Page 1 (taller frame: no running header), then every later page."""
+    """Page 1 (taller frame: no running header), then every later page. A marking
+    that wraps onto more lines takes its extra lines from the frames (page.py)."""
     geo = k.geo
-    first_h = geo.height - geo.first_top - geo.bottom
+    top, bottom = furniture.top_extra, furniture.bottom_extra
+    first_h = geo.height - geo.first_top - geo.bottom - top - bottom
     hooks = {"onPage": furniture.on_page, "onPageEnd": furniture.on_page_end}
-    first = _frame(geo.left, geo.bottom, geo.frame_width, first_h)
-    later = _frame(geo.left, geo.bottom, geo.frame_width, geo.frame_height)
+    first = _frame(geo.left, geo.bottom + bottom, geo.frame_width, first_h)
+    later = _frame(geo.left, geo.bottom + bottom, geo.frame_width, geo.frame_height - top - bottom)
     return [
         PageTemplate(id="first", frames=[first], autoNextPageTemplate="later", **hooks),
         PageTemplate(id="later", frames=[later], **hooks),

@@ -9,23 +9,35 @@ be defined after it is used). One layout pass, bookmarks untouched.
 The rest of the furniture is the same on every page, so it is drawn once, as three
 more forms (top of page 1, top of later pages, bottom of every page) that each page
 uses: less work per page and a smaller file.
+
+A classification marking is never cut (see ``Furniture._layout_marking``): one that
+does not fit the text column is set smaller, down to ``MIN_MARKING_SIZE``, then
+wrapped onto more lines; the page's frame, running header and footer then move
+inwards by the extra lines (``top_extra``, ``bottom_extra``), so nothing overlaps.
 """
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Any
 
+from reportlab.lib.enums import TA_CENTER
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 
 from briefing import tree
+from briefing.errors import BriefError
 
 from .inline import segments
 from .kit import Kit
+from .textblock import TextBlock, ascent_descent, widths
 
 _TOP_FIRST = "briefing-top-first"
 _TOP = "briefing-top"
 _BOTTOM = "briefing-bottom"
+
+MIN_MARKING_SIZE = 6.0  # pt: a marking is set no smaller; longer ones wrap instead
+MARKING_PAD = (6.0, 3.0)  # pt around the marking's text, inside its box: x, y
 
 
 class Furniture:
@@ -39,6 +51,12 @@ class Furniture:
         self.marking_color = kit.theme.marking_color(doc.classification)
         self.rule_color = kit.theme.color("hairline")
         self.forms: list[tuple[str, Any]] = []  # (name, draw) defined at save
+        self.kit = kit
+        self.marking_size = 0.0
+        self.marking_block: TextBlock | None = None  # set when the marking wraps
+        self.top_extra = self.bottom_extra = 0.0
+        if doc.marking:
+            self._layout_marking(doc.marking)
 
     # -- callbacks from the page template ----------------------------------------------
 
@@ -65,7 +83,8 @@ class Furniture:
             label = self.doc.page_label(page, self.pages)
 
             def draw(c: Canvas, label: str = label) -> None:
-                self._line(c, label, "footer", g.left + half, g.footer_baseline, half, "right")
+                y = g.footer_baseline + self.bottom_extra
+                self._line(c, label, "footer", g.left + half, y, half, "right")
 
             self._form(canv, self._label_form(page), draw)
 
@@ -84,7 +103,7 @@ class Furniture:
 
     def _footer(self, canv: Canvas) -> None:
         g = self.geo
-        y = g.footer_baseline
+        y = g.footer_baseline + self.bottom_extra
         self._rule(canv, y + 10)
         if self.doc.reference is not None:
             ref = self._fit(self.doc.reference.value, "footer", g.frame_width / 2)
@@ -92,7 +111,7 @@ class Furniture:
 
     def _running_header(self, canv: Canvas) -> None:
         g = self.geo
-        y = g.height - g.header_baseline
+        y = g.height - g.header_baseline - self.top_extra
         right = self.doc.date
         right_w = self._width(right, "header")
         title = self._fit(self.doc.title, "header", g.frame_width - right_w - 24)
@@ -112,35 +131,86 @@ class Furniture:
         self._marking(canv, self.geo.height - self.geo.marking_top)
 
     def _bottom_marking(self, canv: Canvas) -> None:
-        self._marking(canv, self.geo.marking_bottom)
+        self._marking(canv, self.geo.marking_bottom + self.bottom_extra)
 
-    def _marking(self, canv: Canvas, baseline: float) -> None:
-        """The marking, centred in a thin box in its level's colour; never cut, but a
-        marking wider than the text column is set smaller until it fits on one line."""
-        if not self.doc.marking:
-            return
+    def _layout_marking(self, text: str) -> None:
+        """Size and lines of the marking, and the room the pages must give it.
+
+        A marking says how a document must be handled; a reader who cannot read it
+        whole cannot follow it, so it is never cut or clipped. One that does not fit the
+        text column on one line is set smaller, but not below ``MIN_MARKING_SIZE``
+        (smaller is unreadable on paper); past that it wraps onto as many centred lines
+        as it needs. Each extra line moves the frame, the running header and the
+        footer inwards by one leading (``top_extra``, ``bottom_extra``) rather than
+        letting the box grow over them or off the page. A marking so long that the
+        text would keep less than half of its frame is refused with a BriefError: it
+        would have to be printed twice on every page.
+        """
         style = self.sheet["marking"]
-        text = self.doc.marking
-        pad_x, pad_y = 6.0, 3.0
+        pad_x, _ = MARKING_PAD
         natural = self._width(text, "marking")
         room = self.geo.frame_width - 2 * pad_x
-        size = style.fontSize if natural <= room else max(4.0, style.fontSize * room / natural)
-        w = natural * size / style.fontSize
-        cx = self.geo.width / 2
+        floor = min(style.fontSize, MIN_MARKING_SIZE)
+        if natural <= room:
+            self.marking_size = style.fontSize
+            return
+        if natural * floor / style.fontSize <= room:
+            self.marking_size = style.fontSize * room / natural
+            return
+        self.marking_size = floor
+        scale = floor / style.fontSize
+        wrapped = style.clone(
+            "marking@wrapped", fontSize=floor, leading=style.leading * scale,
+            alignment=TA_CENTER, leftIndent=0, rightIndent=0, firstLineIndent=0,
+        )  # fmt: skip
+        pieces = [replace(p, color=self.marking_color) for p in self.kit.texts.pieces(
+            (tree.Run(text),), "marking")]  # fmt: skip
+        block = TextBlock(pieces, wrapped)
+        block.wrap(room, 0xFFFFFFF)
+        self.marking_block = block
+        extra = (len(block.lines) - 1) * wrapped.leading
+        self.top_extra = self.bottom_extra = extra
+        if 2 * extra > self.geo.frame_height / 2:
+            raise BriefError(
+                f"the classification marking ({len(text):,} characters) is too long to print "
+                "at the top and bottom of every page: it would take more than half of each "
+                "page; shorten it"
+            )
+
+    def _marking(self, canv: Canvas, baseline: float) -> None:
+        """The marking, centred in a thin box in its level's colour, its first line's
+        baseline at ``baseline``; never cut (see ``_layout_marking``)."""
+        if not self.doc.marking:
+            return
+        pad_x, pad_y = MARKING_PAD
+        size = self.marking_size
         descent = size * 0.25
+        cx = self.geo.width / 2
+        block = self.marking_block
+        if block is None:
+            w = self._width(self.doc.marking, "marking", size)
+            lines_below = 0.0
+        else:
+            w = max(line.width for line in block.lines)
+            lines_below = block.height - block.style.leading
         canv.saveState()
         canv.setStrokeColor(self.marking_color)
         canv.setLineWidth(0.8)
         canv.rect(
             cx - w / 2 - pad_x,
-            baseline - descent - pad_y,
+            baseline - lines_below - descent - pad_y,
             w + 2 * pad_x,
-            size + descent + 2 * pad_y - 1,
+            size + lines_below + descent + 2 * pad_y - 1,
         )
         canv.restoreState()
-        self._line(
-            canv, text, "marking", cx - w / 2, baseline, w, "center", size, self.marking_color
-        )
+        if block is None:
+            text = self.doc.marking
+            color = self.marking_color
+            self._line(canv, text, "marking", cx - w / 2, baseline, w, "center", size, color)
+            return
+        ascent, _ = ascent_descent(block.style.fontName, size)
+        room = block.width
+        block.drawOn(canv, cx - room / 2, baseline + ascent - block.height)
 
     # -- text -------------------------------------------------------------------------
 
@@ -153,12 +223,22 @@ class Furniture:
         return float(sum(stringWidth(p, font, size) for font, p in self._segments(text, style)))
 
     def _fit(self, text: str, style: str, width: float) -> str:
-        """``text`` cut with an ellipsis to fit ``width`` (header only; page 1 has it whole)."""
+        """``text`` cut with an ellipsis to fit ``width`` (header and footer only; page 1
+        has it whole). One pass over the characters' advance widths: cutting one
+        character at a time and measuring again took seconds for a long reference."""
         if self._width(text, style) <= width:
             return text
-        while text and self._width(text + "…", style) > width:
-            text = text[:-1]
-        return text.rstrip() + "…"
+        size = self.sheet[style].fontSize / 1000.0
+        room = width - self._width("…", style)
+        used, end = 0.0, 0
+        for font, part in self._segments(text, style):
+            table = widths(font)
+            for ch in part:
+                used += table[ch] * size
+                if used > room:
+                    return text[:end].rstrip() + "…"
+                end += 1
+        return text[:end].rstrip() + "…"
 
     def _line(
         self,
