@@ -7,6 +7,8 @@ the author meant, with every position the line and column an editor shows.
 
 from __future__ import annotations
 
+import subprocess
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -21,6 +23,7 @@ from briefing.limits import Limits
 from briefing.readers import Source, load_source, normalize_newlines, read_text
 from briefing.readers.markdown_source import load_markdown
 from briefing.readers.yaml_source import load_yaml
+from tests.readback import docx_body, pdf_pages
 
 ROOT = Path(__file__).resolve().parents[1]
 EXAMPLES = ROOT / "examples"
@@ -299,6 +302,26 @@ def test_a_comment_never_closed_is_an_error_at_its_start() -> None:
         "b.md:10:6: this HTML comment is never closed with -->; "
         "close it, or write the text without <!--"
     ]
+
+
+def test_no_memo_prints_a_comment(tmp_path: Path) -> None:
+    brief = write(
+        tmp_path,
+        "b.md",
+        FRONT + "Growth was 4.1% <!-- reviewer: check this number --> last year.\n\n"
+        "<!--\nprivate: a paragraph\n\non inflation\n-->\n\n"
+        "| Row | Value |\n|---|---|\n| First <!-- private: row note --> | 1 |\n",
+    )
+    proc = subprocess.run(
+        [sys.executable, "-m", "briefing", "render", str(brief), "-l", "en", "-o", str(tmp_path)],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert proc.returncode == 0, proc.stderr
+    for text in (pdf_pages(tmp_path / "b.en.pdf")[0], docx_body(tmp_path / "b.en.docx")):
+        assert "4.1% last year" in " ".join(text.split())
+        assert "private" not in text and "reviewer" not in text and "<!--" not in text
 
 
 def test_comments_in_a_translation_file_are_dropped_too(tmp_path: Path) -> None:
