@@ -10,8 +10,6 @@ finally the header, footer, properties, language and embedded fonts (unless turn
 from __future__ import annotations
 
 import io
-from functools import lru_cache
-from pathlib import Path
 
 import docx
 from docx.document import Document as DocxDocument
@@ -19,7 +17,7 @@ from docx.oxml.ns import qn
 from docx.oxml.parser import OxmlElement
 from docx.shared import Length
 
-from briefing.errors import BriefError
+from briefing.errors import TemplateError
 from briefing.renderers.docx.blocks import add_section
 from briefing.renderers.docx.context import Context
 from briefing.renderers.docx.fonts import embed_fonts
@@ -32,6 +30,7 @@ from briefing.renderers.docx.page import (
     add_prepared_by,
     add_title_block,
 )
+from briefing.renderers.docx.reference import clean_reference, template_reference
 from briefing.renderers.docx.settings import set_flag
 from briefing.renderers.docx.styles import StyleMap
 from briefing.renderers.docx.toc import add_toc
@@ -43,21 +42,11 @@ from briefing.tree import Document
 A4_TEXT_WIDTH = 9354  # twips; used only if the reference has no page size
 
 
-@lru_cache(maxsize=8)
-def _reference_bytes(path: Path, mtime_ns: int, size: int) -> bytes:
-    return path.read_bytes()
-
-
 def reference_bytes(template: Template) -> bytes:
-    """The template's reference.docx, or the bundled memo's if the template has none."""
-    path = template.reference_docx
-    if not path.is_file():
-        path = templates_dir() / "memo" / "reference.docx"
-    try:
-        stat = path.stat()
-        return _reference_bytes(path, stat.st_mtime_ns, stat.st_size)
-    except OSError as exc:
-        raise BriefError(f"{path}: cannot read the reference document ({exc.strerror})") from None
+    """The template's reference.docx (or the bundled memo's if the template has none),
+    rebuilt from only the parts the renderer uses (reference.py), cached per process."""
+    path = template_reference(template.path) or templates_dir() / "memo" / "reference.docx"
+    return clean_reference(path)
 
 
 def prepare(template: Template) -> None:
@@ -70,7 +59,7 @@ def open_reference(template: Template) -> DocxDocument:
     try:
         return docx.Document(io.BytesIO(data))
     except Exception as exc:  # python-docx raises several types for a broken package
-        raise BriefError(f"{template.reference_docx}: not a usable .docx ({exc})") from None
+        raise TemplateError(f"{template.reference_docx}: not a usable .docx ({exc})") from None
 
 
 def text_width(document: DocxDocument) -> int:
