@@ -6,7 +6,9 @@ a brief with characters no font can show fails with a clear message instead.
 
 The template's theme names font families by role (``[fonts] body``, ``headings``) and a
 list of ``fallbacks``; the stack is the body family, then the headings family, then the
-fallbacks, and a character counts as covered when any font of the stack maps it. Every
+fallbacks, and a character counts as covered when any font of the stack maps it. The
+files are those the theme resolved and checked when the template loaded
+(briefing/theme.py); this module never looks a font file up itself. Every
 face of a bundled family covers the same characters (tools/make_fonts.py checks that),
 so each family is represented by its regular face.
 
@@ -18,63 +20,39 @@ font falls back to fontTools.
 from __future__ import annotations
 
 import struct
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable
 from functools import cache
 from pathlib import Path
-from typing import Any
 
-from briefing.errors import BriefError
-from briefing.resources import fonts_dir
+from briefing.errors import TemplateError
 from briefing.templates import Template
+from briefing.theme import FACES
 
-FACES = ("regular", "bold", "italic", "bold_italic")
+__all__ = ["FACES", "covered_chars", "covered_codepoints", "family_files", "family_keys",
+           "font_stack", "missing_chars", "resolve_font"]  # fmt: skip
 
 # Layout controls that no font needs a glyph for: tab, line feed, carriage return.
 _CONTROLS = frozenset({0x09, 0x0A, 0x0D})
 
 
-def _fonts_table(template: Template) -> Mapping[str, Any]:
-    fonts = template.theme.get("fonts")
-    if not isinstance(fonts, Mapping):
-        raise BriefError(f"{template.path}/theme.toml: a [fonts] table is required")
-    return fonts
-
-
 def family_keys(template: Template) -> list[str]:
     """Family keys of the font stack, in order: body, headings, then the fallbacks."""
-    fonts = _fonts_table(template)
-    keys = [fonts.get("body", ""), fonts.get("headings", ""), *fonts.get("fallbacks", [])]
-    out: list[str] = []
-    for key in keys:
-        if key and key not in out:
-            out.append(str(key))
-    if not out:
-        raise BriefError(f"{template.path}/theme.toml: [fonts] names no body family")
-    return out
+    return list(template.theme.fonts.stack)
 
 
 def resolve_font(template: Template, filename: str) -> Path:
-    """A font file named in the theme: the template folder first, then bundled fonts."""
-    for folder in (template.path, template.path / "fonts", fonts_dir()):
-        candidate = folder / filename
-        if candidate.is_file():
-            return candidate.resolve()
-    raise BriefError(f"{template.path}/theme.toml: font file {filename!r} not found")
+    """The file the theme resolved for ``filename`` (a name one of its faces gives)."""
+    for family in template.theme.fonts.families.values():
+        for path in family.files().values():
+            if filename in (path.name, str(path)):
+                return path
+    raise TemplateError(f"{template.theme.source}: font file {filename!r} is not in the theme")
 
 
 def family_files(template: Template, key: str) -> dict[str, Path]:
-    """The four faces of one family; a missing face falls back to a present one."""
-    families = _fonts_table(template).get("families", {})
-    spec = families.get(key)
-    if not isinstance(spec, Mapping) or "regular" not in spec:
-        raise BriefError(
-            f"{template.path}/theme.toml: [fonts.families.{key}] with a 'regular' face is required"
-        )
-    files = {face: resolve_font(template, str(spec[face])) for face in FACES if face in spec}
-    files.setdefault("bold", files["regular"])
-    files.setdefault("italic", files["regular"])
-    files.setdefault("bold_italic", files["bold"])
-    return files
+    """The four faces of one family, as the theme resolved and checked them (a missing
+    face is already the nearest present one)."""
+    return template.theme.fonts.families[key].files()
 
 
 def font_stack(template: Template) -> list[Path]:
@@ -82,18 +60,9 @@ def font_stack(template: Template) -> list[Path]:
     return list(_stack(template))
 
 
-_STACKS: dict[tuple[str, str], tuple[Path, ...]] = {}
-
-
 def _stack(template: Template) -> tuple[Path, ...]:
-    """font_stack, remembered per template folder and [fonts] table: the CLI asks for
-    every text of a brief, and finding the files means several file system calls."""
-    key = (str(template.path), repr(_fonts_table(template)))
-    found = _STACKS.get(key)
-    if found is None:
-        found = tuple(family_files(template, k)["regular"] for k in family_keys(template))
-        _STACKS[key] = found
-    return found
+    fonts = template.theme.fonts
+    return tuple(fonts.families[key].regular for key in fonts.stack)
 
 
 def covered_codepoints(template: Template) -> frozenset[int]:
@@ -148,14 +117,20 @@ def cmap_chars(path: Path) -> frozenset[str]:
 
 @cache
 def cmap_codepoints(path: Path) -> frozenset[int]:
-    """The code points one font file maps to a glyph other than .notdef."""
+    """The code points one font file maps to a glyph other than .notdef.
+
+    Raises ValueError when the file's character map cannot be read.
+    """
     data = path.read_bytes()
     try:
         found = _read_cmap(data)
     except (struct.error, ValueError):
         found = None
     if found is None:
-        found = _read_cmap_fonttools(path)
+        try:
+            found = _read_cmap_fonttools(path)
+        except Exception as exc:  # fontTools raises many types for a file it cannot read
+            raise ValueError(f"{path.name}: no readable character map ({exc})") from None
     return frozenset(found)
 
 

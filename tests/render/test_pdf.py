@@ -358,8 +358,11 @@ def test_two_renders_give_identical_bytes(sample_pdf: bytes, template: Template)
 
 
 def test_letter_is_a_one_line_change(template: Template, tmp_path: Path) -> None:
-    theme = {**template.theme, "page": {**template.theme["page"], "size": "Letter"}}
-    data = render(sample_document(), replace(template, theme=theme))
+    folder = tmp_path / "letter"
+    folder.mkdir()
+    toml = (template.path / "theme.toml").read_text(encoding="utf-8")
+    (folder / "theme.toml").write_text(toml.replace('size = "A4"', 'size = "Letter"', 1))
+    data = render(sample_document(), load_template(str(folder)))
     assert_valid_pdf(data, tmp_path)
     box = PdfReader(io.BytesIO(data)).pages[0].mediabox
     assert (round(float(box.width)), round(float(box.height))) == (612, 792)
@@ -431,7 +434,7 @@ def test_bundled_fonts_are_static_ribbi_instances(template: Template) -> None:
 
 def test_marking_is_coloured_by_level(az_pdf: bytes, template: Template) -> None:
     """The confidential marking, top and bottom of every page, in the level's colour."""
-    expected = template.theme["classification"]["confidential"]
+    expected = template.theme.classification["confidential"]
     rgb = tuple(int(expected[i : i + 2], 16) / 255 for i in (1, 3, 5))
     with pdfplumber.open(io.BytesIO(az_pdf)) as pdf:
         for page in pdf.pages:
@@ -458,7 +461,7 @@ def test_fonts_are_registered_once_per_process(template: Template) -> None:
 
     render(sample_document(), template)
     before = len(pdfmetrics.getRegisteredFontNames())
-    theme = {**template.theme, "colors": {**template.theme["colors"], "navy": "#000080"}}
+    theme = replace(template.theme, colors={**template.theme.colors, "navy": "#000080"})
     render(sample_document(), replace(template, theme=theme))  # another kit, same fonts
     render(az_document(), template)
     assert len(pdfmetrics.getRegisteredFontNames()) == before

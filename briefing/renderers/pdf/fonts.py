@@ -18,6 +18,7 @@ from pathlib import Path
 from reportlab.pdfbase import pdfmetrics
 
 from briefing import glyphs
+from briefing.errors import TemplateError
 from briefing.templates import Template
 
 from .fastfont import FastTTFont
@@ -73,17 +74,16 @@ class FontSet:
 
 
 def load_fonts(template: Template) -> FontSet:
-    """Register (once) every family the theme declares; the stack orders the fallbacks."""
-    keys = glyphs.family_keys(template)
-    fonts = template.theme["fonts"]
-    declared = [k for k in fonts.get("families", {}) if k not in keys]
+    """Every family the theme declares (files registered on first use); the stack
+    (body, headings, fallbacks) orders the lookup of a missing character."""
+    fonts = template.theme.fonts
+    order = [*fonts.stack, *(k for k in fonts.families if k not in fonts.stack)]
     families = {
-        key: _family(key, tuple(sorted(glyphs.family_files(template, key).items())))
-        for key in [*keys, *declared]
+        key: _family(key, tuple(sorted(fonts.families[key].files().items()))) for key in order
     }
-    body = families[str(fonts["body"])]
-    headings = families[str(fonts.get("headings") or fonts["body"])]
-    return FontSet(families, body, headings, tuple(families[k] for k in keys))
+    body = families[fonts.body]
+    headings = families[fonts.headings]
+    return FontSet(families, body, headings, tuple(families[k] for k in fonts.stack))
 
 
 @cache
@@ -130,6 +130,13 @@ _REGISTERED: set[str] = set()
 
 
 def _register(name: str, path: Path) -> None:
-    """Parse and register one font file under its name (once per process)."""
-    pdfmetrics.registerFont(FastTTFont(name, str(path)))
+    """Parse and register one font file under its name (once per process).
+
+    The theme checked the file (a TrueType font with the tables ReportLab reads); a
+    font that still fails here is reported as the template's problem, not a crash.
+    """
+    try:
+        pdfmetrics.registerFont(FastTTFont(name, str(path)))
+    except Exception as exc:  # ReportLab raises TTFError, struct.error, KeyError ...
+        raise TemplateError(f"{path}: the PDF renderer cannot use this font ({exc})") from None
     _REGISTERED.add(name)

@@ -9,7 +9,6 @@ ReportLab does not change styles while it lays out, so sharing them is safe.
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass
 
 from briefing.templates import Template
@@ -33,7 +32,7 @@ class Kit:
 
 def kit(template: Template) -> Kit:
     """The kit of ``template``, built on first use."""
-    key = (str(template.path), json.dumps(template.theme, sort_keys=True, default=str))
+    key = (str(template.path), repr(template.theme))  # the typed theme's repr is its content
     found = _KITS.get(key)
     if found is None:
         found = _build(template)
@@ -50,6 +49,6 @@ _KITS: dict[tuple[str, str], Kit] = {}
 def _build(template: Template) -> Kit:
     theme = Theme(template)
     geo = theme.page()
-    fonts = load_fonts(template)
+    fonts = load_fonts(template)  # the theme has resolved and checked the files
     sheet = build_styles(theme, fonts)
     return Kit(theme, geo, fonts, sheet, Texts(sheet, theme.color("link")))
