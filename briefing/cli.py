@@ -191,11 +191,19 @@ def cmd_languages(args: argparse.Namespace) -> int:
 
 
 def cmd_templates(args: argparse.Namespace) -> int:
-    from briefing.templates import available, load_template
+    """The bundled templates; with --check FOLDER, every problem of that template."""
+    from briefing.templates import available, check_template, load_template
 
+    if args.check is not None:
+        problems = check_template(args.check)
+        if problems:
+            _err(*problems)
+            _err(f"briefing: {args.check}: {len(problems)} problem(s); the template cannot be used")
+            return EXIT_USER
+        print(f"{args.check}: ok")
+        return EXIT_OK
     for name in available():
-        template = load_template(name)
-        about = template.theme.get("description", "")
+        about = load_template(name).description
         print(f"{name}\t{about}" if about else name)
     return EXIT_OK
 
@@ -262,7 +270,13 @@ def build_parser() -> argparse.ArgumentParser:
     p.set_defaults(func=cmd_validate)
 
     sub.add_parser("languages", help="languages with a catalog").set_defaults(func=cmd_languages)
-    sub.add_parser("templates", help="bundled templates").set_defaults(func=cmd_templates)
+    p = sub.add_parser("templates", help="bundled templates; --check FOLDER checks one")
+    p.add_argument(
+        "--check",
+        metavar="FOLDER",
+        help="report every problem of a template (theme.toml, fonts, reference.docx)",
+    )
+    p.set_defaults(func=cmd_templates)
     sub.add_parser("schema", help="JSON Schema of the brief format").set_defaults(func=cmd_schema)
     p = sub.add_parser("init", help="write a starter brief")
     p.add_argument("path", nargs="?", default="brief.yaml", metavar="PATH")
