@@ -38,7 +38,7 @@ TARGET_MS = 300.0
 
 
 def tree(path: Path, lang: str) -> Document:
-    return api.localized(api.load(path), lang).doc
+    return api.localize(api.load(path), lang).doc
 
 
 def time_renders(doc: Document, options: RenderOptions, runs: int) -> list[float]:

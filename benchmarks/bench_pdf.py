@@ -46,7 +46,7 @@ TARGETS_MS = {"example": 25.0, "large": 500.0}
 
 
 def tree(path: Path, lang: str) -> Document:
-    return api.localized(api.load(path), lang).doc
+    return api.localize(api.load(path), lang).doc
 
 
 def time_renders(

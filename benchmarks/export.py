@@ -1,6 +1,6 @@
 """Write the peers' inputs for one brief: the same document tree, in their formats.
 
-Going through our own document tree (``briefing.api.localized(...).doc``) rather than
+Going through our own document tree (``briefing.api.localize(...).doc``) rather than
 the YAML means the peers get exactly the text we print, in the output language, with
 headings, labels, dates and markings already localized: only layout is compared.
 """
@@ -37,7 +37,7 @@ def export(brief: Path, dest: Path, langs: tuple[str, ...]) -> Exported:
     typ: list[Path] = []
     htm: list[Path] = []
     for lang in langs:
-        doc = briefing.api.localized(loaded, lang).doc
+        doc = briefing.api.localize(loaded, lang).doc
         for paths, suffix, text in (
             (md, ".md", markdown(doc)),
             (typ, ".typ", typst(doc)),

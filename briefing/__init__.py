@@ -1,42 +1,70 @@
 """briefing: one policy brief, written once, rendered to PDF and Word memos in several
 languages.
 
-Library use::
+Library use (docs/api.md has more)::
 
     import briefing
     loaded = briefing.load("brief.yaml")
-    data = briefing.render(loaded, lang="az", fmt="pdf")
+    pdf = briefing.render(loaded, lang="az", fmt="pdf")
+
+Every failure is a ``briefing.errors.BriefError``: its ``problems`` carry file, line and
+column; a ``briefing.errors.UsageError`` (a subclass) names a language, format or
+template that does not exist.
 """
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 __version__ = "0.1.0"
 
 if TYPE_CHECKING:
     from briefing.api import LoadedBrief
+    from briefing.limits import Limits
+    from briefing.renderers.options import RenderOptions
 
-__all__ = ["__version__", "load", "render"]
+__all__ = ["__version__", "load", "load_text", "render"]
 
 
-def load(path: str) -> LoadedBrief:
-    """Read and validate a brief (raises briefing.errors.BriefError)."""
+def load(path: str | Path, limits: Limits | None = None) -> LoadedBrief:
+    """Read and validate a brief file (YAML, or Markdown with its translation files)."""
     from briefing.api import load as _load
 
-    return _load(path)
+    return _load(path, limits)
 
 
-def render(loaded: LoadedBrief, lang: str, fmt: str, template: str | None = None) -> bytes:
-    """The bytes of one output file; fallbacks are allowed, glyph problems raise."""
+def load_text(text: str, fmt: str = "yaml", name: str | None = None) -> LoadedBrief:
+    """Validate a brief given as text: ``fmt`` is yaml or markdown; ``name`` is the file
+    name its problems are reported against."""
+    from briefing.api import load_text as _load_text
+
+    return _load_text(text, fmt, name)
+
+
+def render(
+    brief: LoadedBrief | str | Path,
+    lang: str,
+    fmt: str,
+    template: str | Path | None = None,
+    *,
+    strict: bool = False,
+    options: RenderOptions | None = None,
+) -> bytes:
+    """The bytes of one output file: ``brief`` (loaded, or a path) in ``lang`` as ``fmt``
+    (pdf or docx) with ``template`` (a bundled name or a folder; default memo).
+
+    Texts missing in ``lang`` fall back to the brief's own language, unless ``strict``;
+    a character no font of the template can show is an error either way.
+    """
     from briefing import api
     from briefing.errors import BriefError
-    from briefing.renderers import render as _render
-    from briefing.templates import load_template
 
-    tpl = load_template(template)
-    result = api.localized(loaded, lang)
-    problems = api.glyph_problems(result, loaded, tpl)
+    loaded = brief if isinstance(brief, api.LoadedBrief) else api.load(brief)
+    api.output_format(fmt)
+    tpl = api.template(template)
+    result = api.localize(loaded, lang)
+    problems = api.check(result, loaded, tpl, strict)
     if problems:
         raise BriefError(problems)
-    return _render(result.doc, fmt, tpl)
+    return api.render(result.doc, fmt, tpl, options)

@@ -1,33 +1,49 @@
-"""The pipeline as functions: load a brief, localize it, check glyphs, render, write.
+"""The pipeline, once: load -> validate -> localize -> check -> render -> bytes -> file.
 
-The CLI and library users call these; they raise BriefError for anything the user can
-fix and never print.
+The CLI, batch, watch and the library (and a server) all go through these functions, so
+the same problem gets the same message everywhere. Each step raises a
+:class:`~briefing.errors.BriefError` for anything the user can fix, a
+:class:`~briefing.errors.UsageError` for a value that names nothing briefing knows (a
+language without a catalog, a format, a template), and never prints. docs/api.md shows
+them in use.
 """
 
 from __future__ import annotations
 
 import os
 import tempfile
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from briefing.errors import BriefError, Problem
+from briefing.errors import BriefError, KeyPath, Position, Problem, UsageError
 from briefing.limits import Limits
 from briefing.model import Brief
 from briefing.readers import Source, load_source
-from briefing.templates import Template
+from briefing.templates import Template, load_template
 from briefing.validate import field_path, validate
 
 if TYPE_CHECKING:
     from briefing.localize import Localized
+    from briefing.renderers.options import RenderOptions
+    from briefing.tree import Document
+
+SOURCE_FORMATS = {"yaml": "yaml", "yml": "yaml", "markdown": "markdown", "md": "markdown"}
 
 
 @dataclass(frozen=True)
 class LoadedBrief:
+    """A checked brief and where it came from (for positions and output names)."""
+
     path: Path
     source: Source
     brief: Brief
+
+    @property
+    def stem(self) -> str:
+        """The name its output files start with: ``brief`` for ``brief.yaml``."""
+        return self.path.stem
 
 
 def load(path: str | Path, limits: Limits | None = None) -> LoadedBrief:
@@ -38,11 +54,106 @@ def load(path: str | Path, limits: Limits | None = None) -> LoadedBrief:
     return LoadedBrief(p, source, validate(source, limits))
 
 
-def localized(loaded: LoadedBrief, lang: str) -> Localized:
-    """The document tree in ``lang`` (localize imports Babel: only when rendering)."""
-    from briefing.localize import localize
+def load_text(
+    text: str,
+    fmt: str = "yaml",
+    name: str | None = None,
+    translations: Mapping[str, str] | None = None,
+    limits: Limits | None = None,
+) -> LoadedBrief:
+    """Validate a brief given as text: ``fmt`` is yaml or markdown; ``name`` is the file
+    name positions are reported against; ``translations`` maps a language code to the
+    text of that language's Markdown file (Markdown only)."""
+    limits = limits or Limits()
+    kind = SOURCE_FORMATS.get(fmt.lower())
+    if kind is None:
+        raise UsageError(f"unknown brief format {fmt!r} (known: yaml, markdown)")
+    name = name or f"brief.{'md' if kind == 'markdown' else 'yaml'}"
+    size = len(text.encode("utf-8", "surrogatepass"))
+    if size > limits.input_bytes:
+        from briefing.limits import hint
 
-    return localize(loaded.brief, loaded.source, lang, source_date())
+        needed = -(-size // (1024 * 1024))
+        message = f"the text is {size:,} bytes, over the input limit of {limits.input_mb:g} MB"
+        raise BriefError(Problem(f"{message}; {hint('input_mb', needed)}", Position(name, 1, 1)))
+    from briefing.readers import normalize_newlines
+
+    text = normalize_newlines(text.removeprefix("\ufeff"))
+    if kind == "yaml":
+        if translations:
+            raise UsageError("translation files are for Markdown briefs; YAML holds its own")
+        from briefing.readers.yaml_source import load_yaml
+
+        source = load_yaml(text, name, limits)
+    else:
+        from briefing.readers.markdown_source import load_markdown
+        from briefing.readers.translations import is_language, merge_translations
+
+        source = load_markdown(text, name, limits)
+        others = {}
+        for code, other in (translations or {}).items():
+            if not is_language(code):
+                raise UsageError(f"{code!r} is not a language code for a translation")
+            stem, _, ext = name.rpartition(".")
+            file = f"{stem}.{code}.{ext}" if stem else f"{name}.{code}"
+            others[code] = load_markdown(normalize_newlines(other), file, limits)
+        source = merge_translations(source, others)
+    return LoadedBrief(Path(name), source, validate(source, limits))
+
+
+def languages(asked: Iterable[str], brief: LoadedBrief | None = None) -> list[str]:
+    """The output languages for what was asked: codes, ``all`` for every catalog, none
+    for the brief's own ``lang``. Each is checked (UnknownLanguage); duplicates go."""
+    from briefing.i18n.catalog import catalog_for, catalog_languages
+
+    out: list[str] = []
+    for lang in asked:
+        if lang == "all":
+            out += catalog_languages()
+        else:
+            catalog_for(lang)
+            out.append(lang)
+    if not out and brief is not None:
+        out.append(brief.brief.lang)
+    return list(dict.fromkeys(out))
+
+
+def output_format(fmt: str) -> str:
+    """``fmt`` if a renderer writes it, else UnknownFormat naming those that exist."""
+    from briefing.renderers import check_format
+
+    return check_format(fmt)
+
+
+def template(name_or_path: str | Path | None = None) -> Template:
+    """A bundled template by name or a template folder, loaded and checked."""
+    return load_template(None if name_or_path is None else str(name_or_path))
+
+
+def localize(loaded: LoadedBrief, lang: str) -> Localized:
+    """The document tree in ``lang`` (UnknownLanguage without a catalog); its fallbacks
+    (texts not translated) and every text it prints, with their paths."""
+    from briefing.i18n.catalog import catalog_for
+    from briefing.localize import localize as _localize
+
+    catalog_for(lang)
+    return _localize(loaded.brief, loaded.source, lang, source_date())
+
+
+def check(
+    result: Localized, loaded: LoadedBrief, tpl: Template, strict: bool = False
+) -> list[Problem]:
+    """What stops ``result`` from being rendered: characters no font of the template can
+    show, and with ``strict`` every text that fell back to another language."""
+    untranslated = [Problem(p.message, p.position, p.field) for p in result.fallbacks]
+    return (untranslated if strict else []) + glyph_problems(result, loaded, tpl)
+
+
+def render(doc: Document, fmt: str, tpl: Template, options: RenderOptions | None = None) -> bytes:
+    """The bytes of one file of ``doc`` (a localized tree) in ``fmt`` with ``tpl``'s look."""
+    from briefing import renderers
+
+    return renderers.render(doc, fmt, tpl, options)
 
 
 def source_date() -> str | None:
@@ -59,7 +170,7 @@ def source_date() -> str | None:
     return stamp.strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
-def glyph_problems(result: Localized, loaded: LoadedBrief, template: Template) -> list[Problem]:
+def glyph_problems(result: Localized, loaded: LoadedBrief, tpl: Template) -> list[Problem]:
     """Characters no font of the template can show, each with its field and position.
 
     Checked before drawing: reportlab would silently draw an empty box, Word would fall
@@ -69,9 +180,9 @@ def glyph_problems(result: Localized, loaded: LoadedBrief, template: Template) -
 
     problems = []
     seen: set[tuple[str, str]] = set()
-    covered = covered_chars(template)
+    covered = covered_chars(tpl)
     for path, text in result.texts:
-        for ch in missing_chars(text, template, covered):
+        for ch in missing_chars(text, tpl, covered):
             where = field_path(path) if path is not None else "the toolkit's own text"
             if (ch, where) in seen:
                 continue
@@ -79,12 +190,16 @@ def glyph_problems(result: Localized, loaded: LoadedBrief, template: Template) -
             problems.append(
                 Problem(
                     f"U+{ord(ch):04X} {_char_name(ch)} cannot be shown: "
-                    f"no font of template {template.name!r} has it",
-                    loaded.source.position(path) if path is not None else None,
+                    f"no font of template {tpl.name!r} has it",
+                    _position(loaded, path),
                     where,
                 )
             )
     return problems
+
+
+def _position(loaded: LoadedBrief, path: KeyPath | None) -> Position | None:
+    return loaded.source.position(path) if path is not None else None
 
 
 def _char_name(ch: str) -> str:
@@ -122,6 +237,6 @@ def write_atomic(target: Path, data: bytes) -> None:
         raise
 
 
-def output_path(out_dir: Path, brief_path: Path, lang: str, fmt: str) -> Path:
+def output_path(out_dir: Path, stem: str, lang: str, fmt: str) -> Path:
     """OUT/<brief file stem>.<lang>.<pdf|docx>."""
-    return out_dir / f"{brief_path.stem}.{lang}.{fmt}"
+    return out_dir / f"{stem}.{lang}.{fmt}"

@@ -1,27 +1,32 @@
 """Render briefs: one at a time in this process, or many with a pool of processes.
 
-``render_one`` is the whole job for one brief (every language and format asked for);
-it returns what it wrote and what it has to say instead of printing, so the same code
-serves a single render, a worker in the pool and watch mode. Each worker loads fonts,
-catalogs and the template once and keeps them for every brief it is given. A single
-brief rendered alone shares its files with a helper process (fork.py), so the two
-cores a machine usually has both work on it.
+``render_one`` is the whole job for one brief (every language and format asked for) as
+a plain sequence of the pipeline's steps (api.py); it returns what it wrote and what it
+has to say instead of printing, so the same code serves a single render, a worker in
+the pool and watch mode. Who does the rendering (this process, or a helper forked to
+share the work) is executor.py's business. Each pool worker loads fonts, catalogs and
+the template once and keeps them for every brief it is given.
+
+A bug (any exception that is not a BriefError) in one brief is that brief's outcome:
+the batch goes on and the command exits 3 at the end; watch reports it and keeps
+watching.
 """
 
 from __future__ import annotations
 
 import os
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
 
-from briefing.errors import BriefError, Problem
-from briefing.fork import ChildFailed, Helper, can_fork
+from briefing import api
+from briefing.errors import BriefError, Problem, UnknownLanguage, bug_report
+from briefing.executor import Executor, Here, Shared, can_share
 from briefing.limits import Limits
 from briefing.renderers import RENDERERS
 from briefing.renderers.options import RenderOptions
-from briefing.templates import Template, load_template
+from briefing.templates import Template
 from briefing.tree import Document
 
 FIRST_POSITIONS = 3  # fallback positions shown per language
@@ -29,13 +34,16 @@ FIRST_POSITIONS = 3  # fallback positions shown per language
 
 @dataclass(frozen=True)
 class Job:
+    """What to make of every brief: languages, formats, look, where, how strictly."""
+
     langs: tuple[str, ...]  # as asked (codes with catalogs); empty: the brief's own lang
     formats: tuple[str, ...]
-    template: str | None
+    template: Template  # loaded once for the whole job
     out_dir: Path
     options: RenderOptions = field(default_factory=RenderOptions)
     strict: bool = False
     limits: Limits = field(default_factory=Limits)
+    debug: bool = False  # a bug raises (with its traceback) instead of being reported
 
 
 @dataclass
@@ -44,6 +52,22 @@ class Outcome:
     written: list[str] = field(default_factory=list)
     messages: list[str] = field(default_factory=list)  # warnings and errors, for stderr
     failed: bool = False
+    bug: bool = False  # failed because of a bug in briefing (exit 3)
+
+    def problems(self, exc: BriefError) -> None:
+        self.messages += [str(p) for p in exc.problems]
+        self.failed = True
+
+
+@dataclass(frozen=True, eq=False)  # compared by identity: each is one file
+class Output:
+    lang: str
+    fmt: str
+    doc: Document
+    target: Path
+
+
+Written = str | list[str]  # the path written, or why the file could not be
 
 
 def fallback_summary(lang: str, brief_lang: str, fallbacks: list[Problem]) -> str:
@@ -58,181 +82,129 @@ def fallback_summary(lang: str, brief_lang: str, fallbacks: list[Problem]) -> st
     )
 
 
-@dataclass(frozen=True, eq=False)  # compared by identity: each is one file
-class _Output:
-    lang: str
-    fmt: str
-    doc: Document
-    target: Path
-    lang_index: int  # the order asked: languages, then formats
-    fmt_index: int
-
-
 def render_one(path: str, job: Job, workers: int = 1) -> Outcome:
-    """Load, localize, check and render one brief in every language and format asked.
-
-    With ``workers`` above 1 and more than one file to write, a helper process is
-    forked first (see fork.py): it loads the slowest renderer while this process reads
-    the brief, and is given each of its files as soon as its language is localized.
-    """
+    """Load, localize, check and render one brief in every language and format asked."""
     outcome = Outcome(path)
-    try:
-        template = load_template(job.template)
-    except BriefError as exc:
-        outcome.messages += [str(p) for p in exc.problems]
-        outcome.failed = True
-        return outcome
-    plan = _helper_plan(job, workers)
-    helper = Helper(partial(_prepare, plan[0], template)) if plan else None
-    ours: list[_Output] = []
-    theirs: list[_Output] = []
-    try:
-        for out in _localized_outputs(path, job, template, outcome):
-            if helper is not None and plan is not None and plan[1](out):
-                helper.give(_write, ([out], template, job.options))
-                theirs.append(out)
+    with _executor(job, workers) as executor:
+        try:
+            loaded = api.load(path, job.limits)
+        except BriefError as exc:
+            outcome.problems(exc)
+            return outcome
+        for lang in job.langs or (loaded.brief.lang,):
+            doc = _localized(loaded, lang, job, outcome)
+            if doc is None:
+                continue
+            for fmt in job.formats:
+                target = api.output_path(job.out_dir, loaded.stem, lang, fmt)
+                executor.submit(Output(lang, fmt, doc, target))
+        for done in executor.results():
+            if isinstance(done, str):
+                outcome.written.append(done)
             else:
-                ours.append(out)
-        if helper is not None and not theirs:
-            helper.cancel()  # nothing for it after all (an invalid brief, say)
-            helper = None
-        written = _write((ours, template, job.options))
-    except BaseException:
-        if helper is not None:
-            helper.cancel()
-        raise
-    results = dict(zip([o.target for o in ours], written, strict=True))
-    for out, answer in zip(theirs, helper.results() if helper else [], strict=True):
-        if isinstance(answer, ChildFailed):
-            raise answer  # a bug in the toolkit, as if it had happened here
-        results[out.target] = answer[0]
-    for out in sorted([*ours, *theirs], key=lambda o: (o.lang_index, o.fmt_index)):
-        done = results[out.target]  # in the order asked, whichever process wrote it
-        if isinstance(done, str):
-            outcome.written.append(done)
-        else:
-            outcome.messages += done
-            outcome.failed = True
+                outcome.messages += done
+                outcome.failed = True
     return outcome
 
 
-def _localized_outputs(
-    path: str, job: Job, template: Template, outcome: Outcome
-) -> Iterator[_Output]:
-    """Every file to write, each as soon as its language is localized and checked.
-
-    Problems go to ``outcome``; a language that fails is skipped, the others go on.
-    """
-    from briefing import api
-    from briefing.i18n.catalog import match_catalog
-
+def _localized(loaded: api.LoadedBrief, lang: str, job: Job, outcome: Outcome) -> Document | None:
+    """The document in ``lang``, or None with the reasons in ``outcome``."""
     try:
-        loaded = api.load(path, job.limits)
+        result = api.localize(loaded, lang)
+        problems = api.check(result, loaded, job.template, job.strict)
+        if result.fallbacks and not job.strict:
+            outcome.messages.append(fallback_summary(lang, loaded.brief.lang, result.fallbacks))
+        if problems:
+            raise BriefError(problems)
+        return result.doc
+    except UnknownLanguage as exc:
+        own = "" if job.langs else " (the brief's own language); choose one with -l"
+        outcome.messages.append(f"{loaded.path}: {exc}{own}")
     except BriefError as exc:
-        outcome.messages += [str(p) for p in exc.problems]
-        outcome.failed = True
-        return
-    for lang_index, lang in enumerate(job.langs or (loaded.brief.lang,)):
-        try:
-            if match_catalog(lang) is None:
-                raise BriefError(f"{path}: no catalog for the brief's language {lang!r}; use -l")
-            result = api.localized(loaded, lang)
-            problems = api.glyph_problems(result, loaded, template)
-            if result.fallbacks and job.strict:
-                problems = [Problem(p.message, p.position, p.field) for p in result.fallbacks] + (
-                    problems
-                )
-            elif result.fallbacks:
-                outcome.messages.append(fallback_summary(lang, loaded.brief.lang, result.fallbacks))
-            if problems:
-                raise BriefError(problems)
-        except BriefError as exc:
-            outcome.messages += [str(p) for p in exc.problems]
-            outcome.messages.append(f"{path}: {lang}: not rendered")
-            outcome.failed = True
-            continue
-        for fmt_index, fmt in enumerate(job.formats):
-            target = api.output_path(job.out_dir, loaded.path, lang, fmt)
-            yield _Output(lang, fmt, result.doc, target, lang_index, fmt_index)
+        outcome.problems(exc)
+    outcome.messages.append(f"{loaded.path}: {lang}: not rendered")
+    outcome.failed = True
+    return None
 
 
-def _write(task: tuple[list[_Output], Template, RenderOptions]) -> list[str | list[str]]:
+def write_outputs(
+    template: Template, options: RenderOptions, outputs: Sequence[Output]
+) -> list[Written]:
     """Render and write each output: its path once written, or its error messages."""
-    from briefing import api, renderers
-
-    outputs, template, options = task
-    done: list[str | list[str]] = []
+    done: list[Written] = []
     for out in outputs:
         try:
-            api.write_atomic(out.target, renderers.render(out.doc, out.fmt, template, options))
+            data = api.render(out.doc, out.fmt, template, options)
+            api.write_atomic(out.target, data)
             done.append(str(out.target))
         except BriefError as exc:
             done.append([str(p) for p in exc.problems])
     return done
 
 
-def _helper_plan(job: Job, workers: int) -> tuple[str, Callable[[_Output], bool]] | None:
-    """The renderer a helper should load and which files it writes; None when one
-    process is better. Several formats: the helper takes the slowest (PDF) in every
-    language, so each process imports one renderer. One format in several languages:
-    the helper takes the first half (it is ready before this process has localized
-    them all, and is given each as soon as it is).
-    """
+def _executor(job: Job, workers: int) -> Executor[Output, Written]:
+    """This process alone, or with a helper when there are two processes' worth of work:
+    several formats (the helper takes the slowest, PDF, in every language), or one
+    format in several languages (the helper takes the first half)."""
+    work = partial(write_outputs, job.template, job.options)
     formats, langs = job.formats, job.langs
-    if workers <= 1 or not can_fork():
-        return None
-    if len(formats) > 1:
-        fmt = "pdf" if "pdf" in formats else formats[0]
-        return fmt, lambda out: out.fmt == fmt
-    if len(langs) > 1:
+    if workers > 1 and can_share() and (len(formats) > 1 or len(langs) > 1):
+        if len(formats) > 1:
+            fmt = "pdf" if "pdf" in formats else formats[0]
+            return Shared(work, partial(prepare, fmt, job.template), lambda o: o.fmt == fmt)
         first = set(langs[: (len(langs) + 1) // 2])
-        return formats[0], lambda out: out.lang in first
-    return None
+        return Shared(work, partial(prepare, formats[0], job.template), lambda o: o.lang in first)
+    return Here(work)
 
 
-def _prepare(fmt: str, template: Template) -> None:
+def prepare(fmt: str, template: Template) -> None:
+    """Import a renderer and load what it needs from the template, before any render."""
     from importlib import import_module
 
     module = import_module(RENDERERS[fmt])
-    prepare = getattr(module, "prepare", None)
-    if prepare is not None:
-        prepare(template)
+    ready = getattr(module, "prepare", None)
+    if ready is not None:
+        ready(template)
 
 
 def warm(job: Job) -> None:
     """Load once per process what every render needs: renderers, fonts, catalogs."""
     from briefing.i18n.catalog import catalog_languages, translations
 
-    template = load_template(job.template)
     for fmt in job.formats:
-        _prepare(fmt, template)
+        prepare(fmt, job.template)
     for code in catalog_languages():
         translations(code)
 
 
-def _worker_render(path: str, job: Job) -> Outcome:
+def guarded(path: str, job: Job, workers: int = 1) -> Outcome:
+    """render_one, with a bug turned into this brief's outcome (unless debugging)."""
     try:
-        return render_one(path, job)
+        return render_one(path, job, workers)
     except Exception as exc:  # a bug: reported for this brief, the others go on
-        return Outcome(path, messages=[f"{path}: internal error: {type(exc).__name__}: {exc}"],
-                       failed=True)  # fmt: skip
+        if job.debug:
+            raise
+        return Outcome(path, messages=[bug_report(path, exc)], failed=True, bug=True)
 
 
 def render_many(
     paths: list[str], job: Job, workers: int, progress: Callable[[Outcome], None] | None = None
 ) -> Iterator[Outcome]:
-    """Outcomes in the order they finish; ``workers`` processes when more than one."""
-    if workers <= 1 or len(paths) <= 1:
+    """Outcomes in the order they finish; at most ``workers`` processes, never more than
+    there are briefs and cores (one brief may share its files with a helper)."""
+    workers = max(1, min(workers, default_workers()))
+    if workers == 1 or len(paths) <= 1:
         for path in paths:
-            outcome = render_one(path, job, workers)
+            outcome = guarded(path, job, workers)
             if progress:
                 progress(outcome)
             yield outcome
         return
+    workers = min(workers, len(paths))
     from concurrent.futures import ProcessPoolExecutor, as_completed  # only for a pool
 
     with ProcessPoolExecutor(max_workers=workers, initializer=warm, initargs=(job,)) as pool:
-        futures = [pool.submit(_worker_render, path, job) for path in paths]
+        futures = [pool.submit(guarded, path, job) for path in paths]
         for future in as_completed(futures):
             outcome = future.result()
             if progress:

@@ -7,8 +7,6 @@ error; 3 a bug in the toolkit. A user error never prints a traceback.
 from __future__ import annotations
 
 import argparse
-import gc
-import os
 import sys
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager, suppress
@@ -16,17 +14,13 @@ from pathlib import Path
 from typing import TYPE_CHECKING, NoReturn
 
 from briefing import __version__
-from briefing.errors import BriefError, Problem
+from briefing.errors import BriefError, Problem, UsageError, bug_report
 from briefing.limits import Limits
 
 if TYPE_CHECKING:  # the render machinery is imported only by the commands that render
     from briefing.batch import Job, Outcome
 
 EXIT_OK, EXIT_USER, EXIT_USAGE, EXIT_BUG = 0, 1, 2, 3
-
-
-class UsageError(Exception):
-    pass
 
 
 def _split(values: list[str] | None) -> list[str]:
@@ -36,33 +30,13 @@ def _split(values: list[str] | None) -> list[str]:
     return list(dict.fromkeys(out))
 
 
-def _languages(asked: list[str] | None, brief_lang: str | None) -> list[str]:
-    from briefing.i18n.catalog import catalog_languages, match_catalog
-
-    langs = _split(asked) or ([brief_lang] if brief_lang else [])
-    out: list[str] = []
-    for lang in langs:
-        if lang == "all":
-            out += catalog_languages()
-        elif match_catalog(lang) is None:
-            known = ", ".join(catalog_languages())
-            raise UsageError(f"no catalog for language {lang!r} (known: {known}, or all)")
-        else:
-            out.append(lang)
-    return list(dict.fromkeys(out))
-
-
 def _formats(asked: list[str] | None) -> list[str]:
+    from briefing.api import output_format
     from briefing.renderers import FORMATS
 
     out: list[str] = []
     for fmt in _split(asked) or ["all"]:
-        if fmt == "all":
-            out += FORMATS
-        elif fmt in FORMATS:
-            out.append(fmt)
-        else:
-            raise UsageError(f"unknown format {fmt!r} (known: {', '.join(FORMATS)}, or all)")
+        out += FORMATS if fmt == "all" else [output_format(fmt)]
     return list(dict.fromkeys(out))
 
 
@@ -72,18 +46,20 @@ def _err(*lines: object) -> None:
 
 
 def _job(args: argparse.Namespace) -> Job:
+    """Every option checked and the template loaded once, before any brief is read."""
+    from briefing import api
     from briefing.batch import Job
     from briefing.renderers import RenderOptions
 
-    langs = tuple(_languages(args.lang, None)) if args.lang else ()
     return Job(
-        langs=langs,
+        langs=tuple(api.languages(_split(args.lang))),
         formats=tuple(_formats(args.format)),
-        template=args.template,
+        template=api.template(args.template),
         out_dir=Path(args.out),
         options=RenderOptions(toc=args.toc, embed_fonts=args.embed_fonts),
         strict=args.strict,
         limits=_limits(args),
+        debug=args.debug,
     )
 
 
@@ -98,23 +74,46 @@ def _limits(args: argparse.Namespace) -> Limits:
 
 def cmd_render(args: argparse.Namespace) -> int:
     from briefing.batch import default_workers, render_many
-    from briefing.templates import load_template
 
-    job = _job(args)
-    load_template(job.template)  # a bad -t fails once, before any work
     if args.jobs is not None and args.jobs < 1:
         raise UsageError("-j takes a number of processes, 1 or more")
+    job = _job(args)
+    briefs = _distinct_briefs(args.briefs, job.out_dir)
     workers = args.jobs or default_workers()
-    failed = 0
-    with _progress(len(args.briefs), workers) as advance:
-        for outcome in render_many(list(args.briefs), job, workers, advance):
+    failed = bugs = 0
+    with _progress(len(briefs), workers) as advance:
+        for outcome in render_many(briefs, job, workers, advance):
             for path in outcome.written:
                 print(path, flush=True)
             _err(*outcome.messages)
             failed += outcome.failed
-    if failed and len(args.briefs) > 1:
-        _err(f"briefing: {failed} of {len(args.briefs)} briefs failed")
-    return EXIT_USER if failed else EXIT_OK
+            bugs += outcome.bug
+    if failed and len(briefs) > 1:
+        _err(f"briefing: {failed} of {len(briefs)} briefs failed")
+    return EXIT_BUG if bugs else EXIT_USER if failed else EXIT_OK
+
+
+def _distinct_briefs(briefs: list[str], out_dir: Path) -> list[str]:
+    """The briefs once each; two different files whose outputs would land on the same
+    path (a/brief.yaml and b/brief.md both make OUT/brief.<lang>.<ext>) are a usage
+    error before anything is written, never one silently replacing the other."""
+    seen: dict[Path, str] = {}
+    by_stem: dict[str, str] = {}
+    out: list[str] = []
+    for brief in briefs:
+        key = Path(brief).resolve()
+        if key in seen:
+            continue  # the same file named twice
+        seen[key] = brief
+        stem = Path(brief).stem
+        if stem in by_stem:
+            raise UsageError(
+                f"{by_stem[stem]} and {brief} would both be written as "
+                f"{out_dir / stem}.<lang>.<format>; render them into different folders (-o)"
+            )
+        by_stem[stem] = brief
+        out.append(brief)
+    return out
 
 
 @contextmanager
@@ -131,11 +130,9 @@ def _progress(total: int, workers: int) -> Iterator[Callable[[Outcome], None] | 
 
 
 def cmd_watch(args: argparse.Namespace) -> int:
-    from briefing.templates import load_template
     from briefing.watch import watch
 
     job = _job(args)
-    load_template(job.template)
     with suppress(KeyboardInterrupt):
         watch(Path(args.brief), job)
     return EXIT_OK
@@ -156,8 +153,8 @@ def cmd_validate(args: argparse.Namespace) -> int:
         if not args.lang:
             print(f"{brief_path}: valid")
             continue
-        for lang in _languages(args.lang, loaded.brief.lang):
-            result = api.localized(loaded, lang)
+        for lang in api.languages(_split(args.lang), loaded):
+            result = api.localize(loaded, lang)
             for problem in result.fallbacks:
                 if args.strict:
                     _err(Problem(problem.message, problem.position, problem.field))
@@ -286,24 +283,10 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def run() -> NoReturn:
-    """The ``briefing`` command: main(), then end the process without tearing it down.
+    """The ``briefing`` command: main() in a process tuned for one short job."""
+    from briefing.executor import run_process
 
-    Finalizing an interpreter that has loaded ReportLab, lxml and the document trees
-    took 40-80 ms here, a tenth of rendering the example. By the time main() returns
-    every output file is closed, synced and renamed; only stdout and stderr may hold
-    buffered text, so they are flushed and the process ends at once.
-    """
-    # A render allocates millions of short-lived objects (layout tuples, XML elements)
-    # that reference counting frees; the cycle collector's default pass every 700
-    # allocations finds almost nothing among them and cost 6% of a render's CPU time.
-    # Cycles are still collected, a hundred times less often (no change in peak memory
-    # for the large benchmark brief).
-    gc.set_threshold(100_000, 50, 100)
-    code = main()
-    for stream in (sys.stdout, sys.stderr):
-        with suppress(OSError, ValueError):  # a closed pipe: nothing more can be said
-            stream.flush()
-    os._exit(code)
+    run_process(main)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -320,6 +303,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         _err(*exc.problems)
         return EXIT_USER
     except BrokenPipeError:  # output piped into head and the like
+        import os
+
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return EXIT_USER
     except KeyboardInterrupt:
@@ -328,10 +313,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     except Exception as exc:  # a bug: one line, the traceback only with --debug
         if args.debug:
             raise
-        _err(
-            f"briefing: internal error ({type(exc).__name__}: {exc}); this is a bug in "
-            "briefing: please report it with the brief that caused it (--debug shows details)"
-        )
+        _err(bug_report("briefing", exc))
         return EXIT_BUG
 
 

@@ -11,7 +11,9 @@ turns these into text and exit codes.
 
 from __future__ import annotations
 
+import traceback
 from dataclasses import dataclass
+from pathlib import Path
 
 KeyPath = tuple[str | int, ...]
 """Where a value sits in a brief: keys and list indexes, e.g. ("sections", 2, "body", 0)."""
@@ -73,3 +75,14 @@ class UnknownFormat(UsageError):
 
 class UnknownTemplate(UsageError):
     """A template name that is neither bundled nor a folder."""
+
+
+def bug_report(what: str, exc: BaseException) -> str:
+    """The one line a bug gets: what it happened on, the exception and where it was
+    raised, and where to report it (the traceback only with --debug)."""
+    frames = traceback.extract_tb(exc.__traceback__) if exc.__traceback__ else []
+    at = f" in {Path(frames[-1].filename).name}:{frames[-1].lineno}" if frames else ""
+    return (
+        f"{what}: internal error ({type(exc).__name__}: {exc}){at}; this is a bug in "
+        "briefing: please report it with the brief that caused it (--debug shows details)"
+    )

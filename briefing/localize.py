@@ -7,21 +7,23 @@ and dates from CLDR. After this, renderers only lay out what they are given.
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass, field
-from typing import Any
 
 from babel.dates import format_date
 
 from briefing.errors import KeyPath, Problem
 from briefing.i18n import terms
-from briefing.i18n.catalog import match_catalog, translations
+from briefing.i18n.catalog import catalog_for, translations
 from briefing.i18n.language import babel_locale, full_tag, pick
 from briefing.inline import parse_inline
 from briefing.model import (
     Annex,
+    Block,
     Brief,
     Bullets,
     Item,
+    ItemOrText,
     NoteBlock,
     Numbered,
     QuoteBlock,
@@ -50,10 +52,6 @@ from briefing.tree import (
 from briefing.validate import field_path
 
 
-class NoCatalogError(LookupError):
-    """No catalog for the asked language (a usage error in the CLI)."""
-
-
 @dataclass
 class Localized:
     doc: Document
@@ -64,47 +62,46 @@ class Localized:
 
 class _Localizer:
     def __init__(self, brief: Brief, source: Source, lang: str, modified: str | None) -> None:
-        code = match_catalog(lang)
-        if code is None:
-            raise NoCatalogError(lang)
+        code = catalog_for(lang)  # UnknownLanguage if there is none
         self.brief = brief
         self.source = source
         self.lang = lang
         self.tr = translations(code)
         self.locale = babel_locale(lang)
-        self.out = Localized(doc=None)  # type: ignore[arg-type]
+        self.fallbacks: list[Problem] = []
+        self.texts: list[tuple[KeyPath | None, str]] = []
         self.tables = 0
         self.modified = modified or f"{brief.date.isoformat()}T00:00:00Z"
 
     # the toolkit's words
-    def word(self, msgid: str, **values: Any) -> str:
+    def word(self, msgid: str, **values: str | int) -> str:
         text = self.tr.gettext(msgid)
         text = text.format(**values) if values else text
-        self.out.texts.append((None, text))
+        self.texts.append((None, text))
         return text
 
     def words(self, pair: tuple[str, str], n: int) -> str:
         text = self.tr.ngettext(pair[0], pair[1], n).format(n=n)
-        self.out.texts.append((None, text))
+        self.texts.append((None, text))
         return text
 
-    def date(self, value: Any) -> str:
+    def date(self, value: dt.date) -> str:
         text = format_date(value, "long", locale=self.locale)
-        self.out.texts.append((None, text))
+        self.texts.append((None, text))
         return text
 
     # the author's words
     def text(self, value: str | dict[str, str], path: KeyPath) -> str:
         chosen, fell_back = pick(value, self.lang, self.brief.lang)
         if fell_back:
-            self.out.fallbacks.append(
+            self.fallbacks.append(
                 Problem(
                     f"no {self.lang} text for {field_path(path)}",
                     self.source.position(path),
                     severity="warning",
                 )
             )
-        self.out.texts.append((path, chosen))
+        self.texts.append((path, chosen))
         return chosen
 
     def runs(self, value: str | dict[str, str], path: KeyPath) -> Inline:
@@ -114,10 +111,10 @@ class _Localizer:
         return plain(parse_inline(self.text(value, path)))
 
     # blocks
-    def blocks(self, blocks: list[Any], path: KeyPath) -> tuple[BlockNode, ...]:
+    def blocks(self, blocks: list[Block], path: KeyPath) -> tuple[BlockNode, ...]:
         return tuple(self.block(b, (*path, i)) for i, b in enumerate(blocks))
 
-    def block(self, block: Any, path: KeyPath) -> BlockNode:
+    def block(self, block: Block, path: KeyPath) -> BlockNode:
         if isinstance(block, Bullets):
             return self.list(False, block.bullets, (*path, "bullets"))
         if isinstance(block, Numbered):
@@ -131,7 +128,7 @@ class _Localizer:
             return Note(self.word(terms.NOTE), self.runs(block.note, (*path, "note")))
         return Paragraph(self.runs(block, path))
 
-    def list(self, ordered: bool, items: list[Any], path: KeyPath) -> ListBlock:
+    def list(self, ordered: bool, items: list[ItemOrText], path: KeyPath) -> ListBlock:
         out = []
         for i, item in enumerate(items):
             here = (*path, i)
@@ -277,7 +274,7 @@ class _Localizer:
         sections += [self.annex(a, i + 1, ("annexes", i)) for i, a in enumerate(b.annexes)]
 
         tag = full_tag(self.lang)
-        self.out.doc = Document(
+        doc = Document(
             lang=self.lang,
             lang_tag=tag,
             doc_type=self.word(terms.DOC_TYPE),
@@ -304,7 +301,7 @@ class _Localizer:
                 modified=self.modified,
             ),
         )
-        return self.out
+        return Localized(doc, self.fallbacks, self.texts)
 
 
 def localize(brief: Brief, source: Source, lang: str, modified: str | None = None) -> Localized:

@@ -143,3 +143,35 @@ def walk_sections(sections: tuple[SectionNode, ...]) -> list[SectionNode]:
         out.append(s)
         out.extend(walk_sections(s.children))
     return out
+
+
+def all_texts(doc: Document) -> list[str]:
+    """Every string a renderer draws from ``doc``: for the glyph guard."""
+    out = [doc.doc_type, doc.title, doc.subtitle or "", doc.date, doc.marking or "", doc.page_of]
+    out.append(doc.contents_title)
+    rows = [*doc.memo, *(r for r in (doc.reference, doc.prepared_by) if r is not None)]
+    out += [t for r in rows for t in (r.label, r.value)]
+    for s in walk_sections(doc.sections):
+        out.append(s.heading)
+        for b in s.blocks:
+            out.extend(block_texts(b))
+    return out
+
+
+def block_texts(b: BlockNode) -> list[str]:
+    """The strings of one block, nested lists included."""
+    if isinstance(b, Paragraph):
+        return [plain(b.runs)]
+    if isinstance(b, ListBlock):
+        out = []
+        for item in b.items:
+            out.append(plain(item.runs))
+            if item.children is not None:
+                out.extend(block_texts(item.children))
+        return out
+    if isinstance(b, Table):
+        cells = [*b.columns, *(c for row in b.rows for c in row), b.caption or ()]
+        return [b.label, *(plain(c) for c in cells)]
+    if isinstance(b, Quote):
+        return [plain(b.runs), plain(b.by or ())]
+    return [b.label, plain(b.runs)]

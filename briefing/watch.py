@@ -4,7 +4,8 @@ Polls the modification times of the brief and, for a Markdown brief, its transla
 files (a few stat calls a second cost nothing and need no extra library or OS
 notification API). Fonts, catalogs and the template stay loaded between renders, so a
 save costs only the render itself. An invalid save prints its positioned errors and
-leaves the last good files in place (every file is written atomically).
+leaves the last good files in place (every file is written atomically); a bug in
+briefing is reported as one line and watching goes on.
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
-from briefing.batch import Job, render_one, warm
+from briefing.batch import Job, guarded, warm
 
 POLL_SECONDS = 0.1
 
@@ -54,7 +55,7 @@ def watch(
         if stamp != seen:
             seen = stamp
             started = time.perf_counter()
-            outcome = render_one(str(brief), job)
+            outcome = guarded(str(brief), job)  # a bug is reported; watching goes on
             took = (time.perf_counter() - started) * 1000
             for path in outcome.written:
                 print(path, flush=True)

@@ -34,7 +34,7 @@ def load(tmp_path: Path) -> api.LoadedBrief:
 
 def test_fallback_is_reported_with_position(tmp_path: Path) -> None:
     loaded = load(tmp_path)
-    result = api.localized(loaded, "az")
+    result = api.localize(loaded, "az")
     assert [str(p) for p in result.fallbacks] == [
         f"{tmp_path / 'b.yaml'}:7:5: warning: no az text for summary[1]"
     ]
@@ -44,12 +44,12 @@ def test_fallback_is_reported_with_position(tmp_path: Path) -> None:
         "Only English here",
         "2026",
     ]
-    assert api.localized(loaded, "en").fallbacks == []
+    assert api.localize(loaded, "en").fallbacks == []
 
 
 def test_toolkit_words_and_dates_are_localized(tmp_path: Path) -> None:
     loaded = load(tmp_path)
-    doc = api.localized(loaded, "ru").doc
+    doc = api.localize(loaded, "ru").doc
     assert doc.marking == "ДЛЯ СЛУЖЕБНОГО ПОЛЬЗОВАНИЯ"
     assert doc.date == format_date(dt.date(2026, 11, 26), "long", locale="ru")
     assert doc.sections[0].heading == "Резюме"
@@ -57,7 +57,7 @@ def test_toolkit_words_and_dates_are_localized(tmp_path: Path) -> None:
     assert doc.sections[-1].page_break_before
     assert doc.page_label(2, 5) == "Страница 2 из 5"
     assert doc.lang_tag == "ru-RU"
-    az = api.localized(loaded, "az-Latn-AZ").doc
+    az = api.localize(loaded, "az-Latn-AZ").doc
     assert az.date == "26 noyabr 2026"
     assert az.lang_tag == "az-Latn-AZ"
 

@@ -22,8 +22,8 @@ LANGS = ("en", "az", "ru")
 
 @pytest.mark.parametrize("lang", LANGS)
 def test_markdown_and_yaml_examples_give_the_same_tree(lang: str) -> None:
-    from_yaml = api.localized(api.load(YAML_EXAMPLE), lang)
-    from_md = api.localized(api.load(MD_EXAMPLE), lang)
+    from_yaml = api.localize(api.load(YAML_EXAMPLE), lang)
+    from_md = api.localize(api.load(MD_EXAMPLE), lang)
     assert from_md.doc == from_yaml.doc
     assert from_md.fallbacks == [] and from_yaml.fallbacks == []
 
@@ -169,10 +169,10 @@ def test_translation_files_are_merged_per_text(tmp_path: Path) -> None:
         "en": "The **charter** matters.",
         "az": "**Xartiya** vacibdir.",
     }
-    result = api.localized(loaded, "az")
+    result = api.localize(loaded, "az")
     assert result.doc.title == "Xartiya"
     assert result.fallbacks == []  # the az file has every text (some equal to English)
-    ru = api.localized(loaded, "ru")
+    ru = api.localize(loaded, "ru")
     assert len(ru.fallbacks) > 0 and all(str(base) in str(p) for p in ru.fallbacks)
 
 

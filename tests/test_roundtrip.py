@@ -53,7 +53,7 @@ def rendered(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 def _doc(lang: str):  # type: ignore[no-untyped-def]
-    return api.localized(api.load(EXAMPLE), lang).doc
+    return api.localize(api.load(EXAMPLE), lang).doc
 
 
 @pytest.mark.parametrize("lang", LANGS)
@@ -77,7 +77,7 @@ def test_docx_holds_every_text_in_order(rendered: Path, lang: str) -> None:
 @pytest.mark.parametrize("lang", LANGS)
 def test_standard_headings_and_date_are_the_catalogs(rendered: Path, lang: str) -> None:
     loaded = api.load(EXAMPLE)
-    doc = api.localized(loaded, lang).doc
+    doc = api.localize(loaded, lang).doc
     tr = translations(lang)
     body = [s for s in doc.sections if s.kind not in ("summary", "recommendations", "sources")]
     for model, section in zip(loaded.brief.sections, body, strict=False):

@@ -43,12 +43,45 @@ def candidates(tag: str) -> tuple[str, ...]:
 
 
 def match_catalog(tag: str, root: Path | None = None) -> str | None:
-    """The catalog for a language tag, following the fallback chain, or None."""
+    """The catalog that serves a language tag, or None: the one decision of the toolkit.
+
+    The tag must be well formed (BCP 47 shape: no path, no spaces), and its fallback
+    chain is followed (az-Latn-AZ -> az-Latn -> az), except across scripts: az-Cyrl is
+    not served by the Latin az catalog, it would print Latin letters for Cyrillic.
+    """
+    from briefing.model import LANG_CODE  # the model's pattern for language codes
+
+    if not LANG_CODE.match(tag):
+        return None
     known = {code.lower().replace("_", "-"): code for code in catalog_languages(root)}
     for candidate in candidates(tag):
-        if candidate.lower() in known:
-            return known[candidate.lower()]
+        code = known.get(candidate.lower())
+        if code is not None:
+            dropped = tag.replace("_", "-").split("-")[len(candidate.split("-")) :]
+            script = next((s for s in dropped if len(s) == 4 and s.isalpha()), None)
+            return code if script is None or _script_of(code) == script.title() else None
     return None
+
+
+def catalog_for(tag: str, root: Path | None = None) -> str:
+    """The catalog code for ``tag``, or UnknownLanguage naming the languages there are."""
+    code = match_catalog(tag, root)
+    if code is None:
+        from briefing.errors import UnknownLanguage
+
+        known = ", ".join(catalog_languages(root))
+        raise UnknownLanguage(f"no catalog for language {tag!r} (known: {known}, or all)")
+    return code
+
+
+@cache
+def _script_of(code: str) -> str | None:
+    """The script a catalog's language is written in by default (CLDR likely subtags)."""
+    from babel.core import get_global
+
+    likely = get_global("likely_subtags").get(code.replace("-", "_"))
+    parts = str(likely or "").split("_")
+    return next((p for p in parts[1:] if len(p) == 4), None)
 
 
 def read_catalog(code: str, root: Path | None = None) -> Catalog:

@@ -84,7 +84,7 @@ def examples(tmp_path_factory: pytest.TempPathFactory) -> dict[str, DocxDocument
 @pytest.mark.parametrize("lang", LANGS)
 def test_example_headings_styles_and_language(examples: dict[str, DocxDocument], lang: str) -> None:
     document = examples[lang]
-    doc = api.localized(api.load(EXAMPLE), lang).doc
+    doc = api.localize(api.load(EXAMPLE), lang).doc
     headings = [
         (str(p.style.name), p.text)
         for p in document.paragraphs

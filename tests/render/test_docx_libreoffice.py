@@ -33,7 +33,7 @@ from tests.tree_sample import sample_document
 
 
 def example_tree(lang: str) -> Document:
-    return api.localized(api.load(EXAMPLE), lang).doc
+    return api.localize(api.load(EXAMPLE), lang).doc
 
 
 @pytest.fixture(scope="module")

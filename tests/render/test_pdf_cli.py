@@ -197,7 +197,7 @@ def test_contents_lists_level_1_and_2_headings_with_their_pages(
     from briefing import api
 
     assert_valid_pdf(toc_pdf, tmp_path)
-    doc = api.localized(api.load(EXAMPLE), "ru").doc
+    doc = api.localize(api.load(EXAMPLE), "ru").doc
     reader = PdfReader(io.BytesIO(toc_pdf))
     with pdfplumber.open(io.BytesIO(toc_pdf)) as pdf:  # places the numbers' forms right
         pages = [p.extract_text() or "" for p in pdf.pages]

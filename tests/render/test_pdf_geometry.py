@@ -36,7 +36,7 @@ TOL = 0.5  # pt
 
 @pytest.fixture(scope="module")
 def case() -> tuple[Any, bytes]:
-    doc = api.localized(api.load(CASE), "az").doc
+    doc = api.localize(api.load(CASE), "az").doc
     return doc, render(doc, load_template("memo"))
 
 
