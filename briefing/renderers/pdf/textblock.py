@@ -29,6 +29,8 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.pdfbase.pdfmetrics import getAscentDescent, getFont
 from reportlab.platypus import Flowable
 
+from .links import link
+
 # Break opportunities: spaces and line breaks, never the no-break spaces (U+00A0,
 # U+2007, U+202F) that keep "1 250 ₼" together.
 _BREAK = re.compile("[ \t\n\r\u1680\u2000-\u2006\u2008-\u200a\u205f\u3000]+")
@@ -327,9 +329,8 @@ class TextBlock(Flowable):  # type: ignore[misc]
                 x += w
             y -= st.leading
         canv.drawText(text)
-        for url, x0, x1, base in links:
-            rect = (x0, base + descent, x1, base + ascent)
-            canv.linkURL(url, rect, relative=1, thickness=0)
+        for url, x0, x1, base in links:  # one shared action per target (links.py)
+            link(canv, url, (x0, base + descent, x1, base + ascent))
 
     def last_line_end(self) -> tuple[float, float]:
         """(x after the last line's text, its baseline), for leaders in the contents."""

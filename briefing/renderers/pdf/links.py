@@ -1,0 +1,106 @@
+"""Link annotations: one URI action per link target, in 7-bit ASCII.
+
+A link that wraps over several lines needs one annotation per line (each has its own
+rectangle), and ReportLab's ``canvas.linkURL`` gives each annotation its own copy of
+the action and so of the address: a 100,000-character URL over 1,300 lines made a
+127 MB file. Here the action dictionary is made once per target and document, as an
+indirect object, and every annotation of that target points at it.
+
+PDF says a URI action's address is 7-bit ASCII (ISO 32000-1, 12.6.4.7); ReportLab
+writes a non-ASCII string as UTF-16, which readers then misread. ``iri_to_uri`` turns
+an IRI into the URI it stands for (RFC 3987, 3.1): the host through IDNA, everything
+else percent-encoded as UTF-8. (The host goes through Python's own ``idna`` codec,
+IDNA 2003: it maps "ß" to "ss" where IDNA 2008 keeps it; no registry serves names
+that differ only so, and it needs no extra dependency.)
+
+ReportLab internals used (reportlab 4.x; pyproject caps it below 6, tested in
+tests/render/test_pdf_robust.py): ``Canvas._absRect``, ``Canvas._addAnnotation``,
+``Canvas._doc`` and ``PDFDocument.Reference``.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+from urllib.parse import quote
+
+from reportlab.pdfbase.pdfdoc import PDFArray, PDFDictionary, PDFName, PDFString
+
+# RFC 3986 reserved characters and "%" (an escape already made) stay as they are;
+# everything else that is not unreserved ASCII is percent-encoded from UTF-8.
+_KEEP = "!#$%&'()*+,/:;=?@[]~"
+
+
+def iri_to_uri(iri: str) -> str:
+    """The ASCII URI for ``iri``: IDNA host, UTF-8 percent-encoding for the rest.
+
+    ASCII addresses come back unchanged but for characters a URI may not hold
+    (space, ``"<>\\^`{|}``, controls), which are percent-encoded too; nothing else is
+    normalised (no case change, no dropped empty query). A host IDNA refuses (a label
+    over 63 characters, say) is percent-encoded instead, which RFC 3986 allows for a
+    registered name, so the result is always ASCII.
+    """
+    if iri.isascii() and not _needs_quoting(iri):
+        return iri
+    scheme, sep, rest = iri.partition("://")
+    if not sep or not scheme.isascii():  # mailto: and the like have no authority
+        return _quote(iri)
+    end = next((k for k, ch in enumerate(rest) if ch in "/?#"), len(rest))
+    return f"{scheme}://{_authority(rest[:end])}{_quote(rest[end:])}"
+
+
+def _authority(authority: str) -> str:
+    """``user@host:port`` with the host through IDNA and the rest percent-encoded."""
+    userinfo, at, hostport = authority.rpartition("@")
+    host, colon, port = hostport, "", ""
+    head, sep, tail = hostport.rpartition(":")
+    if sep and tail.isdigit() and not hostport.endswith("]"):
+        host, colon, port = head, sep, tail
+    return f"{_quote(userinfo)}{at}{_host(host)}{colon}{port}"
+
+
+def _needs_quoting(text: str) -> bool:
+    return any(ch <= " " or ch in '"<>\\^`{|}\x7f' for ch in text)
+
+
+def _quote(text: str) -> str:
+    return quote(text, safe=_KEEP, encoding="utf-8", errors="surrogatepass")
+
+
+def _host(host: str) -> str:
+    if host.isascii():
+        return _quote(host)
+    try:
+        return host.encode("idna").decode("ascii")
+    except UnicodeError:
+        return _quote(host)
+
+
+class LinkActions:
+    """The URI actions of one document, one per target, shared by its annotations."""
+
+    def __init__(self) -> None:
+        self._refs: dict[str, Any] = {}
+
+    def annotate(self, canv: Any, url: str, rect: tuple[float, float, float, float]) -> None:
+        """A borderless link annotation over ``rect`` (in the current coordinates)."""
+        ref = self._refs.get(url)
+        if ref is None:
+            action = PDFDictionary()
+            action["S"] = PDFName("URI")
+            action["URI"] = PDFString(iri_to_uri(url))
+            ref = self._refs[url] = canv._doc.Reference(action)
+        annotation = PDFDictionary()
+        annotation["Type"] = PDFName("Annot")
+        annotation["Subtype"] = PDFName("Link")
+        annotation["Rect"] = PDFArray(canv._absRect(rect, 1))
+        annotation["Border"] = PDFArray([0, 0, 0])
+        annotation["A"] = ref
+        canv._addAnnotation(annotation)
+
+
+def link(canv: Any, url: str, rect: tuple[float, float, float, float]) -> None:
+    """Link ``rect`` to ``url`` through the canvas's shared actions (made on first use)."""
+    actions = getattr(canv, "link_actions", None)
+    if actions is None:
+        actions = canv.link_actions = LinkActions()
+    actions.annotate(canv, url, rect)
