@@ -34,16 +34,18 @@ def segments(
     if family.chars.issuperset(value):  # the common case: one segment
         return [(own, value)]
     out: list[Segment] = []
-    for ch in value:
+    start, current = 0, own
+    for k, ch in enumerate(value):  # cut where the face changes: linear in the text
         face = own
         if ch not in family.chars:
             alt = next((f for f in fallbacks if ch in f.chars), None)
             if alt is not None:
                 face = alt.face(bold, italic)
-        if out and out[-1][0] == face:
-            out[-1] = (face, out[-1][1] + ch)
-        else:
-            out.append((face, ch))
+        if face != current:
+            if k > start:
+                out.append((current, value[start:k]))
+            start, current = k, face
+    out.append((current, value[start:]))
     return out
 
 
