@@ -31,14 +31,15 @@ def set_properties(document: DocxDocument, meta: Metadata) -> None:
 
     ``created`` is the brief's date (midnight UTC); ``modified`` is the build time the
     tree carries (SOURCE_DATE_EPOCH, else the brief's date), never the clock, so two
-    builds of one brief give the same bytes.
+    builds of one brief give the same bytes. Texts longer than a core property may
+    hold are shortened (``fit_property``); the body keeps them whole.
     """
     props = document.core_properties
-    props.title = meta.title
-    props.subject = meta.subject
-    props.author = meta.author
-    props.last_modified_by = meta.author
-    props.keywords = "; ".join(meta.keywords)
+    props.title = fit_property(meta.title)
+    props.subject = fit_property(meta.subject)
+    props.author = fit_property(meta.author)
+    props.last_modified_by = fit_property(meta.author)
+    props.keywords = fit_property("; ".join(meta.keywords))
     props.language = meta.language
     props.comments = ""
     props.revision = 1
@@ -51,6 +52,30 @@ def set_properties(document: DocxDocument, meta: Metadata) -> None:
     day = date.fromisoformat(meta.created[:10])
     props.created = datetime(day.year, day.month, day.day, tzinfo=UTC)
     props.modified = _utc(meta.modified)
+
+
+# python-docx refuses a core property over 255 characters (ValueError), the length
+# Word's own Properties dialog takes; the OOXML schema sets no limit, but a file Word
+# would truncate on its next save is not worth a private write around the check.
+PROPERTY_CHARS = 255
+
+
+def fit_property(text: str, limit: int = PROPERTY_CHARS) -> str:
+    """``text``, or if longer than ``limit`` its start cut at a word boundary (or at a
+    "; " between keywords or authors) with an ellipsis, ``limit`` characters at most.
+
+    Only the core properties are shortened: the PDF's info dictionary and XMP have no
+    practical limit and keep the whole text, and the title, subject and authors are
+    printed whole in the document body.
+    """
+    if len(text) <= limit:
+        return text
+    head = text[: limit - 1]  # room for the ellipsis
+    for cut in (head.rfind("; "), max(head.rfind(" "), head.rfind("\u00a0"))):
+        if cut > limit // 2:  # whole keywords, else whole words, if not too far back
+            head = head[:cut]
+            break
+    return head.rstrip(" ;,.:\u00a0") + "…"
 
 
 def drop_stale_parts(document: DocxDocument) -> None:
