@@ -127,6 +127,7 @@ class _Reader:
         self.file = str(file)
         self.spots = locate(text)
         self.problems: list[Problem] = []
+        self.color_names: set[str] = set()  # declared in [colors], even if invalid
 
     def fail(self, path: KeyPath, message: str) -> None:
         line, col = nearest(self.spots, path)
@@ -160,8 +161,11 @@ class _Reader:
         self.fail(path, f"must be {what}, not {_shown(value)}")
         return None
 
-    def length(self, value: Any, path: KeyPath, low: float, high: float) -> float | None:
-        """Points from a number (pt) or text with a unit, finite and within [low, high]."""
+    def length(
+        self, value: Any, path: KeyPath, low: float, high: float, positive: bool = False
+    ) -> float | None:
+        """Points from a number (pt) or text with a unit, finite and within [low, high]
+        (above 0 if ``positive``)."""
         points: float | None = None
         if isinstance(value, int | float) and not isinstance(value, bool):
             points = float(value)
@@ -175,6 +179,9 @@ class _Reader:
         if not math.isfinite(points):
             self.fail(path, f"{_shown(value)} is not a finite length")
             return None
+        if positive and not 0 < points <= high:
+            self.fail(path, f"{_shown(value)}: must be more than 0 and at most {_pt(high)}")
+            return None
         if not low <= points <= high:
             self.fail(path, f"{_shown(value)} is out of range ({_pt(low)} to {_pt(high)})")
             return None
@@ -187,8 +194,14 @@ class _Reader:
                 return value.upper()
             if value in colors:
                 return colors[value]
+            if value in self.color_names:
+                return None  # its own problem is already reported under [colors]
         self.fail(path, f"{_shown(value)} is not a colour (#RRGGBB or a name in [colors])")
         return None
+
+
+def _where(problem: Problem) -> tuple[int, int]:
+    return (problem.position.line, problem.position.col) if problem.position else (0, 0)
 
 
 def _shown(value: Any) -> str:
@@ -217,7 +230,7 @@ def read_theme(folder: Path) -> Theme:
     reader = _Reader(file, text)
     theme = _build(reader, folder, file, data)
     if reader.problems or theme is None:
-        raise TemplateError(reader.problems)
+        raise TemplateError(sorted(reader.problems, key=_where))
     return theme
 
 
@@ -275,6 +288,7 @@ def _build(r: _Reader, folder: Path, file: Path, data: dict[str, Any]) -> Theme 
 def _colors(r: _Reader, data: Mapping[str, Any]) -> dict[str, str]:
     """Name -> #RRGGBB; a value may name another colour whose value is #RRGGBB."""
     table = r.table(data, ("colors",), None)
+    r.color_names = set(table)
     out: dict[str, str] = {}
     for name, value in table.items():
         if isinstance(value, str) and is_hex_color(value):
@@ -331,6 +345,7 @@ def _page(r: _Reader, data: Mapping[str, Any]) -> PageSettings | None:
         return None
     v = {k: float(x) for k, x in values.items() if x is not None}
     page = PageSettings(width=width, height=height, **v)
+    problems = len(r.problems)
     if width - page.margin_left - page.margin_right < INCH:
         r.fail(
             ("page", "margin_left"),
@@ -348,7 +363,7 @@ def _page(r: _Reader, data: Mapping[str, Any]) -> PageSettings | None:
     for key in ("marking_top", "marking_bottom", "header_baseline", "footer_baseline"):
         if getattr(page, key) > height / 2:
             r.fail(("page", key), f"{key} is more than half the page height from the edge")
-    return page
+    return page if len(r.problems) == problems else None
 
 
 def _page_size(r: _Reader, raw: Any) -> tuple[float, float] | None:
@@ -538,8 +553,8 @@ def _style_values(
     path = ("styles", name)
     out: dict[str, Any] = {}
     checks: dict[str, Callable[[Any, KeyPath], Any]] = {
-        "size": lambda v, p: r.length(v, p, 0.0, MAX_FONT_SIZE),
-        "leading": lambda v, p: r.length(v, p, 0.0, MAX_LEADING),
+        "size": lambda v, p: r.length(v, p, 0.0, MAX_FONT_SIZE, positive=True),
+        "leading": lambda v, p: r.length(v, p, 0.0, MAX_LEADING, positive=True),
         "space_before": lambda v, p: r.length(v, p, 0.0, MAX_SPACE),
         "space_after": lambda v, p: r.length(v, p, 0.0, MAX_SPACE),
         "left_indent": lambda v, p: r.length(v, p, 0.0, MAX_SPACE),
@@ -560,10 +575,6 @@ def _style_values(
             continue  # an unknown key, already reported
         if found is not None:
             out[key] = found
-    for key in ("size", "leading"):
-        if out.get(key) == 0.0:
-            r.fail((*path, key), f"{key} must be more than 0")
-            del out[key]
     return out
 
 

