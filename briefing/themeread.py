@@ -125,12 +125,15 @@ class _Reader:
 
     def __init__(self, file: Path, text: str) -> None:
         self.file = str(file)
-        self.spots = locate(text)
+        self.text = text
+        self._spots: dict[KeyPath, tuple[int, int]] | None = None
         self.problems: list[Problem] = []
         self.color_names: set[str] = set()  # declared in [colors], even if invalid
 
     def fail(self, path: KeyPath, message: str) -> None:
-        line, col = nearest(self.spots, path)
+        if self._spots is None:  # located only when needed: a valid theme never is
+            self._spots = locate(self.text)
+        line, col = nearest(self._spots, path)
         self.problems.append(Problem(message, Position(self.file, line, col), ".".join(path)))
 
     def table(

@@ -421,3 +421,54 @@ def test_clean_reference_of_the_memo_holds_only_known_parts() -> None:
             "word/settings.xml", "word/webSettings.xml", "word/fontTable.xml",
             "word/theme/theme1.xml", "docProps/core.xml", "docProps/app.xml",
         ])  # fmt: skip
+
+
+def test_clean_reference_keeps_no_reference_to_another_part(tmp_path: Path) -> None:
+    """A header, an embedded font and a picture bullet in the reference: the clean
+    package has none of their parts and no r:id left to dangle."""
+    from briefing.renderers.docx.reference import clean_reference
+
+    parts = memo_parts()
+    header = f'<w:hdr xmlns:w="{W}"><w:p/></w:hdr>'
+    parts["word/header1.xml"] = header.encode()
+    parts["word/media/image1.png"] = b"\x89PNG picture"
+    parts["word/fonts/font1.odttf"] = b"font"
+    rels = (
+        parts["word/_rels/document.xml.rels"]
+        .decode()
+        .replace(
+            "</Relationships>",
+            '<Relationship Id="rId70" Type="http://schemas.openxmlformats.org/officeDocument/'
+            '2006/relationships/header" Target="header1.xml"/></Relationships>',
+        )
+    )
+    parts["word/_rels/document.xml.rels"] = rels.encode()
+    parts["word/document.xml"] = parts["word/document.xml"].replace(
+        b"<w:sectPr>", b'<w:sectPr><w:headerReference w:type="default" r:id="rId70"/>'
+    )
+    fonts = etree.fromstring(parts["word/fontTable.xml"])
+    embed = etree.SubElement(etree.SubElement(fonts, f"{{{W}}}font"), f"{{{W}}}embedRegular")
+    embed.set(f"{{{R}}}id", "rId1")
+    parts["word/fontTable.xml"] = etree.tostring(fonts)
+    numbering = (
+        parts["word/numbering.xml"]
+        .decode()
+        .replace(
+            "<w:abstractNum ",
+            '<w:numPicBullet w:numPicBulletId="0"><w:pict><v:shape xmlns:v="urn:schemas-'
+            f'microsoft-com:vml"><v:imagedata xmlns:r="{R}" r:id="rId1"/></v:shape></w:pict>'
+            "</w:numPicBullet><w:abstractNum ",
+            1,
+        )
+    )
+    parts["word/numbering.xml"] = numbering.encode()
+    write_docx(tmp_path / "reference.docx", parts)
+    with zipfile.ZipFile(io.BytesIO(clean_reference(tmp_path / "reference.docx"))) as z:
+        names = z.namelist()
+        assert not [n for n in names if "header" in n or "media" in n or "fonts/" in n]
+        for name in names:
+            root = etree.fromstring(z.read(name))
+            for element in root.iter():
+                assert not [a for a in element.attrib if a.startswith(f"{{{R}}}")], name
+        assert b"numPicBullet" not in z.read("word/numbering.xml")
+        assert b"headerReference" not in z.read("word/document.xml")
