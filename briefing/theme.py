@@ -148,7 +148,7 @@ class Theme:
         if found is not None:
             return found
         if is_hex_color(name_or_hex):
-            return name_or_hex.upper()
+            return name_or_hex
         raise KeyError(name_or_hex)
 
     def marking_color(self, classification: str | None) -> str:

@@ -194,7 +194,7 @@ class _Reader:
         """``#RRGGBB``, or a name of [colors] (already resolved)."""
         if isinstance(value, str):
             if is_hex_color(value):
-                return value.upper()
+                return value
             if value in colors:
                 return colors[value]
             if value in self.color_names:
@@ -295,7 +295,7 @@ def _colors(r: _Reader, data: Mapping[str, Any]) -> dict[str, str]:
     out: dict[str, str] = {}
     for name, value in table.items():
         if isinstance(value, str) and is_hex_color(value):
-            out[name] = value.upper()
+            out[name] = value
     for name, value in table.items():
         path = ("colors", name)
         if name in out:
