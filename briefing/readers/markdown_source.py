@@ -58,7 +58,7 @@ _BRIEF_INFO = "brief"  # the info string of a fenced block holding one block as 
 _SCAN = re.compile(r"[\n\\`]|<!--")
 _BACKTICKS = re.compile(r"`+")
 _BLANK_LINE = re.compile(r"\n[ \t]*(?:\n|\Z)")
-_FENCE_OPEN = re.compile(r" {0,3}(`{3,}(?=[^`]*$)|~{3,})")
+_FENCE_OPEN = re.compile(r" {0,3}(`{3,}(?=[^`\n]*$)|~{3,})", re.M)
 _ASCII_PUNCT = frozenset("!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~")
 
 
@@ -569,31 +569,21 @@ def _drop_comments(body: str, origin: _Origin, file: str, problems: list[Problem
     is an error at its start rather than a brief that silently ends there.
     """
     cuts: list[tuple[int, int]] = []
-    fence: tuple[str, int] | None = None
     n = len(body)
+    spans: _CodeSpanEnds | None = None  # the runs of the paragraph being scanned
     i = 0
     line_start = True
     while i < n:
         if line_start:
             line_start = False
-            eol = body.find("\n", i)
-            eol = n if eol < 0 else eol
-            line = body[i:eol]
-            if fence is not None:
-                char, length = fence
-                closing = line.lstrip(" ")
-                if (
-                    len(line) - len(closing) <= 3
-                    and closing.startswith(char * length)
-                    and not closing.strip(" \t").strip(char)
-                ):
-                    fence = None
-                i, line_start = eol + 1, True
-                continue
-            opened = _FENCE_OPEN.match(line)
-            if opened:
-                fence = (opened.group(1)[0], len(opened.group(1)))
-                i, line_start = eol + 1, True
+            opened = _FENCE_OPEN.match(body, i) if body[i : i + 4].lstrip(" ")[:1] in "`~" else None
+            if opened:  # a fenced block is code (or a ```brief block's YAML): skip it whole
+                fence = opened.group(1)
+                closing = re.compile(
+                    f"^ {{0,3}}{re.escape(fence[0])}{{{len(fence)},}}[ \t]*$", re.M
+                )
+                closed = closing.search(body, body.find("\n", i) + 1 or n)
+                i, line_start = (closed.end() + 1, True) if closed else (n, False)
                 continue
         found = _SCAN.search(body, i)
         if found is None:
@@ -606,18 +596,9 @@ def _drop_comments(body: str, origin: _Origin, file: str, problems: list[Problem
         elif mark == "`":
             run = _BACKTICKS.match(body, i)
             assert run is not None
-            length = len(run.group())
-            blank = _BLANK_LINE.search(body, run.end())
-            limit = blank.start() if blank else n
-            close = next(
-                (
-                    m
-                    for m in _BACKTICKS.finditer(body, run.end(), limit)
-                    if len(m.group()) == length
-                ),
-                None,
-            )
-            i = close.end() if close else run.end()
+            if spans is None or run.start() >= spans.end:
+                spans = _CodeSpanEnds(body, run.start())
+            i = spans.close(run.end(), len(run.group()))
         else:  # <!--
             if body.startswith("<!-->", i):
                 end = i + 5
@@ -666,6 +647,28 @@ def _drop_comments(body: str, origin: _Origin, file: str, problems: list[Problem
     return out
 
 
+class _CodeSpanEnds:
+    """The backtick runs of one paragraph, by length, to close code spans in it.
+
+    A run of N backticks opens a code span only if a run of exactly N follows before the
+    paragraph ends. Looking ahead afresh for every run would be quadratic in a crafted
+    paragraph of unmatched runs; the runs are listed once per paragraph instead.
+    """
+
+    def __init__(self, body: str, start: int) -> None:
+        blank = _BLANK_LINE.search(body, start)
+        self.end = blank.start() if blank else len(body)
+        self.runs: dict[int, list[int]] = {}  # length -> where each such run ends
+        for m in _BACKTICKS.finditer(body, start, self.end):
+            self.runs.setdefault(m.end() - m.start(), []).append(m.end())
+
+    def close(self, after: int, length: int) -> int:
+        """Where the code span opened by the run ending at ``after`` ends, or ``after``."""
+        ends = self.runs.get(length, [])
+        k = bisect_right(ends, after)
+        return ends[k] if k < len(ends) else after
+
+
 def _widen(body: str, start: int, end: int) -> tuple[int, int]:
     """The cut for the comment at ``start:end``: its lines, or it and a space.
 
@@ -673,18 +676,21 @@ def _widen(body: str, start: int, end: int) -> tuple[int, int]:
     blocks around them join as if the lines were never there. Within a line, the
     spaces after the comment go too when there are spaces (or the line's start) before
     it, and the spaces before it when it ends the line: "a <!-- x --> b" reads "a b".
+    Only the spaces next to the comment are looked at: a long line costs nothing more.
     """
-    line_start = body.rfind("\n", 0, start) + 1
-    line_end = body.find("\n", end)
-    line_end = len(body) if line_end < 0 else line_end
-    before = body[line_start:start]
-    after = body[end:line_end]
-    if not before.strip(" \t") and not after.strip(" \t"):
-        if line_end < len(body):
-            return line_start, line_end + 1
-        return max(line_start - 1, 0), line_end
-    if not after.strip(" \t"):
-        return line_start + len(before.rstrip(" \t")), line_end
-    if not before or before[-1] in " \t":
-        return start, end + len(after) - len(after.lstrip(" \t"))
+    n = len(body)
+    a = start
+    while a > 0 and body[a - 1] in " \t":
+        a -= 1
+    b = end
+    while b < n and body[b] in " \t":
+        b += 1
+    line_before = a == 0 or body[a - 1] == "\n"
+    line_after = b == n or body[b] == "\n"
+    if line_before and line_after:
+        return (a, b + 1) if b < n else (max(a - 1, 0), b)
+    if line_after:
+        return a, b
+    if line_before or a < start:
+        return start, b
     return start, end
