@@ -34,12 +34,19 @@ def load(path: str | Path, limits: Limits | None = None) -> LoadedBrief:
     return _load(path, limits)
 
 
-def load_text(text: str, fmt: str = "yaml", name: str | None = None) -> LoadedBrief:
+def load_text(
+    text: str,
+    fmt: str = "yaml",
+    name: str | None = None,
+    translations: dict[str, str] | None = None,
+    limits: Limits | None = None,
+) -> LoadedBrief:
     """Validate a brief given as text: ``fmt`` is yaml or markdown; ``name`` is the file
-    name its problems are reported against."""
+    name its problems are reported against; ``translations`` maps a language code to the
+    text of that language's Markdown file."""
     from briefing.api import load_text as _load_text
 
-    return _load_text(text, fmt, name)
+    return _load_text(text, fmt, name, translations, limits)
 
 
 def render(

@@ -38,6 +38,7 @@ Raw = str | list["Raw"] | dict[str, "Raw"] | None
 _DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 _NUMBER = re.compile(r"[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?")
 _TEXT_TYPES = {str, dict[str, str]}
+_LIST_KEYS = {"min_items", "limit", "nest"}  # metadata about a list, not its items
 
 
 class _Bad:
@@ -263,8 +264,9 @@ class Decoder:
             if self.depth[nest] >= MAX_DEPTH[nest]:
                 return self.fail(path, f"{nest}s nest at most {MAX_DEPTH[nest]} levels deep")
             self.depth[nest] += 1
+        each = {k: v for k, v in meta.items() if k not in _LIST_KEYS}  # positive, url...
         try:
-            items = [self.value(item, {}, v, (*path, i)) for i, v in enumerate(raw)]
+            items = [self.value(item, each, v, (*path, i)) for i, v in enumerate(raw)]
         finally:
             if isinstance(nest, str):
                 self.depth[nest] -= 1
@@ -274,9 +276,18 @@ class Decoder:
         cls = member_for(classes, raw)
         if cls is not None:
             return self.record(cls, raw, path)
+        names = ", ".join(fields_of(c)[0].key for c in classes)
+        if isinstance(raw, dict):
+            unknown = [k for k in raw if not model.LANG_CODE.match(k)]
+            if unknown or not text_ok:  # a misspelt block, not a map of translations
+                what = "a text, a map of language to text, or " if text_ok else ""
+                return self.fail(
+                    path,
+                    f"unknown key {short(next(iter(unknown), ''))}: expected {what}a map "
+                    f"with one of: {names}",
+                )
         if text_ok:
             return self.text(raw, path)
-        names = ", ".join(fields_of(c)[0].key for c in classes)
         return self.fail(path, f"expected a map with one of: {names}")
 
     def record(self, cls: type, raw: Raw, path: KeyPath) -> object:

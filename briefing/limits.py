@@ -46,7 +46,7 @@ def hint(name: str, needed: float | None = None) -> str:
     ceiling = CEILINGS[name]
     if needed is not None and needed > ceiling:
         return f"the {name.replace('_', '-')} limit can be raised to {ceiling:,g} at most"
-    value = f"{needed:g}" if needed is not None else "N"
+    value = "N" if needed is None else f"{needed:.0f}" if needed == int(needed) else f"{needed}"
     return f"raise it with --limit {name.replace('_', '-')}={value}"
 
 

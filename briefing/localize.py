@@ -147,8 +147,8 @@ class _Localizer:
         spec = block.table
         self.tables += 1
         widths = None
-        if spec.widths:
-            total = sum(spec.widths)
+        total = sum(spec.widths or ())
+        if spec.widths and total > 0:  # decode refuses others; a tree made in code may not
             widths = tuple(w / total for w in spec.widths)
         return Table(
             columns=tuple(self.runs(c, (*path, "columns", i)) for i, c in enumerate(spec.columns)),

@@ -170,15 +170,34 @@ def test_every_field_is_read(cls: type, field: FieldInfo) -> None:
     assert getattr(obj, field.name) not in (None, _default(cls, field.name))
 
 
-def _translated(value: Raw) -> Raw:
-    """The same data with every string in another language (what az.md would hold)."""
-    if isinstance(value, str):
-        return f"az {value}"
-    if isinstance(value, list):
-        return [_translated(v) for v in value]
-    if isinstance(value, dict):
-        return {k: _translated(v) for k, v in value.items()}
+def _translated(hint: object, value: Raw) -> Raw:
+    """What brief.az.md would hold: the same data, every text in another language, every
+    value that is not a text (dates, links, kinds, numbers) as in the base file."""
+    if is_text(hint) or is_text_list(hint):
+        return [f"az {v}" for v in value] if isinstance(value, list) else f"az {value}"
+    inner = optional_inner(hint)
+    if inner is not None:
+        return _translated(inner, value)
+    union = union_members(hint)
+    if union is not None:
+        member = member_for(union[0], value)
+        return _translated(member, value) if member is not None else f"az {value}"
+    if get_origin(hint) is list and isinstance(value, list):
+        return [_translated(get_args(hint)[0], v) for v in value]
+    if isinstance(hint, type) and dataclasses.is_dataclass(hint) and isinstance(value, dict):
+        hints = {f.key: f.hint for f in fields_of(hint)}
+        return {k: _translated(hints[k], v) for k, v in value.items()}
     return value
+
+
+def test_a_value_that_is_not_translated_must_not_differ() -> None:
+    base = Source("brief.md", {"title": "T", "date": "2026-11-26"}, {(): Position("b.md", 1, 1)})
+    other = Source("brief.az.md", {"date": "2026-11-27"}, {(): Position("brief.az.md", 1, 1)})
+    merged = merge_translations(base, {"az": other})
+    assert [p.message for p in merged.problems] == [
+        "'2026-11-27' differs from the base file's '2026-11-26': this value is not translated; "
+        "leave it out here or write it as in the base file"
+    ]
 
 
 @pytest.mark.parametrize(("cls", "field"), CASES, ids=[f"{c.__name__}.{f.name}" for c, f in CASES])
@@ -186,7 +205,7 @@ def test_every_field_is_merged_across_languages(cls: type, field: FieldInfo) -> 
     raw, find = brief_setting(cls, field)
     where = Position("brief.md", 1, 1)
     base = Source("brief.md", raw, {(): where})
-    other = Source("brief.az.md", _translated(raw), {(): Position("brief.az.md", 1, 1)})
+    other = Source("brief.az.md", _translated(Brief, raw), {(): Position("brief.az.md", 1, 1)})
     merged = merge_translations(base, {"az": other})
     assert merged.problems == []
     brief, issues = decode(merged.data)

@@ -123,6 +123,8 @@ def load_source(path: Path, limits: Limits | None = None) -> Source:
     """Read a brief file into plain data with positions, by its extension."""
     limits = limits or Limits()
     suffix = path.suffix.lower()
+    if path.is_dir():
+        raise BriefError(Problem("is a folder, not a brief file", Position(str(path), 1, 1)))
     if suffix in (".yaml", ".yml"):
         from briefing.readers.yaml_source import load_yaml
 
@@ -132,5 +134,8 @@ def load_source(path: Path, limits: Limits | None = None) -> Source:
 
         return load_markdown_brief(path, limits)
     raise BriefError(
-        Problem(f"unknown brief type {suffix!r}: use .yaml, .yml or .md", Position(str(path), 1, 1))
+        Problem(
+            f"unknown brief type {suffix!r}: use .yaml, .yml, .md or .markdown",
+            Position(str(path), 1, 1),
+        )
     )

@@ -137,7 +137,22 @@ class _Merger:
             return self.list(get_args(hint)[0], base, others, path)
         if isinstance(hint, type) and dataclasses.is_dataclass(hint):
             return self.record(hint, base, others, path)
-        return base  # a date, number, kind or link: the same in every language
+        return self.same(base, others, path)  # a date, number, kind or link
+
+    def same(self, base: Raw, others: Mapping[str, Raw], path: KeyPath) -> Raw:
+        """A value that is not translated: a translation may leave it out or repeat it,
+        but one that differs would be silently ignored, so it is an error there."""
+        for lang, value in others.items():
+            if value != base:
+                where = self.translations[lang].position(path)
+                self.problems.append(
+                    Problem(
+                        f"{value!r} differs from the base file's {base!r}: this value is not "
+                        "translated; leave it out here or write it as in the base file",
+                        where,
+                    )
+                )
+        return base
 
     def record(self, cls: type, base: Raw, others: Mapping[str, Raw], path: KeyPath) -> Raw:
         if not isinstance(base, dict):
@@ -183,13 +198,8 @@ class _Merger:
     def text(
         self, base: Raw, others: Mapping[str, Raw], path: KeyPath, meta: Mapping[str, object]
     ) -> Raw:
-        keywords = meta.get("keywords")
-        if (
-            isinstance(base, str)
-            and isinstance(keywords, tuple)
-            and base.strip().lower() in keywords
-        ):
-            return base  # a standard classification reads the same in every file
+        if _is_keyword(base, meta):
+            return self.same(base, others, path)  # a standard classification
         if isinstance(base, str):
             merged: dict[str, Raw] = {self.base_lang: base}
         elif isinstance(base, dict):
