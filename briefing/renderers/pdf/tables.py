@@ -36,6 +36,11 @@ class DataTable(Table):  # type: ignore[misc]
             return between
         if self.splitInRow and self._must_split_in_row():
             inside: list[Any] = self._splitRows(availHeight, doInRowSplit=True)
+            lower = self._height - self.splitInRow
+            if not inside and self.splitInRow <= lower < availHeight:
+                # ReportLab refuses a split that leaves less than splitInRow below it
+                # (a last row a little taller than the frame): cut higher up instead.
+                inside = self._splitRows(lower, doInRowSplit=True)
             return inside
         return []
 
