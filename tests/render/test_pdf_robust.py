@@ -232,6 +232,31 @@ def test_memo_field_longer_than_a_page(lang: str, template: Template, tmp_path: 
     render_docx(doc, template)
 
 
+def test_docx_repeats_and_keeps_whole_only_rows_that_fit(template: Template) -> None:
+    """A header row of a third of a page or more is not repeated (LibreOffice fails on a
+    repeated row taller than a page); a row longer than a page may split (Word clips a
+    row that may not). Short rows keep both, as before."""
+    from docx import Document as open_docx
+
+    ns = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+    long, short = words("ru", 300, "H"), "Маршрут"
+    table = Table(((Run(long),), (Run("B"),)), (((Run(long),), (Run("b"),)),), "Table 1")
+    normal = Table(((Run(short),), (Run("B"),)), (((Run(short),), (Run("b"),)),), "Table 2")
+    memo = (MemoRow("Кому", long), MemoRow("От", short))
+    doc = replace(with_blocks("ru", table, normal), memo=memo)
+    body = open_docx(io.BytesIO(render_docx(doc, template))).element.body
+    memo_rows, long_rows, short_rows = (
+        [
+            [child.tag.removeprefix(ns) for child in tr.find(f"{ns}trPr")]
+            for tr in tbl.iter(f"{ns}tr")
+        ]
+        for tbl in body.iter(f"{ns}tbl")
+    )
+    assert memo_rows == [[], ["cantSplit"]]
+    assert long_rows == [[], []]
+    assert short_rows == [["cantSplit", "tblHeader"], ["cantSplit"]]
+
+
 # -- 4. columns of almost no width ---------------------------------------------------------
 
 

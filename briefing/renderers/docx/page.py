@@ -17,7 +17,7 @@ from docx.section import _BaseHeaderFooter
 from briefing.renderers.docx.context import Context
 from briefing.renderers.docx.fields import add_field
 from briefing.renderers.docx.ooxml import Element, plain_run, sub
-from briefing.renderers.docx.tables import add_cell, new_table
+from briefing.renderers.docx.tables import add_cell, new_table, row_properties
 from briefing.tree import Document
 
 MEMO_LABEL_SHARE = 0.24  # of the text width
@@ -43,7 +43,7 @@ def add_memo_block(ctx: Context, doc: Document) -> None:
     tbl = new_table(ctx, "Memo Table", widths, header=False)
     for row in doc.memo:
         tr = sub(tbl, "w:tr")
-        sub(sub(tr, "w:trPr"), "w:cantSplit")
+        row_properties(tr, (row.label, row.value), widths)  # a long To: line may split
         plain_run(add_cell(ctx, tr, widths[0], "Memo Label"), row.label)
         plain_run(add_cell(ctx, tr, widths[1], "Memo Value"), row.value)
 

@@ -3,7 +3,14 @@
 A ministry memo numbers its tables and names them above the table ("Таблица 1.
 Сравнение маршрутов"), so the caption paragraph comes first, in the Caption style,
 kept with the table. The header row is marked ``w:tblHeader`` so Word and LibreOffice
-repeat it after a page break; rows do not split across pages. Column widths come from
+repeat it after a page break; rows do not split across pages.
+
+Except where a row is too long for that: Word and LibreOffice lay out the table, not
+briefing, so row heights are estimated from the text's length (``estimated_lines``).
+A header row of more than ``HEADER_LINES`` lines (about a third of a page, the PDF's
+rule) is not repeated: LibreOffice fails to open a document whose repeated header
+row is taller than a page. A row of more than ``UNSPLIT_LINES`` lines may split: Word
+clips a row that may not split and is taller than the page. Column widths come from
 the tree's relative widths scaled to the text width, with a fixed layout so long
 tokens wrap inside their column instead of widening it.
 
@@ -14,11 +21,13 @@ header even where a reader ignores table-style conditional formatting.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from briefing.renderers.docx.context import Context
 from briefing.renderers.docx.inline import add_runs
 from briefing.renderers.docx.ooxml import Element, plain_run, sub, val
 from briefing.renderers.widths import fit_widths
-from briefing.tree import Inline, Table
+from briefing.tree import Inline, Table, plain
 
 # Narrowest column: the default cell margins (2 x 108 twips) and about three characters.
 MIN_COLUMN = 567  # twips (1 cm)
@@ -35,6 +44,31 @@ def column_widths(table: Table, total: int) -> list[int]:
     widths = [max(1, round(w)) for w in exact[:-1]]
     widths.append(max(1, total - sum(widths)))
     return widths
+
+
+HEADER_LINES = 12  # estimated lines of the tallest header row still repeated
+UNSPLIT_LINES = 30  # estimated lines of the tallest row kept on one page
+CHAR_TWIPS = 110  # average advance of a table or memo character (9-10 pt), a little wide
+CELL_MARGINS = 216  # the default left and right cell margins, 108 twips each
+
+
+def estimated_lines(cells: Sequence[str], widths: Sequence[int]) -> int:
+    """Lines the tallest cell of a row takes, from its length and its column's width
+    (an overestimate for ordinary text: it errs towards splitting and not repeating)."""
+    lines = 1
+    for text, width in zip(cells, widths, strict=False):
+        per_line = max(1, (width - CELL_MARGINS) // CHAR_TWIPS)
+        for paragraph in text.split("\n"):
+            lines = max(lines, -(-len(paragraph) // per_line))
+    return lines
+
+
+def row_properties(tr: Element, cells: Sequence[str], widths: Sequence[int]) -> Element:
+    """``w:trPr`` with ``w:cantSplit`` unless the row may be taller than a page."""
+    trpr = sub(tr, "w:trPr")
+    if estimated_lines(cells, widths) <= UNSPLIT_LINES:
+        sub(trpr, "w:cantSplit")
+    return trpr
 
 
 def add_caption(ctx: Context, table: Table) -> None:
@@ -98,9 +132,9 @@ def _add_row(
     ctx: Context, tbl: Element, cells: tuple[Inline, ...], widths: list[int], *, header: bool
 ) -> None:
     tr = sub(tbl, "w:tr")
-    trpr = sub(tr, "w:trPr")
-    sub(trpr, "w:cantSplit")
-    if header:
+    texts = [plain(runs) for runs in cells]
+    trpr = row_properties(tr, texts, widths)
+    if header and estimated_lines(texts, widths) <= HEADER_LINES:
         sub(trpr, "w:tblHeader")
     style = "Table Heading" if header else "Table Text"
     for runs, width in zip(cells, widths, strict=True):
