@@ -257,6 +257,20 @@ def test_docx_repeats_and_keeps_whole_only_rows_that_fit(template: Template) -> 
     assert short_rows == [["cantSplit", "tblHeader"], ["cantSplit"]]
 
 
+def test_contents_entry_longer_than_a_page(template: Template, tmp_path: Path) -> None:
+    from briefing.renderers.options import RenderOptions
+
+    heading = words("ru", 300, "H")
+    sections = (
+        SectionNode(heading, 1, None, (Paragraph((Run("Текст."),)),)),
+        SectionNode("Второй", 1, None, (Paragraph((Run("Ещё."),)),)),
+    )
+    doc = replace(sample_document("ru"), sections=sections)
+    data = render(doc, template, RenderOptions(toc=True))
+    found = check_pdf(data, tmp_path, doc, template)
+    assert found.count(squash(heading)) == 2  # in the contents and as the heading
+
+
 # -- 4. columns of almost no width ---------------------------------------------------------
 
 

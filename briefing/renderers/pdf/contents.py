@@ -25,15 +25,28 @@ GAP = 6.0  # pt kept clear before the leaders and before the number column
 
 
 class ContentsLine(Flowable):  # type: ignore[misc]
-    """One entry: the heading (wrapping if long), dot leaders, its page number, a link."""
+    """One entry: the heading (wrapping if long), dot leaders, its page number, a link.
 
-    def __init__(self, title: TextBlock, key: str, number_width: float) -> None:
+    An entry longer than a page (a heading of thousands of words) splits between its
+    lines like a paragraph; the leaders and the number go with its last part, and
+    every part links to the heading.
+    """
+
+    def __init__(self, title: TextBlock, key: str, number_width: float, last: bool = True) -> None:
         super().__init__()
         self.title = title
         self.key = key
         self.number_width = number_width
+        self.last = last  # the part that carries the leaders and the page number
         self.spaceBefore = title.spaceBefore
         self.spaceAfter = title.spaceAfter
+
+    def split(self, availWidth: float, availHeight: float) -> list[Any]:
+        parts = self.title.split(availWidth - self.number_width - GAP, availHeight)
+        if len(parts) != 2:
+            return []
+        head = ContentsLine(parts[0], self.key, self.number_width, last=False)
+        return [head, ContentsLine(parts[1], self.key, self.number_width, self.last)]
 
     def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
         _, h = self.title.wrap(availWidth - self.number_width - GAP, availHeight)
@@ -43,6 +56,9 @@ class ContentsLine(Flowable):  # type: ignore[misc]
     def draw(self) -> None:
         canv = self.canv
         self.title.drawOn(canv, 0, 0)
+        if not self.last:
+            canv.linkRect("", self.key, (0, 0, self.width, self.height), relative=1, thickness=0)
+            return
         end, baseline = self.title.last_line_end()
         number_x = self.width - self.number_width
         style = self.title.style
