@@ -160,10 +160,13 @@ class _Ctx:
                 token.content, self.file, self.limits, budget=self.budget, depth=len(path)
             )
         except BriefError as exc:
-            self.problems.extend(
+            moved = [
                 Problem(p.message, self._moved(token, p.position), p.field, p.severity)
                 for p in exc.problems
-            )
+            ]
+            if self.budget.values > self.limits.values:  # every later block would fail too
+                raise BriefError(moved) from None
+            self.problems.extend(moved)
             return None
         if not isinstance(source.data, dict):
             self.error(
