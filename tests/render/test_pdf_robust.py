@@ -312,6 +312,18 @@ def test_any_widths_render(widths: tuple[float, ...], template: Template, tmp_pa
     assert grid and min(grid[-2:]) >= MIN_COLUMN
 
 
+@pytest.mark.parametrize("count", [60, 300])
+def test_more_columns_than_the_padding_leaves_room_for(
+    count: int, template: Template, tmp_path: Path
+) -> None:
+    """60 columns (--limit table-columns=60) are 7.7 pt each, less than the padding."""
+    columns = tuple((Run(f"C{n}"),) for n in range(count))
+    table = Table(columns, (tuple((Run("Dəyər"),) for _ in range(count)),), "Table 1")
+    doc = with_blocks("az", table)
+    check_pdf(render(doc, template), tmp_path, doc, template)
+    render_docx(doc, template)
+
+
 # -- 5. a marking too long for one line ----------------------------------------------------
 
 

@@ -122,6 +122,9 @@ class Blocks:
         # at least the padding and about three characters, whatever widths arrive
         least = 2 * pad + 2 * self.sheet["table_cell"].fontSize
         widths = fit_widths(t.widths or _auto_widths(t), len(t.columns), self.width, least)
+        # More columns than the frame holds at that width (--limit table-columns=60):
+        # thinner padding, so no cell is left a negative width for its text.
+        pad = min(pad, max(0.0, (min(widths, default=0.0) - 2.0) / 2))
         grid = self.theme.spacing("table_grid", 0.5)
         grid_color = self.theme.color("table_grid")
         cmds: list[tuple[Any, ...]] = [
