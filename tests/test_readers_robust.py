@@ -469,3 +469,27 @@ def test_line_endings_never_change_what_a_markdown_brief_reads_to(
     text = ("---\ntitle: T\ndate: 2026-11-26\n---\n" if front else "") + "\n".join(lines)
     converted = ("\ufeff" if bom else "") + text.replace("\n", newline)
     assert _read(converted) == _read(text)
+
+
+_WORDS = st.lists(st.from_regex(r"[a-z]{1,8}", fullmatch=True), min_size=1, max_size=8)
+_COMMENT = st.from_regex(r"<!--[a-z \n]{0,12}-->", fullmatch=True).filter(
+    lambda c: "\n\n" not in c and "-->" not in c[4:-3]
+)
+
+
+@settings(max_examples=150, deadline=None)
+@given(words=_WORDS, comments=st.lists(st.one_of(st.none(), _COMMENT), min_size=9, max_size=9))
+def test_a_paragraph_reads_as_if_its_comments_were_deleted(
+    words: list[str], comments: list[str | None]
+) -> None:
+    pieces = [p for w, c in zip(words, comments, strict=False) for p in (c, w) if p is not None]
+    paragraph = " ".join(pieces)
+    text = FRONT + paragraph + "\n\nNext paragraph.\n\n## Next {kind=outlook}\n"
+    source = load_markdown(text, "b.md")
+    assert source.data["sections"][0]["body"] == [" ".join(words), "Next paragraph."]
+    lines = text.split("\n")
+    assert source.positions[("sections", 0, "body", 1)].line == lines.index("Next paragraph.") + 1
+    kind = source.positions[("sections", 1, "kind")]
+    assert (kind.line, kind.col) == (lines.index("## Next {kind=outlook}") + 1, 4)
+    first = source.positions[("sections", 0, "body", 0)]
+    assert lines[first.line - 1][first.col - 1 :].startswith(words[0])
