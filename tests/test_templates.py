@@ -18,7 +18,7 @@ import zlib
 from pathlib import Path
 
 import pytest
-from lxml import etree
+from lxml import etree  # type: ignore[import-untyped]  # lxml ships no type hints
 
 from briefing.errors import TemplateError
 from briefing.resources import fonts_dir, templates_dir

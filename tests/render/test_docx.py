@@ -28,7 +28,7 @@ from briefing.renderers.docx import render
 from briefing.renderers.docx.fonts import obfuscate
 from briefing.renderers.options import RenderOptions
 from briefing.resources import fonts_dir, templates_dir
-from briefing.templates import Template
+from briefing.templates import Template, load_template
 from briefing.tree import Document, Paragraph, Run, walk_sections
 from tests.render.test_docx_support import foreign_template
 from tests.tree_sample import sample_document
@@ -82,7 +82,7 @@ EXPECTED_PARAGRAPHS = [
 
 
 def memo_template() -> Template:
-    return Template(name="memo", path=templates_dir() / "memo", theme={})
+    return load_template("memo")
 
 
 def open_docx(data: bytes) -> DocxDocument:
