@@ -11,7 +11,6 @@ that would put text off the page (a -500mm margin, a 5000pt font) or break the l
 
 from __future__ import annotations
 
-import difflib
 import math
 import re
 import tomllib
@@ -154,6 +153,8 @@ class _Reader:
         return value
 
     def unknown(self, path: KeyPath, key: str, known: tuple[str, ...]) -> None:
+        import difflib  # only for a theme with a typo
+
         close = difflib.get_close_matches(key, known, n=1)
         hint = f"; did you mean {close[0]!r}?" if close else f" (known: {', '.join(known)})"
         self.fail(path, f"unknown key {key!r}{hint}")
