@@ -41,10 +41,19 @@ def field_docs(module: Any) -> dict[str, dict[str, str]]:
     return docs
 
 
-_ALIAS_DOCS = {
-    "Block": "A paragraph (a text), or a map with one of bullets, numbered, table, quote, note.",
-    "ItemOrText": "A list item: a text, or {text, bullets|numbered} for a nested list.",
-}
+def _alias_doc(alias: Any) -> str:
+    """A union's description from its members: a text, or a map named by the first key
+    of one of its classes (so a new block kind describes itself)."""
+    from briefing.decode import fields_of, union_members
+
+    union = union_members(alias)
+    assert union is not None, alias
+    kinds = "; ".join(
+        f"{fields_of(cls)[0].key}: {inspect.cleandoc(cls.__doc__ or '').rstrip('.')}"
+        for cls in union[0]
+    )
+    text = "A text, or a map" if union[1] else "A map"
+    return f"{text} named by its first key ({kinds})."
 
 
 class _Schema:
@@ -89,7 +98,7 @@ class _Schema:
             if hint == alias:
                 if name not in self.defs:
                     self.defs[name] = {
-                        "description": _ALIAS_DOCS[name],
+                        "description": _alias_doc(alias),
                         "oneOf": self.members(typing.get_args(alias)),
                     }
                 return self.ref(name)

@@ -14,6 +14,8 @@ import sys
 from pathlib import Path
 from typing import Any
 
+import yaml
+
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
@@ -75,9 +77,7 @@ class _Writer:
         return self.t(value).replace("|", "\\|")
 
     def block(self, block: Any) -> list[str]:
-        if not isinstance(block, dict) or not any(
-            k in block for k in ("bullets", "numbered", "table", "quote", "note")
-        ):
+        if not isinstance(block, dict) or _is_text_map(block):
             return [self.para(block)]
         if "bullets" in block or "numbered" in block:
             ordered = "numbered" in block
@@ -85,9 +85,8 @@ class _Writer:
         if "table" in block:
             spec = block["table"]
             lines = [f"Table: {self.t(spec['caption'])}", ""] if spec.get("caption") else []
-            widths = spec.get("widths") or ["3"] * len(spec["columns"])
             lines.append("| " + " | ".join(self.cell(c) for c in spec["columns"]) + " |")
-            lines.append("|" + "|".join("-" * max(3, int(float(w))) for w in widths) + "|")
+            lines.append("|" + "|".join("-" * n for n in _dashes(spec)) + "|")
             lines += ["| " + " | ".join(self.cell(c) for c in row) + " |" for row in spec["rows"]]
             return lines
         if "quote" in block:
@@ -95,7 +94,11 @@ class _Writer:
             if block.get("by"):
                 lines += [">", f"> — {self.t(block['by'])}"]
             return lines
-        return ["> [!NOTE]", f"> {self.para(block['note'])}"]
+        if "note" in block:
+            return ["> [!NOTE]", f"> {self.para(block['note'])}"]
+        # any other block kind of the model: the generic fenced form, in this language
+        text = yaml.safe_dump(_resolve(block, self), allow_unicode=True, sort_keys=False)
+        return ["```brief", *text.rstrip("\n").split("\n"), "```"]
 
     def body(self, blocks: list[Any]) -> list[str]:
         lines: list[str] = []
@@ -166,6 +169,21 @@ class _Writer:
 
 
 _BODY_KEYS = {"summary", "sections", "recommendations", "annexes"}
+
+
+def _is_text_map(value: dict[str, Any]) -> bool:
+    """A map of translations (every key a language code), not a block."""
+    from briefing.model import LANG_CODE
+
+    return all(LANG_CODE.match(str(k)) for k in value) and not {"by", "text"} & set(value)
+
+
+def _dashes(spec: dict[str, Any]) -> list[int]:
+    """Dashes per column of the separator row, in proportion to the widths (3 at least):
+    the Markdown reader takes relative widths from them."""
+    widths = [float(w) for w in spec.get("widths") or [1] * len(spec["columns"])]
+    narrowest = min(widths)
+    return [max(3, round(3 * w / narrowest)) for w in widths]
 
 
 def _resolve(value: Any, writer: _Writer) -> Any:
