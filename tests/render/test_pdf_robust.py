@@ -271,6 +271,16 @@ def test_contents_entry_longer_than_a_page(template: Template, tmp_path: Path) -
     assert found.count(squash(heading)) == 2  # in the contents and as the heading
 
 
+def test_an_empty_nested_list_draws_nothing(template: Template, tmp_path: Path) -> None:
+    """Found by tests/test_generated_briefs.py: ``{text: x, numbered: []}`` as an item."""
+    from briefing.tree import ListBlock, ListItem
+
+    items = (ListItem((Run("Bir"),), ListBlock(True, ())), ListItem((Run("İki"),)))
+    doc = with_blocks("az", ListBlock(False, items), ListBlock(True, ()))
+    assert "•Bir•İkiПодготовлено" in check_pdf(render(doc, template), tmp_path, doc, template)
+    render_docx(doc, template)
+
+
 # -- 4. columns of almost no width ---------------------------------------------------------
 
 

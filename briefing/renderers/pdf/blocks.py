@@ -79,7 +79,10 @@ class Blocks:
 
     def list_block(self, lb: tree.ListBlock, level: int, left: float) -> list[TextBlock]:
         """One block per item, nested items after their parent, indented a level more;
-        numbering starts at 1 for each list. The list's last block gets the block gap."""
+        numbering starts at 1 for each list. The list's last block gets the block gap.
+        An empty list (a nested ``numbered: []``) draws nothing."""
+        if not lb.items:
+            return []
         size = self.sheet["bullet"].fontSize
         font = self.sheet.fonts.body.face()
         color = self.theme.named_color("lists", "bullet_color", "text")
