@@ -18,7 +18,7 @@ import zlib
 from pathlib import Path
 
 import pytest
-from lxml import etree  # type: ignore[import-untyped]  # lxml ships no type hints
+from lxml import etree
 
 from briefing.errors import TemplateError
 from briefing.resources import fonts_dir, templates_dir
@@ -320,8 +320,8 @@ def test_reference_with_attached_template_and_macros_renders_clean(tmp_path: Pat
     for name in (n for n in texts if n.endswith(".rels")):
         for rel in etree.fromstring(texts[name]):
             if rel.get("TargetMode") == "External":  # only the brief's own links
-                assert rel.get("Type").endswith("/hyperlink"), name
-                assert rel.get("Target").startswith("https://"), rel.get("Target")
+                assert rel.get("Type", "").endswith("/hyperlink"), name
+                assert rel.get("Target", "").startswith("https://"), rel.get("Target")
 
 
 # -- a zip bomb ------------------------------------------------------------------------------

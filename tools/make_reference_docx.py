@@ -32,7 +32,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import docx
-from lxml import etree  # type: ignore[import-untyped]  # lxml ships no type hints
+from lxml import etree
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))

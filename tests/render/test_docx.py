@@ -23,6 +23,7 @@ import pytest
 from docx.document import Document as DocxDocument
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.oxml.ns import qn
+from lxml import etree
 
 from briefing.renderers.docx import render
 from briefing.renderers.docx.fonts import obfuscate
@@ -83,6 +84,13 @@ EXPECTED_PARAGRAPHS = [
 
 def memo_template() -> Template:
     return load_template("memo")
+
+
+def found(element: etree._Element, path: str) -> etree._Element:
+    """The element at ``path`` below ``element``, which must be there."""
+    child = element.find(path)
+    assert child is not None, path
+    return child
 
 
 def open_docx(data: bytes) -> DocxDocument:
@@ -247,9 +255,9 @@ def test_data_table_has_caption_above_repeating_header_and_widths(
     table = document.tables[1]
     assert style_of(table) == "Table Grid"
     caption = table._tbl.getprevious()
-    assert caption.tag == f"{W}p"
-    assert "".join(t.text for t in caption.iter(f"{W}t")) == "Таблица 1. Сравнение маршрутов"
-    assert caption.find(f"{W}pPr/{W}pStyle").get(f"{W}val") == "Caption"
+    assert caption is not None and caption.tag == f"{W}p"
+    assert "".join(t.text or "" for t in caption.iter(f"{W}t")) == "Таблица 1. Сравнение маршрутов"
+    assert found(caption, f"{W}pPr/{W}pStyle").get(f"{W}val") == "Caption"
 
     header, *body = table.rows
     assert header._tr.find(f"{W}trPr/{W}tblHeader") is not None
@@ -260,10 +268,10 @@ def test_data_table_has_caption_above_repeating_header_and_widths(
         ["TRIPP", "Переговоры", "—"],
     ]
     assert {style_of(c.paragraphs[0]) for c in header.cells} == {"Table Heading"}
-    grid = [int(g.get(f"{W}w")) for g in table._tbl.iter(f"{W}gridCol")]
+    grid = [int(g.get(f"{W}w", "0")) for g in table._tbl.iter(f"{W}gridCol")]
     assert sum(grid) == TEXT_WIDTH
     assert [round(g / TEXT_WIDTH, 2) for g in grid] == [0.5, 0.3, 0.2]
-    assert table._tbl.find(f"{W}tblPr/{W}tblLayout").get(f"{W}type") == "fixed"
+    assert found(table._tbl, f"{W}tblPr/{W}tblLayout").get(f"{W}type") == "fixed"
 
 
 # --- links -----------------------------------------------------------------------------
@@ -486,7 +494,7 @@ def test_toc_comes_after_the_memo_block_with_an_entry_per_heading(
     paragraphs = [(style_of(p), p.text) for p in with_toc.paragraphs]
     start = paragraphs.index(("TOC Heading", "Содержание"))
     assert paragraphs[:start] == EXPECTED_PARAGRAPHS[:4], "title block, then the contents"
-    assert with_toc.tables[0]._tbl.getnext() is with_toc.paragraphs[start]._p
+    assert with_toc.tables[0]._tbl.getnext() is with_toc.paragraphs[start]._p  # type: ignore[comparison-overlap]
     sections = walk_sections(sample_document().sections)
     entries = paragraphs[start + 1 : start + 1 + len(sections)]
     assert entries == [(f"toc {s.level}", s.heading) for s in sections]
@@ -510,10 +518,11 @@ def test_toc_is_one_field_whose_entries_link_to_bookmarked_headings(
         (start,) = heading._p.iter(f"{W}bookmarkStart")
         (end,) = heading._p.iter(f"{W}bookmarkEnd")
         assert link.get(f"{W}anchor") == start.get(f"{W}name")
-        assert start.get(f"{W}name").startswith("_Toc")
+        assert start.get(f"{W}name", "").startswith("_Toc")
         assert start.get(f"{W}id") == end.get(f"{W}id")
-        assert start.getprevious().tag == f"{W}pPr" and end.getnext() is None
-    ids = [h._p.find(f"{W}bookmarkStart").get(f"{W}id") for h in headings]
+        before = start.getprevious()
+        assert before is not None and before.tag == f"{W}pPr" and end.getnext() is None
+    ids = [found(h._p, f"{W}bookmarkStart").get(f"{W}id") for h in headings]
     assert len(set(ids)) == len(ids)
 
 

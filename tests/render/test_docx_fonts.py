@@ -21,7 +21,7 @@ from pathlib import Path
 
 import pytest
 from fontTools.ttLib import TTFont
-from lxml import etree  # type: ignore[import-untyped]  # lxml ships no type hints
+from lxml import etree
 
 from tests.readback import pdffonts_rows
 from tests.render.test_docx_support import LANGS, cli_render, require, soffice_pdf
@@ -52,7 +52,7 @@ def embedded_fonts(path: Path) -> list[tuple[str, str, TTFont]]:
     with zipfile.ZipFile(path) as z:
         table = etree.fromstring(z.read("word/fontTable.xml"))
         rels = etree.fromstring(z.read("word/_rels/fontTable.xml.rels"))
-        targets = {r.get("Id"): r.get("Target") for r in rels.iter(f"{REL}Relationship")}
+        targets = {r.get("Id"): r.get("Target", "") for r in rels.iter(f"{REL}Relationship")}
         out = []
         for font in table.iter(f"{W}font"):
             for tag, face in FACES.items():
@@ -60,8 +60,8 @@ def embedded_fonts(path: Path) -> list[tuple[str, str, TTFont]]:
                 if embed is None:
                     continue
                 blob = z.read("word/" + targets[embed.get(R_ID)])
-                data = deobfuscate(blob, embed.get(f"{W}fontKey"))
-                out.append((font.get(f"{W}name"), face, TTFont(io.BytesIO(data))))
+                data = deobfuscate(blob, embed.get(f"{W}fontKey", ""))
+                out.append((font.get(f"{W}name", ""), face, TTFont(io.BytesIO(data))))
     return out
 
 
@@ -76,7 +76,7 @@ def memo_characters(path: Path) -> set[str]:
             for t in root.iter(f"{W}t"):
                 chars.update(t.text or "")
             for lvl_text in root.iter(f"{W}lvlText"):
-                chars.update(re.sub(r"%\d", "", lvl_text.get(f"{W}val")))
+                chars.update(re.sub(r"%\d", "", lvl_text.get(f"{W}val", "")))
     return {c for c in chars if c not in "\t\n\r"}
 
 

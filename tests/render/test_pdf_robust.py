@@ -390,7 +390,7 @@ def test_short_marking_is_one_line_at_full_size(template: Template) -> None:
 # -- 6. costs: a huge URL, a long reference, non-ASCII targets ------------------------------
 
 
-def annotations(data: bytes) -> tuple[int, set[int], list[str]]:
+def link_annotations(data: bytes) -> tuple[int, set[int], list[str]]:
     """(link annotations, distinct action objects, URIs) of a PDF."""
     count, actions, uris = 0, set(), []
     for page in PdfReader(io.BytesIO(data)).pages:
@@ -410,7 +410,7 @@ def test_a_huge_url_is_stored_once(template: Template) -> None:
     data = render(doc, template)
     assert time.monotonic() - started < 10
     assert len(data) < 2_000_000  # was 127 MB: the address once per line
-    count, actions, uris = annotations(data)
+    count, actions, uris = link_annotations(data)
     assert count > 1000 and len(actions) == 1 and set(uris) == {url}
 
 
@@ -419,7 +419,7 @@ def test_a_long_url_stays_on_the_page(template: Template, tmp_path: Path) -> Non
     doc = with_blocks("az", Paragraph((Run("Baxın: "), Run(url, link=url), Run("."))))
     data = render(doc, template)
     assert squash(url) in check_pdf(data, tmp_path, doc, template)
-    count, actions, uris = annotations(data)
+    count, actions, uris = link_annotations(data)
     assert count > 10 and len(actions) == 1 and set(uris) == {iri_to_uri(url)}
     assert len(data) < 100_000
 
@@ -473,7 +473,7 @@ def test_non_ascii_links_are_ascii_uris_in_pdf_and_iris_in_docx(
     )
     data = render(doc, template)
     check_pdf(data, tmp_path, doc, template)
-    _, actions, uris = annotations(data)
+    _, actions, uris = link_annotations(data)
     assert set(uris) == {iri_to_uri(iri), iri_to_uri(other)} and len(actions) == 2
     assert all(u.isascii() for u in uris)
     assert b"/URI (https://xn--bak-lua.az/" in data  # a plain ASCII string, not UTF-16

@@ -14,10 +14,33 @@ names styles and writes structure. Modules, by concern:
 - settings.py  switches in settings.xml, in schema order
 - package.py   core properties, stale parts dropped, fixed zip timestamps
 - fonts.py     the memo's fonts embedded (obfuscated, as Word expects)
+- reference.py the template's reference.docx read as untrusted input, rebuilt clean
+
+python-docx and lxml are imported only when a DOCX is rendered, not when another module
+of this package is (the template check reads reference.docx with reference.py alone).
 """
 
 from __future__ import annotations
 
-from briefing.renderers.docx.document import build_document, prepare, render
+from typing import TYPE_CHECKING
 
-__all__ = ["build_document", "prepare", "render"]
+if TYPE_CHECKING:
+    from briefing.renderers.options import RenderOptions
+    from briefing.templates import Template
+    from briefing.tree import Document
+
+__all__ = ["prepare", "render"]
+
+
+def render(doc: Document, template: Template, options: RenderOptions | None = None) -> bytes:
+    """The finished .docx; the same tree, template and options always give the same bytes."""
+    from briefing.renderers.docx.document import render as _render
+
+    return _render(doc, template, options)
+
+
+def prepare(template: Template) -> None:
+    """Read the reference document and the fonts to embed once, before any render."""
+    from briefing.renderers.docx.document import prepare as _prepare
+
+    _prepare(template)

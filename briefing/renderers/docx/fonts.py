@@ -29,7 +29,7 @@ from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.opc.packuri import PackURI
 from docx.opc.part import Part
 from docx.oxml.ns import qn
-from lxml import etree  # type: ignore[import-untyped]  # lxml ships no type hints
+from lxml import etree
 
 from briefing.renderers.docx.ooxml import Element, sub
 from briefing.renderers.docx.settings import set_flag
@@ -91,14 +91,14 @@ def embed_fonts(document: DocxDocument) -> int:
     except KeyError:
         return 0
     root = etree.fromstring(font_table.blob)
-    entries = {f.get(qn("w:name")): f for f in root.iterchildren(qn("w:font"))}
+    entries = {f.get(qn("w:name"), ""): f for f in root.iterchildren(qn("w:font"))}
     for name in style_fonts(document):
         if name not in entries and bundled_face(name, "Regular") is not None:
             entries[name] = _new_entry(root, name)
     embedded = 0
     for name, font in entries.items():
         for tag, face in FACES:
-            path = bundled_face(name or "", face)
+            path = bundled_face(name, face)
             if path is None or font.find(qn(tag)) is not None:
                 continue
             key, blob = _embedded(path)

@@ -19,7 +19,7 @@ from functools import cache
 
 from docx.document import Document as DocxDocument
 from docx.oxml.ns import qn
-from lxml import etree  # type: ignore[import-untyped]  # lxml ships no type hints
+from lxml import etree
 
 from briefing.renderers.docx.ooxml import Element, sub, val
 from briefing.resources import templates_dir
@@ -69,7 +69,8 @@ class Numbering:
         """Copy a definition from the bundled template; return its new abstractNumId."""
         abstract = _bundled_abstract(name)
         used = [
-            int(a.get(qn("w:abstractNumId"))) for a in self._root.iterchildren(qn("w:abstractNum"))
+            int(a.get(qn("w:abstractNumId"), "0"))
+            for a in self._root.iterchildren(qn("w:abstractNum"))
         ]
         new_id = str(max(used, default=-1) + 1)
         abstract.set(qn("w:abstractNumId"), new_id)
@@ -89,7 +90,7 @@ class Numbering:
                 and ref.get(qn("w:val")) == abstract_id
                 and num.find(qn("w:lvlOverride")) is None
             ):
-                return int(num.get(qn("w:numId")))
+                return int(num.get(qn("w:numId"), "0"))
         return self._new_instance(abstract_id, restart=False)
 
     def _new_instance(self, abstract_id: str, *, restart: bool) -> int:

@@ -12,13 +12,12 @@ from __future__ import annotations
 
 import re
 from functools import cache
-from typing import Any
 
 from docx.oxml.ns import qn
-from lxml import etree  # type: ignore[import-untyped]  # lxml ships no type hints
+from lxml import etree
 
 # An lxml element. lxml has no type hints, so this alias is all mypy can check.
-Element = Any
+Element = etree._Element
 
 _SPECIAL = re.compile(r"(\n|\t)")
 

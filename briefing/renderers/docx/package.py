@@ -16,7 +16,7 @@ from docx.opc.constants import CONTENT_TYPE as CT
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.opc.part import Part
 from docx.oxml.ns import qn
-from lxml import etree  # type: ignore[import-untyped]  # lxml ships no type hints
+from lxml import etree
 
 from briefing.renderers.docx.zipwriter import write_zip
 from briefing.tree import Metadata

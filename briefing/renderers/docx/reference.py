@@ -39,7 +39,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
-from lxml import etree  # type: ignore[import-untyped]  # lxml ships no type hints
+from lxml import etree
 
 from briefing.errors import Problem, TemplateError
 from briefing.renderers.docx.ooxml import Element
@@ -345,8 +345,10 @@ def _sanitize(kind: _Kind, root: Element) -> bool:
     elif kind.name == "word/numbering.xml":
         for tag in _NUMBERING_DROPPED:
             for element in list(root.iter(f"{{{W}}}{tag}")):
-                element.getparent().remove(element)
-                changed = True
+                parent = element.getparent()
+                if parent is not None:
+                    parent.remove(element)
+                    changed = True
     elif kind is APP:
         for tag in ("HLinks", "HyperlinkBase"):
             for element in root.findall(f"{{{EP}}}{tag}"):

@@ -9,7 +9,7 @@ after the last existing sibling that the schema puts before it.
 from __future__ import annotations
 
 from docx.oxml.ns import qn
-from lxml import etree  # type: ignore[import-untyped]  # lxml ships no type hints
+from lxml import etree
 
 from briefing.renderers.docx.ooxml import Element
 
@@ -50,7 +50,7 @@ def set_flag(settings: Element, tag: str) -> None:
     rank = _RANK[name]
     flag = etree.Element(name)
     for child in settings:
-        if _RANK.get(child.tag, len(_ORDER)) > rank:
+        if _RANK.get(str(child.tag), len(_ORDER)) > rank:
             child.addprevious(flag)
             return
     settings.append(flag)
