@@ -42,8 +42,9 @@ from pathlib import Path
 from lxml import etree
 
 from briefing.errors import Problem, TemplateError
-from briefing.renderers.docx.ooxml import Element
-from briefing.renderers.docx.styles import FALLBACKS
+from briefing.renderers.docx.stylenames import FALLBACKS
+
+Element = etree._Element
 
 MAX_FILE_BYTES = 50 * 1024 * 1024  # the .docx itself
 MAX_ENTRIES = 1000  # zip entries (a Word document has a few dozen)

@@ -15,32 +15,7 @@ from docx.document import Document as DocxDocument
 from docx.oxml.ns import qn
 from docx.styles import BabelFish
 
-# Where a template lacks a style, use the next one in this chain.
-FALLBACKS: dict[str, str] = {
-    "Document Type": "Subtitle",
-    "Date Line": "Body Text",
-    "Memo Label": "Body Text",
-    "Memo Value": "Body Text",
-    "Memo Table": "Normal Table",
-    "Call-out Note": "Quote",
-    "Attribution": "Quote",
-    "Prepared By": "Body Text",
-    "Classification Marking": "Header",
-    "Table Heading": "Table Text",
-    "Table Text": "Body Text",
-    "List Bullet 3": "List Bullet 2",
-    "List Bullet 2": "List Bullet",
-    "List Number 3": "List Number 2",
-    "List Number 2": "List Number",
-    "List Bullet": "Body Text",
-    "List Number": "Body Text",
-    "Subtitle": "Body Text",
-    "Caption": "Body Text",
-    "Quote": "Body Text",
-    "TOC Heading": "Subtitle",  # not a Heading: the contents title is not in the outline
-    "TOC 3": "TOC 2",
-    "TOC 2": "TOC 1",
-}
+from briefing.renderers.docx.stylenames import FALLBACKS
 
 
 class StyleMap:
