@@ -229,7 +229,7 @@ MUTATIONS: dict[str, tuple[str, Callable[[bytes], bytes], str]] = {
     ),
     "dangling hyperlink relationship": (
         "word/document.xml",
-        lambda b: re.sub(rb'(<w:hyperlink r:id=")rId\d+', rb"\1rId999", b, count=1),
+        lambda b: re.sub(rb'(<w:hyperlink r:id=")rId\w+', rb"\1rId999", b, count=1),
         "rId999",
     ),
     "undefined style": (
