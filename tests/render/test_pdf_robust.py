@@ -482,6 +482,22 @@ def test_non_ascii_links_are_ascii_uris_in_pdf_and_iris_in_docx(
     assert {iri, other} <= targets
 
 
+def test_many_links_take_linear_time_in_docx(template: Template) -> None:
+    """python-docx's relate_to scans every relationship: 5,000 links took 50 s."""
+    from docx import Document as open_docx
+
+    from briefing.tree import ListBlock, ListItem
+
+    links = [f"https://example.org/{n % 2500}" for n in range(5000)]
+    items = tuple(ListItem((Run(f"link {n}", link=url),)) for n, url in enumerate(links))
+    doc = with_blocks("az", ListBlock(False, items))
+    started = time.monotonic()
+    data = render_docx(doc, template)
+    assert time.monotonic() - started < 10
+    rels = open_docx(io.BytesIO(data)).part.rels.values()
+    assert sorted(r.target_ref for r in rels if r.is_external) == sorted(set(links))
+
+
 def test_reportlab_internals_the_links_use() -> None:
     """links.py builds annotations with these private ReportLab members (pinned <6)."""
     from reportlab.pdfbase.pdfdoc import PDFDocument
