@@ -25,8 +25,7 @@ __all__ = ["prepare", "render"]
 def render(doc: Document, template: Template, options: RenderOptions | None = None) -> bytes:
     """Render ``doc`` with ``template``'s look; the finished PDF file's bytes."""
     from briefing.renderers.options import RenderOptions
-
-    from .document import render as _render
+    from briefing.renderers.pdf.document import render as _render
 
     return _render(doc, template, options or RenderOptions())
 
@@ -36,6 +35,6 @@ def prepare(template: Template) -> None:
 
     What a warm worker or watch mode does once, so each render pays only for itself.
     """
-    from .kit import kit
+    from briefing.renderers.pdf.kit import kit
 
     kit(template)

@@ -17,13 +17,12 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import PageBreakIfNotEmpty, Spacer, TableStyle
 
 from briefing import tree
+from briefing.renderers.pdf.boxes import Box
+from briefing.renderers.pdf.kit import Kit
+from briefing.renderers.pdf.outline import Outline, heading
+from briefing.renderers.pdf.tables import DataTable
+from briefing.renderers.pdf.textblock import Bullet, TextBlock
 from briefing.renderers.widths import fit_widths
-
-from .boxes import Box
-from .kit import Kit
-from .outline import Outline, heading
-from .tables import DataTable
-from .textblock import Bullet, TextBlock
 
 
 class Blocks:

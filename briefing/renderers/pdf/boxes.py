@@ -23,7 +23,7 @@ from typing import Any
 from reportlab.lib.colors import Color
 from reportlab.platypus import Flowable
 
-from .textblock import TextBlock
+from briefing.renderers.pdf.textblock import TextBlock
 
 
 def _stack(blocks: Sequence[TextBlock], width: float, canv: Any) -> list[tuple[float, float]]:

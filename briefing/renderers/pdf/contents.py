@@ -16,9 +16,9 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable, PageBreakIfNotEmpty
 
-from .kit import Kit
-from .outline import Entry, Outline
-from .textblock import TextBlock
+from briefing.renderers.pdf.kit import Kit
+from briefing.renderers.pdf.outline import Entry, Outline
+from briefing.renderers.pdf.textblock import TextBlock
 
 LEADER_STEP = 4.5  # pt between the dots of the leaders
 GAP = 6.0  # pt kept clear before the leaders and before the number column

@@ -19,15 +19,14 @@ from reportlab.platypus import BaseDocTemplate, Frame, PageTemplate
 from briefing import glyphs, tree
 from briefing.errors import BriefError
 from briefing.renderers.options import RenderOptions
+from briefing.renderers.pdf import contents, front, metadata
+from briefing.renderers.pdf.blocks import Blocks
+from briefing.renderers.pdf.canvas import BriefCanvas
+from briefing.renderers.pdf.keep import KeepWithNext
+from briefing.renderers.pdf.kit import Kit, kit
+from briefing.renderers.pdf.outline import Outline
+from briefing.renderers.pdf.page import Furniture
 from briefing.templates import Template
-
-from . import contents, front, metadata
-from .blocks import Blocks
-from .canvas import BriefCanvas
-from .keep import KeepWithNext
-from .kit import Kit, kit
-from .outline import Outline
-from .page import Furniture
 
 
 def render(doc: tree.Document, template: Template, options: RenderOptions) -> bytes:

@@ -19,9 +19,8 @@ from reportlab.pdfbase import pdfmetrics
 
 from briefing import glyphs
 from briefing.errors import TemplateError
+from briefing.renderers.pdf.fastfont import FastTTFont
 from briefing.templates import Template
-
-from .fastfont import FastTTFont
 
 
 @dataclass(frozen=True)

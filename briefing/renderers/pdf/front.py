@@ -12,10 +12,9 @@ from typing import Any
 from reportlab.platypus import HRFlowable
 
 from briefing import tree
-
-from .blocks import Blocks
-from .boxes import Rows
-from .theme import Theme
+from briefing.renderers.pdf.blocks import Blocks
+from briefing.renderers.pdf.boxes import Rows
+from briefing.renderers.pdf.theme import Theme
 
 
 def title_block(doc: tree.Document, b: Blocks, theme: Theme) -> list[Any]:

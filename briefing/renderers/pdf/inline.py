@@ -16,11 +16,10 @@ from __future__ import annotations
 
 from reportlab.lib.colors import Color
 
+from briefing.renderers.pdf.fonts import FontFamily
+from briefing.renderers.pdf.styles import StyledFace, StyleSheet
+from briefing.renderers.pdf.textblock import Bullet, Piece, TextBlock
 from briefing.tree import Inline, Run
-
-from .fonts import FontFamily
-from .styles import StyledFace, StyleSheet
-from .textblock import Bullet, Piece, TextBlock
 
 Segment = tuple[str, str]  # (ReportLab font name, text)
 

@@ -11,12 +11,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from briefing.renderers.pdf.fonts import FontSet, load_fonts
+from briefing.renderers.pdf.inline import Texts
+from briefing.renderers.pdf.styles import StyleSheet, build_styles
+from briefing.renderers.pdf.theme import PageGeometry, Theme
 from briefing.templates import Template
-
-from .fonts import FontSet, load_fonts
-from .inline import Texts
-from .styles import StyleSheet, build_styles
-from .theme import PageGeometry, Theme
 
 
 @dataclass(frozen=True)

@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from .textblock import TextBlock
+from briefing.renderers.pdf.textblock import TextBlock
 
 
 @dataclass(frozen=True)

@@ -27,10 +27,9 @@ from reportlab.pdfgen.canvas import Canvas
 
 from briefing import tree
 from briefing.errors import BriefError
-
-from .inline import segments
-from .kit import Kit
-from .textblock import TextBlock, ascent_descent, widths
+from briefing.renderers.pdf.inline import segments
+from briefing.renderers.pdf.kit import Kit
+from briefing.renderers.pdf.textblock import TextBlock, ascent_descent, widths
 
 _TOP_FIRST = "briefing-top-first"
 _TOP = "briefing-top"

@@ -13,11 +13,10 @@ from dataclasses import dataclass
 from reportlab.lib.enums import TA_CENTER, TA_JUSTIFY, TA_LEFT, TA_RIGHT
 from reportlab.lib.styles import ParagraphStyle
 
+from briefing.renderers.pdf.fonts import FontFamily, FontSet
+from briefing.renderers.pdf.theme import Theme
 from briefing.theme import Style
 from briefing.themeread import REQUIRED_STYLES
-
-from .fonts import FontFamily, FontSet
-from .theme import Theme
 
 _ALIGN = {"left": TA_LEFT, "center": TA_CENTER, "right": TA_RIGHT, "justify": TA_JUSTIFY}
 

@@ -29,7 +29,7 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.pdfbase.pdfmetrics import getAscentDescent, getFont
 from reportlab.platypus import Flowable
 
-from .links import link
+from briefing.renderers.pdf.links import link
 
 # Break opportunities: spaces and line breaks, never the no-break spaces (U+00A0,
 # U+2007, U+202F) that keep "1 250 ₼" together.
