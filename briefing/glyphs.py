@@ -1,8 +1,12 @@
 """Which characters the template's fonts can show, checked before anything is drawn.
 
 ReportLab draws a character its font lacks as an empty box, with no error, and Word
-silently substitutes another font. Both renderers therefore ask this module first, so
-a brief with characters no font can show fails with a clear message instead.
+silently substitutes another font. So a brief with characters no font can show fails
+with a clear message instead, asked here in two places: the pipeline's check
+(briefing/api.py), which points at the position in the brief, and the renderers' guard,
+``check_coverage`` in briefing/renderers/__init__.py, which ``render`` calls on every
+string of the tree (briefing.tree.all_texts) before either renderer draws. Neither the
+PDF nor the DOCX package checks again: both rely on that one guard.
 
 The template's theme names font families by role (``[fonts] body``, ``headings``) and a
 list of ``fallbacks``; the stack is the body family, then the headings family, then the

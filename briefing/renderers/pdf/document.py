@@ -5,6 +5,8 @@ default Helvetica, ``invariant=1`` so the same tree gives the same bytes, and th
 document language goes on the catalog (/Lang) for screen readers. The dates in the
 info dictionary and the XMP come from the tree (metadata.py), not from the clock.
 Everything that depends only on the template is prepared once per process (kit.py).
+Every character has been checked against the template's fonts before this module
+runs: briefing/renderers/__init__.py holds the guard both renderers rely on.
 """
 
 from __future__ import annotations
@@ -16,8 +18,7 @@ from typing import Any
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import BaseDocTemplate, Frame, PageTemplate
 
-from briefing import glyphs, tree
-from briefing.errors import BriefError
+from briefing import tree
 from briefing.renderers.options import RenderOptions
 from briefing.renderers.pdf import contents, front, metadata
 from briefing.renderers.pdf.blocks import Blocks
@@ -30,7 +31,6 @@ from briefing.templates import Template
 
 
 def render(doc: tree.Document, template: Template, options: RenderOptions) -> bytes:
-    check_coverage(doc, template)
     k = kit(template)
     geo = k.geo
     body = k.sheet["body"]
@@ -109,46 +109,3 @@ def build_story(doc: tree.Document, blocks: Blocks, k: Kit, options: RenderOptio
     if options.toc:
         out.extend(contents.contents(doc.contents_title, blocks.outline, k))
     return out + body
-
-
-def check_coverage(doc: tree.Document, template: Template) -> None:
-    """Refuse to draw a character no font can show (ReportLab would draw an empty box).
-
-    The CLI checks coverage earlier, with positions in the brief; this is the renderer's
-    own guard, so a tree that skipped that check still cannot produce a silent box.
-    """
-    missing = glyphs.missing_chars("\n".join(texts(doc)), template)
-    if missing:
-        listed = ", ".join(f"{ch!r} (U+{ord(ch):04X})" for ch in missing)
-        raise BriefError(f"no font of template {template.name!r} can show: {listed}")
-
-
-def texts(doc: tree.Document) -> list[str]:
-    """Every string the PDF draws, for the coverage check."""
-    out = [doc.doc_type, doc.title, doc.subtitle or "", doc.date, doc.marking or "", doc.page_of]
-    out.append(doc.contents_title)
-    rows = [*doc.memo, *(r for r in (doc.reference, doc.prepared_by) if r is not None)]
-    out += [t for r in rows for t in (r.label, r.value)]
-    for s in tree.walk_sections(doc.sections):
-        out.append(s.heading)
-        for b in s.blocks:
-            out.extend(_block_texts(b))
-    return out
-
-
-def _block_texts(b: tree.BlockNode) -> list[str]:
-    if isinstance(b, tree.Paragraph):
-        return [tree.plain(b.runs)]
-    if isinstance(b, tree.ListBlock):
-        out = []
-        for item in b.items:
-            out.append(tree.plain(item.runs))
-            if item.children is not None:
-                out.extend(_block_texts(item.children))
-        return out
-    if isinstance(b, tree.Table):
-        cells = [*b.columns, *(c for row in b.rows for c in row), b.caption or ()]
-        return [b.label, *(tree.plain(c) for c in cells)]
-    if isinstance(b, tree.Quote):
-        return [tree.plain(b.runs), tree.plain(b.by or ())]
-    return [b.label, tree.plain(b.runs)]
