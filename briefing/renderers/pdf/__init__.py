@@ -1,13 +1,25 @@
 """The PDF renderer: a document tree and a template -> the bytes of a PDF (ReportLab).
 
-Split by concern: theme (theme.toml -> typed values), fonts (register static TTFs once
-per process), styles (paragraph styles with inheritance), kit (all of that, prepared
-once per template), inline (runs -> pieces of text, never markup), textblock (the
-paragraph flowable: line breaking, page breaks, drawing), blocks (paragraphs, lists,
-quotes, notes), tables (data tables), keep (keep-with-next), outline (bookmarks),
-contents (--toc), front (title and memo blocks), page (marking, header, "Page X of
-Y"), metadata (info dates, XMP), canvas (deferred forms), document (assembly).
-ReportLab is imported only when a PDF is rendered.
+ReportLab draws; this package lays out the memo with the template's look. Modules, by
+concern (the same names as in the DOCX package for the same concern):
+
+- document.py  assembly: page templates, the story, metadata, language; the same bytes
+- front.py     title block, memo block, "Prepared by"
+- page.py      page furniture: marking, running header, footer with "Page X of Y"
+- contents.py  the optional contents page (--toc); outline.py, the bookmarks it lists
+- blocks.py    sections and body blocks: paragraphs, quotes, notes, dispatched by type
+- lists.py     bulleted and numbered lists
+- tables.py    data tables, split between rows, the header repeated
+- inline.py    runs -> pieces of text in one face, never markup
+- textblock.py the paragraph flowable: line breaking, page breaks, drawing
+- boxes.py     quote and note boxes, label/value rows; keep.py keep-with-next
+- links.py     link annotations; metadata.py info dates and XMP; canvas.py deferred drawing
+- styles.py    paragraph styles from the theme; theme.py the theme as the renderer asks it
+- fonts.py     the template's TrueType fonts registered once (fastfont.py, faster encoding)
+- kit.py       all of the template's part, prepared once per process and template
+
+ReportLab is imported only when a PDF is rendered. Characters no font of the template
+can show are refused before this package is called (briefing/renderers/__init__.py).
 """
 
 from __future__ import annotations

@@ -1,10 +1,9 @@
-"""Body blocks of the tree -> flowables: paragraphs, lists, tables, quotes, notes.
+"""Sections and body blocks of the tree -> flowables: paragraphs, quotes, notes.
 
+One method per block kind of the tree, dispatched by type; lists are built by lists.py.
 A data table sets its font in its TableStyle (a cell otherwise defaults to Helvetica
 even when it holds only flowables); quotes and notes are boxes.Box. All text becomes
-TextBlocks through inline.Texts, so no user character is parsed as markup. A list is a
-run of text blocks, one per item, each with its marker and the indent of its level:
-nothing to nest, and a page may break between any two items.
+TextBlocks through inline.Texts, so no user character is parsed as markup.
 """
 
 from __future__ import annotations
@@ -12,16 +11,15 @@ from __future__ import annotations
 from typing import Any
 
 from reportlab.lib.colors import Color
-from reportlab.lib.styles import ParagraphStyle
-from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import PageBreakIfNotEmpty, Spacer, TableStyle
 
 from briefing import tree
 from briefing.renderers.pdf.boxes import Box
 from briefing.renderers.pdf.kit import Kit
+from briefing.renderers.pdf.lists import Lists
 from briefing.renderers.pdf.outline import Outline, heading
 from briefing.renderers.pdf.tables import DataTable
-from briefing.renderers.pdf.textblock import Bullet, TextBlock
+from briefing.renderers.pdf.textblock import TextBlock
 from briefing.renderers.widths import fit_widths
 
 
@@ -36,7 +34,7 @@ class Blocks:
         self.width = kit.geo.frame_width
         self.outline = outline
         self.gap = kit.theme.spacing("block", 7)
-        self._indented: dict[tuple[str, float], ParagraphStyle] = {}
+        self.lists = Lists(kit, self.gap)
 
     # -- text -------------------------------------------------------------------------
 
@@ -65,7 +63,7 @@ class Blocks:
         if isinstance(b, tree.Paragraph):
             return [self.para(b.runs, "body")]
         if isinstance(b, tree.ListBlock):
-            return self.list_block(b, 0, 0.0)
+            return self.lists.list_block(b, 0, 0.0)
         if isinstance(b, tree.Table):
             return self.table(b)
         if isinstance(b, tree.Quote):
@@ -73,43 +71,6 @@ class Blocks:
         if isinstance(b, tree.Note):
             return [self.note(b)]
         raise TypeError(f"unknown block {type(b).__name__}")  # a bug: the tree is closed
-
-    # -- lists ------------------------------------------------------------------------
-
-    def list_block(self, lb: tree.ListBlock, level: int, left: float) -> list[TextBlock]:
-        """One block per item, nested items after their parent, indented a level more;
-        numbering starts at 1 for each list. The list's last block gets the block gap.
-        An empty list (a nested ``numbered: []``) draws nothing."""
-        if not lb.items:
-            return []
-        size = self.sheet["bullet"].fontSize
-        font = self.sheet.fonts.body.face()
-        color = self.theme.named_color("lists", "bullet_color", "text")
-        indent = self.theme.spacing("list_indent", 15)
-        if lb.ordered:
-            pattern = _pick(self.theme.strings("lists", "numbers", ["1."]), level)
-            marks = [pattern.replace("1", str(n), 1) for n in range(1, len(lb.items) + 1)]
-            indent = max(indent, stringWidth(marks[-1], font, size) + 5)
-        else:
-            marks = [_pick(self.theme.strings("lists", "bullets", ["•"]), level)] * len(lb.items)
-        style = self._indent("bullet", left + indent)
-        out: list[TextBlock] = []
-        for item, mark in zip(lb.items, marks, strict=True):
-            bullet = Bullet(mark, font, size, color, left)
-            out.append(TextBlock(self.texts.pieces(item.runs, "bullet"), style, bullet))
-            if item.children is not None:
-                out.extend(self.list_block(item.children, level + 1, left + indent))
-        if level == 0 and out:
-            out[-1].spaceAfter = self.gap
-        return out
-
-    def _indent(self, name: str, left: float) -> ParagraphStyle:
-        key = (name, left)
-        style = self._indented.get(key)
-        if style is None:
-            style = self.sheet[name].clone(f"{name}@{left:g}", leftIndent=left)
-            self._indented[key] = style
-        return style
 
     # -- tables -----------------------------------------------------------------------
 
@@ -194,10 +155,6 @@ class Blocks:
 
     def spacer(self, height: float) -> Spacer:
         return Spacer(self.width, height)
-
-
-def _pick(values: list[str], level: int) -> str:
-    return values[min(level, len(values) - 1)]
 
 
 def _padding(
