@@ -312,7 +312,7 @@ def test_any_widths_render(widths: tuple[float, ...], template: Template, tmp_pa
     from briefing.renderers.pdf.kit import kit
 
     g = kit(template).geo
-    least = 2 * 4 + 2 * kit(template).sheet["table_cell"].fontSize  # blocks.Blocks.table
+    least = 2 * 4 + 2 * kit(template).sheet["table_cell"].fontSize  # tables.table
     narrow = fit_widths(widths, 2, g.frame_width, least)[0]
     assert narrow >= least - 1e-6
     assert "NarrowDəyər1234567890" in column_text(data, g.left, g.left + narrow)

@@ -3,13 +3,13 @@
 ReportLab draws; this package lays out the memo with the template's look. Modules, by
 concern (the same names as in the DOCX package for the same concern):
 
-- document.py  assembly: page templates, the story, metadata, language; the same bytes
+- document.py  assembly: page templates, the story, metadata, language, reproducibly
 - front.py     title block, memo block, "Prepared by"
 - page.py      page furniture: marking, running header, footer with "Page X of Y"
 - contents.py  the optional contents page (--toc); outline.py, the bookmarks it lists
 - blocks.py    sections and body blocks: paragraphs, quotes, notes, dispatched by type
 - lists.py     bulleted and numbered lists
-- tables.py    data tables, split between rows, the header repeated
+- tables.py    data tables: built from the tree, split between rows, header repeated
 - inline.py    runs -> pieces of text in one face, never markup
 - textblock.py the paragraph flowable: line breaking, page breaks, drawing
 - boxes.py     quote and note boxes, label/value rows; keep.py keep-with-next

@@ -1,5 +1,10 @@
-"""Data tables that split between rows and repeat their header, without stray headers.
+"""Data tables: built from the tree's tables, split between rows, header repeated.
 
+``table`` turns a tree.Table into its caption and a DataTable: column widths from the
+brief (or from content length), the template's fonts, colours and padding set in the
+TableStyle (a cell otherwise defaults to Helvetica even when it holds only flowables).
+
+DataTable splits between rows and repeats its header, without stray headers.
 ReportLab's Table with ``splitInRow`` first splits between rows; the rest of the table
 (header repeated) then goes into whatever room is left on the same page, where it
 splits again, this time inside a row: a second header row mid-page with a sliver of a
@@ -20,7 +25,11 @@ from __future__ import annotations
 
 from typing import Any
 
-from reportlab.platypus import Table
+from reportlab.platypus import Table, TableStyle
+
+from briefing import tree
+from briefing.renderers.pdf.kit import Kit
+from briefing.renderers.widths import fit_widths
 
 HEADER_SHARE = 1 / 3  # of the frame's height: the tallest header row still repeated
 
@@ -63,3 +72,87 @@ class DataTable(Table):  # type: ignore[misc]
             return True
         first = sum(self._rowHeights[: self._repeated() + 1])  # header (if repeated) + a row
         return bool(self.original and first > frame._height)
+
+
+def table(t: tree.Table, kit: Kit, gap: float) -> list[Any]:
+    """The caption, then the table; ``gap`` is the space after it, as after any block."""
+    sheet, theme, para = kit.sheet, kit.theme, kit.texts.block
+    caption = (
+        tree.Run(t.label, bold=True),
+        *((tree.Run(". "), *t.caption) if t.caption else ()),
+    )
+    rows = [[para(c, "table_header") for c in t.columns]]
+    rows += [[para(c, "table_cell") for c in row] for row in t.rows]
+    pad = theme.spacing("table_padding", 4)
+    # at least the padding and about three characters, whatever widths arrive
+    least = 2 * pad + 2 * sheet["table_cell"].fontSize
+    widths = fit_widths(t.widths or _auto_widths(t), len(t.columns), kit.geo.frame_width, least)
+    # More columns than the frame holds at that width (--limit table-columns=60):
+    # thinner padding, so no cell is left a negative width for its text.
+    pad = min(pad, max(0.0, (min(widths, default=0.0) - 2.0) / 2))
+    grid = theme.spacing("table_grid", 0.5)
+    grid_color = theme.color("table_grid")
+    cmds: list[tuple[Any, ...]] = [
+        *_fonts(kit, "table_cell", (0, 0), (-1, -1)),
+        *_fonts(kit, "table_header", (0, 0), (-1, 0)),
+        ("BACKGROUND", (0, 0), (-1, 0), theme.color("table_header")),
+        ("LINEABOVE", (0, 0), (-1, 0), grid * 2, theme.color("navy")),
+        ("LINEBELOW", (0, 0), (-1, 0), grid * 2, theme.color("navy")),
+        ("LINEBELOW", (0, 1), (-1, -1), grid, grid_color),
+        ("VALIGN", (0, 0), (-1, -1), "TOP"),
+        *_padding(pad),
+    ]
+    if len(rows) > 2:
+        stripes = [None, theme.color("table_stripe")]
+        cmds.append(("ROWBACKGROUNDS", (0, 1), (-1, -1), stripes))
+    data = DataTable(
+        rows,
+        colWidths=widths,
+        repeatRows=1,
+        style=TableStyle(cmds),
+        hAlign="LEFT",
+        splitInRow=_min_split(kit, "table_cell", pad),
+    )
+    data.spaceAfter = gap
+    data.original = True
+    return [para(caption, "caption"), data]
+
+
+def _min_split(kit: Kit, style: str, padding: float) -> int:
+    """Smallest piece of a row a page may hold: three lines and the cell padding.
+
+    (Table's splitInRow is that height in points; 1 would allow an empty sliver.)
+    """
+    return int(3 * kit.sheet[style].leading + 2 * padding + 1)
+
+
+def _fonts(
+    kit: Kit, style: str, start: tuple[int, int], stop: tuple[int, int]
+) -> list[tuple[Any, ...]]:
+    s = kit.sheet[style]
+    return [
+        ("FONT", start, stop, s.fontName, s.fontSize, s.leading),
+        ("TEXTCOLOR", start, stop, s.textColor),
+    ]
+
+
+def _padding(
+    all_sides: float, *, left: float | None = None, right: float | None = None
+) -> list[tuple[Any, ...]]:
+    return [
+        ("TOPPADDING", (0, 0), (-1, -1), all_sides),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), all_sides),
+        ("LEFTPADDING", (0, 0), (-1, -1), all_sides if left is None else left),
+        ("RIGHTPADDING", (0, 0), (-1, -1), all_sides if right is None else right),
+    ]
+
+
+def _auto_widths(t: tree.Table) -> tuple[float, ...]:
+    """Relative widths from content length when the brief gives none (capped, floored)."""
+    weights = []
+    for i in range(len(t.columns)):
+        cells = [t.columns[i], *(row[i] for row in t.rows if i < len(row))]
+        longest = max(len(tree.plain(c)) for c in cells)
+        weights.append(min(max(longest, 6), 40))
+    total = sum(weights) or 1
+    return tuple(w / total for w in weights)
