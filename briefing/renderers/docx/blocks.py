@@ -1,7 +1,8 @@
-"""Body blocks in reading order: paragraphs, lists, tables, quotes, notes.
+"""Sections and body blocks in reading order: paragraphs, quotes, notes.
 
-One function per block kind of the tree, dispatched by type. Page furniture and the
-title block live in page.py; this module only knows what a brief's body can hold.
+One function per block kind of the tree, dispatched by type; lists.py writes the lists
+and tables.py the data tables. The title block and page furniture live in front.py
+and page.py; this module only knows what a brief's body can hold.
 """
 
 from __future__ import annotations

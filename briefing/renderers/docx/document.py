@@ -21,15 +21,11 @@ from briefing.errors import TemplateError
 from briefing.renderers.docx.blocks import add_section
 from briefing.renderers.docx.context import Context
 from briefing.renderers.docx.fonts import embed_fonts
+from briefing.renderers.docx.front import add_memo_block, add_prepared_by, add_title_block
 from briefing.renderers.docx.language import set_language
 from briefing.renderers.docx.numbering import Numbering
 from briefing.renderers.docx.package import drop_stale_parts, save, set_properties
-from briefing.renderers.docx.page import (
-    add_header_footer,
-    add_memo_block,
-    add_prepared_by,
-    add_title_block,
-)
+from briefing.renderers.docx.page import add_header_footer
 from briefing.renderers.docx.reference import clean_reference, template_reference
 from briefing.renderers.docx.settings import set_flag
 from briefing.renderers.docx.styles import StyleMap

@@ -1,12 +1,9 @@
-"""Page furniture and the memo's fixed parts: title block, memo block, header,
-footer, "Prepared by".
+"""Page furniture: the classification marking in the header, the footer's "Page X of Y".
 
-These are the parts a reader recognizes a ministry memo by, and they are the same
-for every brief: the document type line, title and subtitle, a date line with the
-document number on the right, the To/From/Cc/Subject/Date block as a borderless
-two-column table, the classification marking at the top of every page, and a footer
-"Page X of Y" made of real PAGE and NUMPAGES fields so Word and LibreOffice count the
-pages themselves.
+The marking goes at the top of every page, and the footer holds the document number
+on the left and "Page X of Y" on the right, made of real PAGE and NUMPAGES fields so
+Word and LibreOffice count the pages themselves. The title block, memo block and
+"Prepared by" are body content and live in front.py.
 """
 
 from __future__ import annotations
@@ -16,44 +13,8 @@ from docx.section import _BaseHeaderFooter
 
 from briefing.renderers.docx.context import Context
 from briefing.renderers.docx.fields import add_field
-from briefing.renderers.docx.ooxml import Element, plain_run, sub
-from briefing.renderers.docx.tables import add_cell, new_table, row_properties
+from briefing.renderers.docx.ooxml import Element, plain_run
 from briefing.tree import Document
-
-MEMO_LABEL_SHARE = 0.24  # of the text width
-
-
-def add_title_block(ctx: Context, doc: Document) -> None:
-    plain_run(ctx.paragraph("Document Type"), doc.doc_type)
-    plain_run(ctx.paragraph("Title"), doc.title)
-    if doc.subtitle:
-        plain_run(ctx.paragraph("Subtitle"), doc.subtitle)
-    line = ctx.paragraph("Date Line")
-    plain_run(line, doc.date)
-    if doc.reference is not None:
-        # The Date Line style has a right tab stop at the text edge.
-        plain_run(line, f"\t{doc.reference.label}: {doc.reference.value}")
-
-
-def add_memo_block(ctx: Context, doc: Document) -> None:
-    if not doc.memo:
-        return
-    label_w = int(ctx.text_width * MEMO_LABEL_SHARE)
-    widths = [label_w, ctx.text_width - label_w]
-    tbl = new_table(ctx, "Memo Table", widths, header=False)
-    for row in doc.memo:
-        tr = sub(tbl, "w:tr")
-        row_properties(tr, (row.label, row.value), widths)  # a long To: line may split
-        plain_run(add_cell(ctx, tr, widths[0], "Memo Label"), row.label)
-        plain_run(add_cell(ctx, tr, widths[1], "Memo Value"), row.value)
-
-
-def add_prepared_by(ctx: Context, doc: Document) -> None:
-    if doc.prepared_by is None:
-        return
-    p = ctx.paragraph("Prepared By")
-    plain_run(p, f"{doc.prepared_by.label}: ", bold=True)
-    plain_run(p, doc.prepared_by.value)
 
 
 def add_header_footer(document: DocxDocument, ctx: Context, doc: Document) -> None:
