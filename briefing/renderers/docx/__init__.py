@@ -6,7 +6,7 @@ names styles and writes structure. Modules, by concern:
 - document.py  assembly: open the reference, write the memo, save reproducibly
 - front.py     title block, memo block, "Prepared by"
 - page.py      page furniture: header marking, "Page X of Y" footer fields
-- toc.py       the optional table of contents (--toc) and the heading bookmarks
+- contents.py  the optional table of contents (--toc) and the heading bookmarks
 - fields.py    complex fields (PAGE, NUMPAGES, TOC) as Word writes them
 - blocks.py    sections and body blocks; lists.py, tables.py, inline.py for the rest
 - numbering.py list definitions and one numbering instance per numbered list

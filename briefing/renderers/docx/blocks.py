@@ -7,12 +7,12 @@ and page.py; this module only knows what a brief's body can hold.
 
 from __future__ import annotations
 
+from briefing.renderers.docx.contents import add_bookmark
 from briefing.renderers.docx.context import Context
 from briefing.renderers.docx.inline import add_runs
 from briefing.renderers.docx.lists import add_list
 from briefing.renderers.docx.ooxml import plain_run, sub
 from briefing.renderers.docx.tables import add_table
-from briefing.renderers.docx.toc import add_bookmark
 from briefing.tree import BlockNode, ListBlock, Note, Paragraph, Quote, SectionNode, Table
 
 # Gaps (twips) no paragraph style can express: above a paragraph or list that

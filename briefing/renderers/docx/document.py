@@ -19,6 +19,7 @@ from docx.shared import Length
 
 from briefing.errors import TemplateError
 from briefing.renderers.docx.blocks import add_section
+from briefing.renderers.docx.contents import add_toc
 from briefing.renderers.docx.context import Context
 from briefing.renderers.docx.fonts import embed_fonts
 from briefing.renderers.docx.front import add_memo_block, add_prepared_by, add_title_block
@@ -29,7 +30,6 @@ from briefing.renderers.docx.page import add_header_footer
 from briefing.renderers.docx.reference import clean_reference, template_reference
 from briefing.renderers.docx.settings import set_flag
 from briefing.renderers.docx.styles import StyleMap
-from briefing.renderers.docx.toc import add_toc
 from briefing.renderers.options import RenderOptions
 from briefing.resources import templates_dir
 from briefing.templates import Template
