@@ -1,19 +1,23 @@
 """The DOCX renderer: a document tree plus a template's reference.docx -> .docx bytes.
 
 The look lives in the reference document (styles, numbering, page); this package only
-names styles and writes structure. Modules, by concern:
+names styles and writes structure. Modules, by concern (the same names as in the PDF
+package for the same concern):
 
 - document.py  assembly: open the reference, write the memo, save reproducibly
 - front.py     title block, memo block, "Prepared by"
 - page.py      page furniture: header marking, "Page X of Y" footer fields
 - contents.py  the optional table of contents (--toc) and the heading bookmarks
+- blocks.py    sections and body blocks: paragraphs, quotes, notes, dispatched by type
+- lists.py     bulleted and numbered lists; numbering.py, a new instance per numbered list
+- tables.py    data tables: caption, repeated header row, fixed widths
+- inline.py    runs -> w:r elements, links -> hyperlinks
 - fields.py    complex fields (PAGE, NUMPAGES, TOC) as Word writes them
-- blocks.py    sections and body blocks; lists.py, tables.py, inline.py for the rest
-- numbering.py list definitions and one numbering instance per numbered list
-- styles.py    style name -> id, resolved once per document, with fallbacks
+- styles.py    style name -> id, resolved once per document, with fallbacks (stylenames.py)
+- context.py   what every block writer needs; ooxml.py small helpers for writing OOXML
 - language.py  the proofing language on document defaults and styles
 - settings.py  switches in settings.xml, in schema order
-- package.py   core properties, stale parts dropped, fixed zip timestamps
+- package.py   core properties, stale parts dropped, fixed zip timestamps (zipwriter.py)
 - fonts.py     the memo's fonts embedded (obfuscated, as Word expects)
 - reference.py the template's reference.docx read as untrusted input, rebuilt clean
 
