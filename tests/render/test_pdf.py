@@ -21,6 +21,8 @@ from pypdf import PdfReader
 
 from briefing import glyphs
 from briefing.errors import BriefError
+from briefing.renderers import check_coverage
+from briefing.renderers import render as render_format
 from briefing.renderers.options import RenderOptions
 from briefing.renderers.pdf import render
 from briefing.renderers.pdf.fonts import FontFamily
@@ -389,9 +391,12 @@ def test_every_face_of_a_family_covers_the_same_characters(template: Template) -
 
 
 def test_render_refuses_characters_no_font_has(template: Template) -> None:
+    """The renderers' one glyph guard refuses the tree before the PDF renderer draws."""
     doc = replace(sample_document(), title="Карта 中国")
     with pytest.raises(BriefError, match="U\\+4E2D"):
-        render(doc, template)
+        check_coverage(doc, template)
+    with pytest.raises(BriefError, match="U\\+4E2D"):
+        render_format(doc, "pdf", template)
 
 
 def test_a_character_only_a_fallback_has_uses_the_fallback_face() -> None:
