@@ -893,7 +893,7 @@ class _MarkdownWriter:
             lines.append(f"{indent}{marker}{md_text(text) or '-'}")
             if isinstance(item, dict):
                 for key in ("bullets", "numbered"):
-                    if isinstance(item.get(key), list) and item[key]:
+                    if isinstance(item.get(key), list) and item[key]:  # else: not written
                         pad = indent + " " * len(marker)
                         lines += self.items(item[key], key == "numbered", pad, False)
                         break
@@ -903,11 +903,11 @@ class _MarkdownWriter:
         kind = next(iter(block), "") if isinstance(block, dict) else ""
         if kind in ("bullets", "numbered"):
             alt = previous == kind  # a second list right after a first: other marker
-            items = block[kind] if isinstance(block[kind], list) else [block[kind]]
+            items = _as_list(block[kind])
             return self.items(items, kind == "numbered", "", alt), kind
         if kind == "table" and isinstance(block["table"], dict):
             spec = block["table"]
-            columns = spec.get("columns") or [""]
+            columns = _as_list(spec.get("columns")) or [""]
             lines = [f"Table: {md_text(spec['caption'])}", ""] if spec.get("caption") else []
             lines.append("| " + " | ".join(_md_cell(c) for c in columns) + " |")
             widths = spec.get("widths")
@@ -918,8 +918,8 @@ class _MarkdownWriter:
             else:
                 dashes = [3] * len(columns)
             lines.append("|" + "|".join("-" * d for d in dashes) + "|")
-            for row in spec.get("rows") or []:
-                cells = row if isinstance(row, list) else [row]
+            for row in _as_list(spec.get("rows")):
+                cells = _as_list(row)
                 lines.append("| " + " | ".join(_md_cell(c) for c in cells) + " |")
             return lines, kind
         if kind == "quote":
@@ -952,7 +952,7 @@ class _MarkdownWriter:
         if not isinstance(section, dict):
             return []
         lines = [self.heading(level, section), "", *self.body(section.get("body", []))]
-        for child in section.get("sections") or []:
+        for child in _as_list(section.get("sections")):
             lines += self.section(child, level + 1)
         return lines
 
@@ -965,18 +965,25 @@ class _MarkdownWriter:
             lines += [f"# {md_text(body.pop('title'))}", ""]
         if body.get("summary"):
             lines += ["## Summary {kind=summary}", "", *self.body(body["summary"])]
-        for section in body.get("sections") or []:
+        for section in _as_list(body.get("sections")):
             lines += self.section(section, 1)
         if body.get("recommendations"):
             lines += ["## Recommendations {kind=recommendations}", ""]
-            lines += [*self.items(body["recommendations"], True, "", False), ""]
-        for annex in body.get("annexes") or []:
+            lines += [*self.items(_as_list(body["recommendations"]), True, "", False), ""]
+        for annex in _as_list(body.get("annexes")):
             if isinstance(annex, dict):
                 lines += [f"## {md_text(annex.get('title', ''))} {{kind=annex}}", ""]
                 lines += self.body(annex.get("body", []))
-                for child in annex.get("sections") or []:
+                for child in _as_list(annex.get("sections")):
                     lines += self.section(child, 2)
         return "\n".join(lines).rstrip("\n") + "\n"
+
+
+def _as_list(value: Raw) -> list[Raw]:
+    """A list as written, or a wrong value (the validator's briefs) as one entry."""
+    if value is None:
+        return []
+    return value if isinstance(value, list) else [value]
 
 
 def _is_number(value: Raw) -> bool:
