@@ -63,7 +63,12 @@ _ASCII_PUNCT = frozenset("!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~")
 
 
 def _parser() -> MarkdownIt:
-    return MarkdownIt("commonmark", {"html": False}).enable("table")
+    """CommonMark block structure only: the brief's own inline subset (briefing/inline.py)
+    reads each paragraph's source, so markdown-it's inline pass (whose worst cases are
+    quadratic: 7-15 s for a few MB of backticks or ``<!--``) is never run."""
+    return (
+        MarkdownIt("commonmark", {"html": False}).enable("table").disable(["inline", "text_join"])
+    )
 
 
 class _Origin:
