@@ -42,64 +42,103 @@ def _escaped(s: str, i: int) -> bool:
     return n % 2 == 1
 
 
-def _find_closer(s: str, start: int, width: int) -> int:
-    """Index where a closing run of ``width`` stars begins, or -1."""
-    j = start
-    while j < len(s):
-        if s[j] == "*" and not _escaped(s, j):
-            run = _star_run(s, j)
-            if j > start and not s[j - 1].isspace():
-                if width == 2 and run >= 2:
-                    return j + run - 2
-                if width == 1 and run in (1, 3):
-                    return j + run - 1
-            j += run
-        elif s[j] == "\\":
-            j += 2
-        else:
-            j += 1
-    return -1
+class _Scanner:
+    """Where markers close, for one string, in time linear in its length.
+
+    Searching forward from every opener for its closer (a ``*`` run, a ``]``, a ``)``)
+    is quadratic on text full of openers that never close ("*a *a *a ..." took 22 s for
+    20,000 characters). Brackets and parentheses are matched once with a stack; a star
+    search remembers, at every position it passed, what it found from there, so a later
+    search that reaches a position already passed stops at once.
+    """
+
+    def __init__(self, s: str) -> None:
+        self.s = s
+        self.found: dict[int, dict[int, int]] = {1: {}, 2: {}}  # width -> position -> closer
+        self._brackets: dict[int, int] | None = None
+        self._parens: dict[int, int] | None = None
+
+    def closer(self, start: int, width: int) -> int:
+        """Index where a closing run of ``width`` stars begins, or -1."""
+        s, memo = self.s, self.found[width]
+        passed: list[int] = []
+        result = -1
+        j = start
+        while j < len(s):
+            if j > start:
+                if j in memo:
+                    result = memo[j]
+                    break
+                passed.append(j)
+            if s[j] == "*" and not _escaped(s, j):
+                run = _star_run(s, j)
+                if j > start and not s[j - 1].isspace():
+                    if width == 2 and run >= 2:
+                        result = j + run - 2
+                        break
+                    if width == 1 and run in (1, 3):
+                        result = j + run - 1
+                        break
+                j += run
+            elif s[j] == "\\":
+                j += 2
+            else:
+                j += 1
+        for p in passed:
+            memo[p] = result
+        return result
+
+    def link(self, i: int) -> tuple[int, int, int] | None:
+        """For ``[`` at i: (end of text, start of url, end of url) or None."""
+        if self._brackets is None:
+            self._brackets, self._parens = _match_brackets(self.s), _match_parens(self.s)
+        j = self._brackets.get(i)
+        s = self.s
+        if j is None or j + 1 >= len(s) or s[j + 1] != "(":
+            return None
+        assert self._parens is not None
+        close = self._parens.get(j + 1)
+        if close is None or close == j + 2:
+            return None
+        url = s[j + 2 : close]
+        if any(ch.isspace() for ch in url):
+            return None
+        return j, j + 2, close
 
 
-def _find_link(s: str, i: int) -> tuple[int, int, int] | None:
-    """For ``[`` at i: (end of text, start of url, end of url) or None."""
-    depth = 0
-    j = i
+def _match_brackets(s: str) -> dict[int, int]:
+    """Each ``[`` -> its ``]``, a backslash taking the character after it out of play."""
+    out: dict[int, int] = {}
+    stack: list[int] = []
+    j = 0
     while j < len(s):
         c = s[j]
         if c == "\\":
             j += 2
             continue
         if c == "[":
-            depth += 1
-        elif c == "]":
-            depth -= 1
-            if depth == 0:
-                break
+            stack.append(j)
+        elif c == "]" and stack:
+            out[stack.pop()] = j
         j += 1
-    else:
-        return None
-    if j + 1 >= len(s) or s[j + 1] != "(":
-        return None
-    close, depth = j + 2, 1
-    while close < len(s):
-        if s[close] == "(":
-            depth += 1
-        elif s[close] == ")":
-            depth -= 1
-            if depth == 0:
-                break
-        close += 1
-    if close >= len(s) or close == j + 2:
-        return None
-    url = s[j + 2 : close]
-    if any(ch.isspace() for ch in url):
-        return None
-    return j, j + 2, close
+    return out
+
+
+def _match_parens(s: str) -> dict[int, int]:
+    """Each ``(`` -> its ``)`` (parentheses inside a link target nest; no escapes)."""
+    out: dict[int, int] = {}
+    stack: list[int] = []
+    for j, c in enumerate(s):
+        if c == "(":
+            stack.append(j)
+        elif c == ")" and stack:
+            out[stack.pop()] = j
+    return out
 
 
 def _parse(s: str, bold: bool, italic: bool, link: str | None, out: list[Run]) -> None:
     buf: list[str] = []
+    scan = _Scanner(s)
 
     def flush() -> None:
         if buf:
@@ -121,7 +160,7 @@ def _parse(s: str, bold: bool, italic: bool, link: str | None, out: list[Run]) -
             i += 2
             continue
         if c == "[" and link is None:
-            found = _find_link(s, i)
+            found = scan.link(i)
             if found:
                 text_end, url_start, url_end = found
                 url = s[url_start:url_end]
@@ -136,7 +175,7 @@ def _parse(s: str, bold: bool, italic: bool, link: str | None, out: list[Run]) -
             if width == 1 and italic:
                 width = 0
             if width and i + width < len(s) and not s[i + width].isspace():
-                close = _find_closer(s, i + width, width)
+                close = scan.closer(i + width, width)
                 if close > i + width:
                     flush()
                     inner = s[i + width : close]

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from briefing.inline import LinkError, parse_inline
 from briefing.tree import Run, plain
@@ -60,3 +62,22 @@ def test_forbidden_link_targets(url: str) -> None:
 
 def test_mailto_is_allowed() -> None:
     assert parse_inline("[desk](mailto:desk@example.org)")[0].link == "mailto:desk@example.org"
+
+
+_PIECES = [*"*[]()\\ ab", "https://x", "](", "mailto:a@b"]
+
+
+@given(st.lists(st.sampled_from(_PIECES), max_size=30).map("".join))
+@settings(max_examples=3000)
+def test_the_linear_parser_agrees_with_the_simple_one(text: str) -> None:
+    from tests.inline_reference import reference_parse
+
+    try:
+        expected: object = reference_parse(text)
+    except LinkError as exc:
+        expected = str(exc)
+    try:
+        got: object = parse_inline(text)
+    except LinkError as exc:
+        got = str(exc)
+    assert got == expected
