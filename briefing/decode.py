@@ -166,7 +166,7 @@ class Decoder:
         if is_text_list(hint):
             return self.text_list(raw, path)
         if is_text(hint):
-            return self.text(raw, path)
+            return self.text(raw, path, meta)
         inner = optional_inner(hint)
         if inner is not None:
             return None if raw is None else self.value(inner, meta, raw, path)
@@ -189,10 +189,15 @@ class Decoder:
         raise TypeError(f"the model uses a type the decoder does not know: {hint!r}")
 
     # scalars
-    def text(self, raw: Raw, path: KeyPath) -> object:
+    def text(self, raw: Raw, path: KeyPath, meta: Mapping[str, object] | None = None) -> object:
         problem = self._too_long(raw)
         if problem:
             return self.fail(path, problem)
+        most = (meta or {}).get("max_chars")
+        texts = raw.values() if isinstance(raw, dict) else [raw]
+        for text in texts:
+            if isinstance(most, int) and isinstance(text, str) and len(text) > most:
+                return self.fail(path, f"{len(text):,} characters; at most {most} fit here")
         try:
             return check_text(raw, self.limits.url_chars)
         except Invalid as exc:

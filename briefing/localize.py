@@ -75,10 +75,14 @@ class _Localizer:
 
     # the toolkit's words
     def word(self, msgid: str, **values: str | int) -> str:
+        """The catalog's words; values put into them (an annex title) were recorded
+        with their own paths, so only the catalog's part is the toolkit's text."""
         text = self.tr.gettext(msgid)
-        text = text.format(**values) if values else text
-        self.texts.append((None, text))
-        return text
+        if not values:
+            self.texts.append((None, text))
+            return text
+        self.texts.append((None, text.format(**dict.fromkeys(values, ""))))
+        return text.format(**values)
 
     def words(self, pair: tuple[str, str], n: int) -> str:
         text = self.tr.ngettext(pair[0], pair[1], n).format(n=n)

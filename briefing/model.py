@@ -24,6 +24,8 @@ Field metadata the derived code understands:
 - ``limit``: the name of the limit (briefing/limits.py) that bounds the list's length.
 - ``keywords``: plain strings with a meaning of their own (a standard classification),
   never translated.
+- ``max_chars``: a text printed where only a line or two fits (the marking on every
+  page) is at most this long, in every language.
 
 Rules that need a whole object (an item with two lists, a row as wide as the header) are
 its ``problems()`` method, run once its own values are valid.
@@ -256,7 +258,9 @@ class Brief:
     """One line under the title."""
     reference: Text | None = None
     """A document number, e.g. PB-2026-041."""
-    classification: Text | None = field(default=None, metadata={"keywords": CLASSIFICATIONS})
+    classification: Text | None = field(
+        default=None, metadata={"keywords": CLASSIFICATIONS, "max_chars": 200}
+    )
     """public, internal, confidential or restricted (localized), or any text as written."""
     memo: Memo | None = None
     """The To / From / Cc / Subject block."""

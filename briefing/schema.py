@@ -154,6 +154,8 @@ class _Schema:
             target["pattern"] = metadata["pattern"]
         if metadata.get("positive"):
             target["items"]["exclusiveMinimum"] = 0
+        if "max_chars" in metadata:  # a plain string; each text of a language map too
+            target["maxLength"] = metadata["max_chars"]
         if metadata.get("url"):
             target["pattern"] = "^(https?://|mailto:)"
 

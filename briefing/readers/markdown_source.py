@@ -66,9 +66,10 @@ def _parser() -> MarkdownIt:
     """CommonMark block structure only: the brief's own inline subset (briefing/inline.py)
     reads each paragraph's source, so markdown-it's inline pass (whose worst cases are
     quadratic: 7-15 s for a few MB of backticks or ``<!--``) is never run."""
-    return (
-        MarkdownIt("commonmark", {"html": False}).enable("table").disable(["inline", "text_join"])
-    )
+    # normalize is off too: line breaks are normalised when the file is read, and it
+    # would turn U+0000 into U+FFFD, hiding a character every brief must refuse.
+    md = MarkdownIt("commonmark", {"html": False}).enable("table")
+    return md.disable(["normalize", "inline", "text_join"])
 
 
 class _Origin:
