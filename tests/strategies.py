@@ -901,6 +901,17 @@ class _MarkdownWriter:
 
     def block(self, block: Raw, previous: str) -> tuple[list[str], str]:
         kind = next(iter(block), "") if isinstance(block, dict) else ""
+        native = ("bullets", "numbered", "table", "quote", "note")
+        translations = isinstance(block, dict) and all(model.LANG_CODE.match(str(k)) for k in block)
+        other = kind not in native and not translations  # a block kind with no Markdown form
+        if (
+            isinstance(block, dict)
+            and kind
+            and (other or (kind in native and self.rng.random() < 0.15))
+        ):
+            # the generic form, which any block kind of the model can be written in
+            text = yaml.safe_dump(block, allow_unicode=True, sort_keys=False, width=10**9)
+            return ["```brief", *text.rstrip("\n").split("\n"), "```"], "fence"
         if kind in ("bullets", "numbered"):
             alt = previous == kind  # a second list right after a first: other marker
             items = _as_list(block[kind])
