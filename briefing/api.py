@@ -11,13 +11,14 @@ them in use.
 from __future__ import annotations
 
 import os
+import stat
 import tempfile
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from briefing.errors import BriefError, KeyPath, Position, Problem, UsageError
+from briefing.errors import BriefError, KeyPath, Position, Problem, TemplateError, UsageError
 from briefing.limits import Limits
 from briefing.model import Brief
 from briefing.readers import Source, load_source
@@ -69,7 +70,13 @@ def load_text(
     if kind is None:
         raise UsageError(f"unknown brief format {fmt!r} (known: yaml, markdown)")
     name = name or f"brief.{'md' if kind == 'markdown' else 'yaml'}"
-    size = len(text.encode("utf-8", "surrogatepass"))
+    try:
+        size = len(text.encode("utf-8"))
+    except UnicodeEncodeError as exc:  # a lone surrogate: no file could hold it
+        before = text[: exc.start]
+        line, col = before.count("\n") + 1, exc.start - before.rfind("\n")
+        message = f"U+{ord(text[exc.start]):04X} is a lone surrogate, not a character"
+        raise BriefError(Problem(message, Position(name, line, col))) from None
     if size > limits.input_bytes:
         from briefing.limits import hint
 
@@ -105,6 +112,7 @@ def languages(asked: Iterable[str], brief: LoadedBrief | None = None) -> list[st
     """The output languages for what was asked: codes, ``all`` for every catalog, none
     for the brief's own ``lang``. Each is checked (UnknownLanguage); duplicates go."""
     from briefing.i18n.catalog import catalog_for, catalog_languages
+    from briefing.i18n.language import canonical
 
     out: list[str] = []
     for lang in asked:
@@ -112,7 +120,7 @@ def languages(asked: Iterable[str], brief: LoadedBrief | None = None) -> list[st
             out += catalog_languages()
         else:
             catalog_for(lang)
-            out.append(lang)
+            out.append(canonical(lang))
     if not out and brief is not None:
         out.append(brief.brief.lang)
     return list(dict.fromkeys(out))
@@ -127,7 +135,10 @@ def output_format(fmt: str) -> str:
 
 def template(name_or_path: str | Path | None = None) -> Template:
     """A bundled template by name or a template folder, loaded and checked."""
-    return load_template(None if name_or_path is None else str(name_or_path))
+    try:
+        return load_template(None if name_or_path is None else str(name_or_path))
+    except OSError as exc:  # a name too long for the file system, say
+        raise TemplateError(f"{name_or_path}: cannot read the template: {exc.strerror}") from None
 
 
 def localize(loaded: LoadedBrief, lang: str) -> Localized:
@@ -219,6 +230,10 @@ def write_atomic(target: Path, data: bytes) -> None:
         target.parent.mkdir(parents=True, exist_ok=True)
         if target.is_dir():
             raise BriefError(f"{target}: is a folder; cannot write the output there")
+        if target.is_symlink() or target.exists():
+            kind = target.lstat().st_mode
+            if not (stat.S_ISREG(kind) or stat.S_ISLNK(kind)):  # a device, a pipe...
+                raise BriefError(f"{target}: not a regular file; it is left as it is")
         fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
     except OSError as exc:
         raise BriefError(f"{target.parent}: cannot write output: {exc.strerror}") from None

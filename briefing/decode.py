@@ -38,7 +38,7 @@ Raw = str | list["Raw"] | dict[str, "Raw"] | None
 _DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 _NUMBER = re.compile(r"[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?")
 _TEXT_TYPES = {str, dict[str, str]}
-_LIST_KEYS = {"min_items", "limit", "nest"}  # metadata about a list, not its items
+_LIST_KEYS = {"min_items", "limit", "nest", "budget"}  # about a list, not its items
 
 
 class _Bad:
@@ -156,6 +156,7 @@ class Decoder:
         self.limits = limits
         self.issues: list[Issue] = []
         self.depth: dict[str, int] = dict.fromkeys(MAX_DEPTH, 0)
+        self.spent: dict[str, int] = {}  # budgets shared by the whole brief
 
     def fail(self, path: KeyPath, message: str, lang: str | None = None) -> _Bad:
         self.issues.append(Issue(path, message, lang))
@@ -264,6 +265,14 @@ class Decoder:
         limit = meta.get("limit")
         if isinstance(limit, str) and len(raw) > getattr(self.limits, limit):
             return self.fail(path, self._over_limit(limit, len(raw)))
+        budget = meta.get("budget")
+        if isinstance(budget, str):
+            spent = self.spent.get(budget, 0) + sum(
+                len(v) if isinstance(v, list) else 1 for v in raw
+            )
+            self.spent[budget] = spent
+            if spent > getattr(self.limits, budget):
+                return self.fail(path, self._over_limit(budget, spent))
         nest = meta.get("nest")
         if isinstance(nest, str):
             if self.depth[nest] >= MAX_DEPTH[nest]:
@@ -339,7 +348,8 @@ class Decoder:
         )
 
     def _over_limit(self, limit: str, n: int) -> str:
-        what = {"table_rows": "rows", "table_columns": "columns"}.get(limit, "entries")
+        names = {"table_rows": "rows", "table_columns": "columns", "table_cells": "table cells"}
+        what = names.get(limit, "entries")
         name = limit.replace("_", "-")
         return f"{n:,} {what}, over the {name} limit of {getattr(self.limits, limit):,}; " + hint(
             limit, n

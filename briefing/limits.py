@@ -20,6 +20,7 @@ class Limits:
     table_columns: int = 30  # columns of one table
     text_chars: int = 1_000_000  # characters of one text
     url_chars: int = 4_096  # characters of one link address (each is stored in the PDF)
+    table_cells: int = 20_000  # body cells of all the brief's tables together
 
     @property
     def input_bytes(self) -> int:
@@ -38,6 +39,7 @@ CEILINGS: dict[str, float] = {
     "table_columns": 200,
     "text_chars": 100_000_000,
     "url_chars": 1_000_000,
+    "table_cells": 2_000_000,
 }
 
 

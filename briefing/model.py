@@ -22,6 +22,8 @@ Field metadata the derived code understands:
 - ``nest``: this list is one level of nesting of its kind (``list`` or ``section``);
   :data:`MAX_DEPTH` bounds each kind.
 - ``limit``: the name of the limit (briefing/limits.py) that bounds the list's length.
+- ``budget``: the name of a limit shared by the whole brief: the entries of this list's
+  entries (a table's cells) count toward it wherever the list appears.
 - ``keywords``: plain strings with a meaning of their own (a standard classification),
   never translated.
 - ``max_chars``: a text printed where only a line or two fits (the marking on every
@@ -127,7 +129,7 @@ class TableSpec:
 
     columns: list[Text] = field(metadata={"min_items": 1, "limit": "table_columns"})
     """The header row: one text per column."""
-    rows: list[list[Text]] = field(metadata={"limit": "table_rows"})
+    rows: list[list[Text]] = field(metadata={"limit": "table_rows", "budget": "table_cells"})
     """The body rows: each a list with one text per column."""
     caption: Text | None = None
     """Printed above the table after the localized "Table N"."""

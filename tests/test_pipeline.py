@@ -11,6 +11,7 @@ import briefing
 from briefing import api, cli
 from briefing.batch import Job, guarded
 from briefing.errors import BriefError, UnknownFormat, UnknownLanguage, UnknownTemplate
+from briefing.limits import Limits
 from briefing.tree import Document
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -187,3 +188,84 @@ def test_a_stray_file_beside_a_markdown_brief_is_not_a_translation(tmp_path: Pat
     (tmp_path / "note.old.md").write_text("# older\n")
     loaded = api.load(base)
     assert loaded.brief.title == "Note"
+
+
+def test_an_output_that_is_not_a_regular_file_is_left_alone(tmp_path: Path) -> None:
+    import os
+    import stat
+
+    fifo = tmp_path / "brief.en.pdf"
+    os.mkfifo(fifo)
+    with pytest.raises(BriefError, match="not a regular file"):
+        api.write_atomic(fifo, b"x")
+    assert stat.S_ISFIFO(fifo.lstat().st_mode)
+    assert [p.name for p in tmp_path.iterdir()] == ["brief.en.pdf"]
+
+
+MD = "---\ntitle: {title}\ndate: 2026-11-26\n---\n\n## S {{kind=summary}}\n\n{text}\n"
+
+
+@pytest.mark.parametrize("stem", ["a?", "c[1]", "d*"])
+def test_a_markdown_brief_name_is_not_a_pattern(tmp_path: Path, stem: str) -> None:
+    (tmp_path / f"{stem}.md").write_text(MD.format(title="Mine", text="Hello."))
+    (tmp_path / f"{stem}.az.md").write_text(MD.format(title="Mənim", text="Salam."))
+    (tmp_path / "ab.md").write_text(MD.format(title="Other", text="Other."))
+    (tmp_path / "ab.az.md").write_text(MD.format(title="Başqa", text="Başqa."))
+    (tmp_path / "c1.az.md").write_text(MD.format(title="Başqa", text="Başqa."))
+    loaded = api.load(tmp_path / f"{stem}.md")
+    assert loaded.brief.title == {"en": "Mine", "az": "Mənim"}
+
+
+def test_a_translation_linked_from_outside_the_folder_is_not_read(tmp_path: Path) -> None:
+    outside = tmp_path / "secret.md"
+    outside.write_text(MD.format(title="Gizli", text="GİZLİ MƏLUMAT"))
+    folder = tmp_path / "brief"
+    folder.mkdir()
+    (folder / "b.md").write_text(MD.format(title="Open", text="Open text."))
+    (folder / "b.az.md").symlink_to(outside)
+    with pytest.raises(BriefError, match="outside the brief's folder"):
+        api.load(folder / "b.md")
+
+
+def test_two_summary_sections_are_an_error_not_a_silent_loss(tmp_path: Path) -> None:
+    path = tmp_path / "two.md"
+    path.write_text(MD.format(title="T", text="first") + "\n## Again {kind=summary}\n\nsecond\n")
+    with pytest.raises(BriefError) as raised:
+        api.load(path)
+    assert "a second summary section" in str(raised.value)
+
+
+def test_language_codes_are_written_one_way(tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    path = brief(tmp_path)
+    assert cli.main(["render", str(path), "-l", "AZ,az", "-f", "docx", "-o", str(out)]) == 0
+    assert [p.name for p in out.iterdir()] == ["brief.az.docx"]
+
+
+def test_a_name_too_long_for_the_file_system_is_an_error(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    long = str(tmp_path / ("x" * 300 + ".yaml"))
+    assert cli.main(["validate", long]) == 1
+    assert cli.main(["render", str(brief(tmp_path)), "-t", "y" * 300, "-o", str(tmp_path)]) in (
+        1,
+        2,
+    )
+    assert "internal error" not in capsys.readouterr().err
+
+
+def test_text_with_a_lone_surrogate_is_refused_at_its_place() -> None:
+    with pytest.raises(BriefError) as raised:
+        briefing.load_text("title: a\ndate: 2026-11-26\nsummary: [x\ud800]\n", "yaml", "s.yaml")
+    assert str(raised.value.problems[0]).startswith("s.yaml:3:")
+
+
+def test_all_tables_together_are_bounded(tmp_path: Path) -> None:
+    row = "[" + ", ".join("c" for _ in range(10)) + "]"
+    table = "  - table:\n      columns: [" + ",".join("h" for _ in range(10)) + "]\n      rows:\n"
+    table += "".join(f"        - {row}\n" for _ in range(1200))
+    path = tmp_path / "cells.yaml"
+    path.write_text("title: x\ndate: 2026-11-26\nsummary:\n" + table + table)
+    with pytest.raises(BriefError, match="24,000 table cells, over the table-cells limit"):
+        api.load(path)
+    assert api.load(path, Limits(table_cells=30_000)).brief.title == "x"

@@ -23,6 +23,22 @@ def is_neutral(text: str) -> bool:
     return any(ch.isdigit() for ch in text) and not _WORD.search(text)
 
 
+def canonical(tag: str) -> str:
+    """A tag written the usual BCP 47 way: az_latn_az, AZ-LATN-AZ -> az-Latn-AZ.
+
+    Output files are named by it, so ``-l AZ`` and ``-l az`` make the same file."""
+    parts = tag.replace("_", "-").split("-")
+    out = [parts[0].lower()]
+    for part in parts[1:]:
+        if len(part) == 4 and part.isalpha():
+            out.append(part.title())  # a script
+        elif (len(part) == 2 and part.isalpha()) or (len(part) == 3 and part.isdigit()):
+            out.append(part.upper())  # a region
+        else:
+            out.append(part.lower())
+    return "-".join(out)
+
+
 def primary(tag: str) -> str:
     return tag.replace("_", "-").split("-")[0].lower()
 

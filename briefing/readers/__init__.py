@@ -14,6 +14,7 @@ CommonMark does not, so the line numbers would drift from the parser's.
 
 from __future__ import annotations
 
+import stat
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -68,11 +69,12 @@ def read_text(path: Path, limits: Limits | None = None) -> str:
     """
     limits = limits or Limits()
     name = str(path)
-    if path.is_dir():
-        raise BriefError(Problem("is a folder, not a brief file", Position(name, 1, 1)))
-    if path.exists() and not path.is_file():  # a pipe or device would block or never end
-        raise BriefError(Problem("not a regular file", Position(name, 1, 1)))
     try:
+        mode = path.stat().st_mode
+        if stat.S_ISDIR(mode):
+            raise BriefError(Problem("is a folder, not a brief file", Position(name, 1, 1)))
+        if not stat.S_ISREG(mode):  # a pipe or device would block or never end
+            raise BriefError(Problem("not a regular file", Position(name, 1, 1)))
         size = path.stat().st_size
         if size > limits.input_bytes:
             needed = -(-size // (1024 * 1024))
@@ -123,7 +125,11 @@ def load_source(path: Path, limits: Limits | None = None) -> Source:
     """Read a brief file into plain data with positions, by its extension."""
     limits = limits or Limits()
     suffix = path.suffix.lower()
-    if path.is_dir():
+    try:
+        folder = path.is_dir()
+    except OSError as exc:  # a name too long for the file system, say
+        raise BriefError(f"{path}: cannot read: {exc.strerror}") from None
+    if folder:
         raise BriefError(Problem("is a folder, not a brief file", Position(str(path), 1, 1)))
     if suffix in (".yaml", ".yml"):
         from briefing.readers.yaml_source import load_yaml

@@ -546,7 +546,14 @@ def _read_body(reader: _Reader, data: dict[str, Any], ctx: _Ctx) -> None:
 
 
 def _special(reader: _Reader, data: dict[str, Any], ctx: _Ctx, heading: Token, kind: str) -> None:
-    """## ... {kind=summary} and {kind=recommendations}: the brief's own parts."""
+    """## ... {kind=summary} and {kind=recommendations}: the brief's own parts, once each
+    (a second one would silently replace the first)."""
+    if kind in data:
+        first = ctx.positions.get((kind,))
+        where = f" (the first is at line {first.line})" if first is not None else ""
+        ctx.error(heading, f"a second {kind} section: a brief has one{where}")
+        reader.blocks(("_again",), {"heading_open"})
+        return
     if kind == "summary":
         ctx.at(("summary",), heading)
         data["summary"] = reader.blocks(("summary",), {"heading_open"})

@@ -17,6 +17,7 @@ block kind added to the model is merged with no change here.
 from __future__ import annotations
 
 import dataclasses
+import glob
 from collections.abc import Mapping
 from pathlib import Path
 from typing import get_args, get_origin
@@ -52,12 +53,28 @@ def is_language(code: str) -> bool:
 
 
 def translation_files(path: Path) -> dict[str, Path]:
-    """``brief.<lang>.md`` files beside ``brief.md``, by language code."""
+    """``brief.<lang>.md`` files beside ``brief.md``, by language code.
+
+    The brief's name is matched literally (a name such as ``a?.md`` or ``c[1].md`` is
+    not a pattern), and a translation that is a link leading out of the brief's folder
+    is an error: nothing is read beyond where the user pointed.
+    """
     found = {}
-    for candidate in sorted(path.parent.glob(f"{path.stem}.*{path.suffix}")):
+    pattern = f"{glob.escape(path.stem)}.*{glob.escape(path.suffix)}"
+    folder = path.parent.resolve()
+    for candidate in sorted(path.parent.glob(pattern)):
         code = candidate.name[len(path.stem) + 1 : -len(path.suffix)]
-        if is_language(code) and candidate.is_file():
-            found[code] = candidate
+        if not (is_language(code) and candidate.is_file()):
+            continue
+        if not candidate.resolve().is_relative_to(folder):
+            raise BriefError(
+                Problem(
+                    f"this translation is a link to {candidate.resolve()}, outside the "
+                    "brief's folder; it is not read",
+                    Position(str(candidate), 1, 1),
+                )
+            )
+        found[code] = candidate
     return found
 
 
