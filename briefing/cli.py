@@ -51,6 +51,8 @@ def _job(args: argparse.Namespace) -> Job:
     from briefing.batch import Job
     from briefing.renderers import RenderOptions
 
+    if not args.out:
+        raise UsageError("-o needs a folder name")
     return Job(
         langs=tuple(api.languages(_split(args.lang))),
         formats=tuple(_formats(args.format)),

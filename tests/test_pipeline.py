@@ -269,3 +269,14 @@ def test_all_tables_together_are_bounded(tmp_path: Path) -> None:
     with pytest.raises(BriefError, match="24,000 table cells, over the table-cells limit"):
         api.load(path)
     assert api.load(path, Limits(table_cells=30_000)).brief.title == "x"
+
+
+def test_a_translation_in_the_briefs_own_language_is_an_error(tmp_path: Path) -> None:
+    (tmp_path / "b.md").write_text(MD.format(title="Mine", text="Hello."))
+    (tmp_path / "b.en.md").write_text(MD.format(title="Other", text="Other."))
+    with pytest.raises(BriefError, match="b.en.md is in en, the language of b.md itself"):
+        api.load(tmp_path / "b.md")
+
+
+def test_an_empty_output_folder_is_a_usage_error(tmp_path: Path) -> None:
+    assert cli.main(["render", str(brief(tmp_path)), "-o", ""]) == 2

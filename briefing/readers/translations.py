@@ -104,7 +104,20 @@ def merge_translations(source: Source, translations: Mapping[str, Source]) -> So
         return source
     data = source.data
     lang = data.get("lang") if isinstance(data, dict) else None
-    merger = _Merger(source, translations, lang if isinstance(lang, str) else "en")
+    base_lang = lang if isinstance(lang, str) else "en"
+    from briefing.i18n.language import same_language
+
+    for code, other in translations.items():
+        if same_language(code, base_lang):  # it would replace the base file's own texts
+            raise BriefError(
+                Problem(
+                    f"{Path(other.file).name} is in {code}, the language of "
+                    f"{Path(source.file).name} itself (lang: {base_lang}); rename it or "
+                    "change the brief's lang",
+                    Position(other.file, 1, 1),
+                )
+            )
+    merger = _Merger(source, translations, base_lang)
     merged = merger.merge(Brief, {}, data, {c: t.data for c, t in translations.items()}, ())
     problems = source.problems + [p for t in translations.values() for p in t.problems]
     return Source(
