@@ -11,6 +11,7 @@ that would put text off the page (a -500mm margin, a 5000pt font) or break the l
 
 from __future__ import annotations
 
+import datetime
 import math
 import re
 import tomllib
@@ -46,6 +47,11 @@ MAX_RULE = 12.0  # pt: line widths
 MIN_PAGE, MAX_PAGE = INCH, 200 * INCH
 MAX_MARKER = 8  # characters of one list marker
 MAX_LEVELS = 9  # list markers given per nesting level
+MAX_STYLES = 200  # [styles.NAME] tables (a theme uses about 30)
+MAX_CHAIN = 20  # styles in one parent chain (a theme's are 3 or 4 long)
+# tomllib turns a decimal integer into an int, which Python refuses beyond this many
+# digits (a ValueError, not a TOMLDecodeError): such a number is found to place it.
+_LONG_INT = re.compile(r"[0-9](?:_?[0-9]){4000,}")
 
 _LENGTH = re.compile(r"^\s*([-+]?\d+(?:\.\d+)?)\s*(pt|mm|cm|in)?\s*$")
 # As ReportLab computes them, so a named size is the same number as before.
@@ -171,12 +177,16 @@ class _Reader:
         """Points from a number (pt) or text with a unit, finite and within [low, high]
         (above 0 if ``positive``)."""
         points: float | None = None
-        if isinstance(value, int | float) and not isinstance(value, bool):
-            points = float(value)
-        elif isinstance(value, str):
-            m = _LENGTH.match(value)
-            if m:
-                points = float(m.group(1)) * UNITS[m.group(2) or "pt"]
+        try:
+            if isinstance(value, int | float) and not isinstance(value, bool):
+                points = float(value)
+            elif isinstance(value, str):
+                m = _LENGTH.match(value)
+                if m:
+                    points = float(m.group(1)) * UNITS[m.group(2) or "pt"]
+        except OverflowError:  # an integer of hundreds of digits
+            self.fail(path, f"{_shown(value)} is not a finite number in range")
+            return None
         if points is None:
             self.fail(path, f"{_shown(value)} is not a length such as 25mm, 1in or 10pt")
             return None
@@ -215,7 +225,13 @@ def _shown(value: Any) -> str:
         return "a list"
     if isinstance(value, bool):
         return "true" if value else "false"
-    text = repr(value)
+    if isinstance(value, datetime.date | datetime.time):  # as TOML writes it
+        text = value.isoformat()
+    else:
+        try:
+            text = repr(value)
+        except ValueError:  # an int beyond Python's digit limit (tomllib refuses those)
+            text = "a number of thousands of digits"
     return text if len(text) <= 40 else text[:37] + "..."
 
 
@@ -226,11 +242,13 @@ def _pt(points: float) -> str:
 def read_theme(folder: Path) -> Theme:
     """The checked theme of ``folder``; TemplateError lists every problem found."""
     file = folder / "theme.toml"
-    text = _read_text(file)
+    text = _read_text(folder, file)
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
         raise TemplateError(_syntax_problem(file, text, exc)) from None
+    except ValueError:  # Python's limit on the digits of an int, hit inside tomllib
+        raise TemplateError(_long_number_problem(file, text)) from None
     reader = _Reader(file, text)
     theme = _build(reader, folder, file, data)
     if reader.problems or theme is None:
@@ -238,9 +256,21 @@ def read_theme(folder: Path) -> Theme:
     return theme
 
 
-def _read_text(file: Path) -> str:
+def _read_text(folder: Path, file: Path) -> str:
+    """The text of theme.toml: a regular file inside ``folder`` (a link may not lead
+    elsewhere, as for fonts and reference.docx), under the size cap, in UTF-8."""
     try:
-        with file.open("rb") as handle:
+        real = file.resolve(strict=True)
+        inside = real.is_relative_to(folder.resolve())
+        regular = real.is_file()
+    except (OSError, RuntimeError):  # a dangling link, a link loop
+        raise TemplateError(f"{file}: a broken link or an unreadable file") from None
+    if not inside:
+        raise TemplateError(f"{file}: a link that leads outside the template folder")
+    if not regular:
+        raise TemplateError(f"{file}: not a regular file")
+    try:
+        with real.open("rb") as handle:
             raw = handle.read(MAX_THEME_BYTES + 1)
     except OSError as exc:
         raise TemplateError(f"{file}: cannot read ({exc.strerror})") from None
@@ -253,6 +283,19 @@ def _read_text(file: Path) -> str:
         col = exc.start - (raw.rfind(b"\n", 0, exc.start) + 1) + 1
         where = Position(str(file), line, col)
         raise TemplateError(Problem("not UTF-8 text", where)) from None
+
+
+def _long_number_problem(file: Path, text: str) -> Problem:
+    """A number too long for Python's int, at the line and column where it is written."""
+    m = _LONG_INT.search(text)
+    line, col = 1, 1
+    if m:
+        line = text.count("\n", 0, m.start()) + 1
+        col = m.start() - (text.rfind("\n", 0, m.start()) + 1) + 1
+    where = Position(str(file), line, col)
+    return Problem(
+        "TOML value: a number of thousands of digits is not a finite number in range", where
+    )
 
 
 def _syntax_problem(file: Path, text: str, exc: tomllib.TOMLDecodeError) -> Problem:
@@ -322,6 +365,9 @@ def _classification(
         custom = r.color(table["custom"], ("classification", "custom"), colors) or custom
     out = {}
     for level in LEVELS:
+        if level == "custom":  # checked above, reported once
+            out[level] = custom
+            continue
         value = table.get(level)
         found = r.color(value, ("classification", level), colors) if value is not None else None
         out[level] = found or custom
@@ -526,6 +572,9 @@ def _styles(
     page: PageSettings | None,
 ) -> dict[str, Style]:
     table = r.table(data, ("styles",), None)
+    if len(table) > MAX_STYLES:
+        r.fail(("styles",), f"[styles] has {len(table)} styles (at most {MAX_STYLES})")
+        return {}
     raw: dict[str, dict[str, Any]] = {**STYLE_DEFAULTS}
     for name in table:
         spec = r.table(table, ("styles", name), STYLE_KEYS)
@@ -595,30 +644,42 @@ def _font_role(r: _Reader, value: Any, path: KeyPath, fonts: FontSettings | None
 
 
 def _inherit(r: _Reader, raw: Mapping[str, dict[str, Any]]) -> dict[str, dict[str, Any]]:
-    """Each style's values with its parents' filled in; loops and unknown parents are
-    problems (the style then stands alone)."""
+    """Each style's values with its parents' filled in; loops, unknown parents and
+    chains longer than MAX_CHAIN are problems (the style where the chain stops then
+    stands alone). Iterative: a theme's chain may be as long as its author likes."""
     resolved: dict[str, dict[str, Any]] = {}
-
-    def resolve(name: str, chain: tuple[str, ...]) -> dict[str, Any]:
-        if name in resolved:
-            return resolved[name]
-        spec = raw[name]
-        parent = spec.get("parent")
-        inherited: dict[str, Any] = {}
-        if parent is not None:
-            if parent in chain or parent == name:
-                loop = " -> ".join((*chain, name, parent))
-                r.fail(("styles", name, "parent"), f"parent loop: {loop}")
-            elif parent not in raw:
-                r.fail(("styles", name, "parent"), f"unknown parent style {parent!r}")
-            else:
-                inherited = dict(resolve(parent, (*chain, name)))
-        inherited.update({k: v for k, v in spec.items() if k != "parent"})
-        resolved[name] = inherited
-        return inherited
-
+    too_long = False
     for name in raw:
-        resolve(name, ())
+        if name in resolved:
+            continue
+        chain = [name]  # the style, its parent, its grandparent ... none resolved yet
+        base: dict[str, Any] = {}
+        while True:
+            last = chain[-1]
+            parent = raw[last].get("parent")
+            if parent is None:
+                break
+            if parent in resolved:
+                base = resolved[parent]
+                break
+            where = ("styles", last, "parent")
+            if parent in chain:
+                loop = " -> ".join((*chain[chain.index(parent) :], parent))
+                r.fail(where, f"parent loop: {loop}")
+                break
+            if parent not in raw:
+                r.fail(where, f"unknown parent style {parent!r}")
+                break
+            if len(chain) >= MAX_CHAIN:
+                if not too_long:  # once: every style of the chain would say the same
+                    r.fail(where, f"a chain of parents longer than {MAX_CHAIN} styles")
+                    too_long = True
+                break
+            chain.append(parent)
+        for member in reversed(chain):
+            values = dict(base)
+            values.update({k: v for k, v in raw[member].items() if k != "parent"})
+            resolved[member] = base = values
     return resolved
 
 
