@@ -38,6 +38,14 @@ def resolve_font(folder: Path, name: str) -> Path:
     Raises FontFileError; a found file is checked (``check_font``) unless bundled.
     """
     _check_name(name)
+    try:
+        return _resolve(folder, name)
+    except OSError as exc:  # a name too long, a folder it may not read ...
+        reason = exc.strerror or type(exc).__name__
+        raise FontFileError(f"font file {name!r} not found or unreadable ({reason})") from None
+
+
+def _resolve(folder: Path, name: str) -> Path:
     root = folder.resolve()
     relative = PurePosixPath(name)
     for base in (root, root / "fonts"):
@@ -113,6 +121,8 @@ def check_font(path: Path, name: str) -> None:
         raise FontFileError(f"font file {name!r} is truncated")
     try:
         mapped = glyphs.cmap_codepoints(path)
+    except glyphs.CmapError as exc:
+        raise FontFileError(f"font file {name!r}: {exc}") from None
     except ValueError:
         mapped = frozenset()
     if not mapped:

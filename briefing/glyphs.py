@@ -38,6 +38,17 @@ __all__ = ["FACES", "covered_chars", "covered_codepoints", "family_files", "fami
 # Layout controls that no font needs a glyph for: tab, line feed, carriage return.
 _CONTROLS = frozenset({0x09, 0x0A, 0x0D})
 
+MAX_CODEPOINT = 0x10FFFF
+# Code points one cmap may list, counted over its groups or segments before duplicates
+# are merged: a font with every assigned Unicode character lists about 150,000, so more
+# is a file made to exhaust time or memory (one group 0..0xFFFFFFFF; 32,000 overlapping
+# segments of 65,536 each).
+MAX_CMAP_CODEPOINTS = 200_000
+
+
+class CmapError(ValueError):
+    """A character map that is readable but not acceptable (the message says why)."""
+
 
 def family_keys(template: Template) -> list[str]:
     """Family keys of the font stack, in order: body, headings, then the fallbacks."""
@@ -128,6 +139,8 @@ def cmap_codepoints(path: Path) -> frozenset[int]:
     data = path.read_bytes()
     try:
         found = _read_cmap(data)
+    except CmapError:
+        raise  # not given to fontTools, which would spend the same time and memory
     except (struct.error, ValueError):
         found = None
     if found is None:
@@ -176,11 +189,35 @@ def _read_cmap(data: bytes) -> set[int] | None:
 
 def _format12(data: bytes, start: int) -> set[int]:
     (n_groups,) = struct.unpack_from(">I", data, start + 12)
+    if start + 16 + 12 * n_groups > len(data):
+        raise ValueError("cmap format 12: more groups than the table holds")
+    budget = _Budget()
     out: set[int] = set()
     for i in range(n_groups):
         first, last, glyph = struct.unpack_from(">III", data, start + 16 + 12 * i)
+        if first > MAX_CODEPOINT:  # beyond Unicode: nothing a text can hold
+            continue
+        last = min(last, MAX_CODEPOINT)
+        budget.spend(last - first + 1)
         out.update(_nonzero(range(first, last + 1), glyph, first))
     return out
+
+
+class _Budget:
+    """Counts the code points a cmap lists; CmapError past MAX_CMAP_CODEPOINTS."""
+
+    def __init__(self) -> None:
+        self.left = MAX_CMAP_CODEPOINTS
+
+    def spend(self, count: int) -> None:
+        if count <= 0:
+            return
+        self.left -= count
+        if self.left < 0:
+            raise CmapError(
+                f"its character map lists more than {MAX_CMAP_CODEPOINTS:,} code points "
+                "(overlapping or out-of-range groups)"
+            )
 
 
 def _nonzero(cps: Iterable[int], glyph: int, first: int) -> Iterable[int]:
@@ -196,11 +233,13 @@ def _format4(data: bytes, start: int) -> set[int]:
     deltas = struct.unpack_from(f">{n}h", data, start + 16 + 2 * seg_x2)
     ro_pos = start + 16 + 3 * seg_x2
     range_offsets = struct.unpack_from(f">{n}H", data, ro_pos)
+    budget = _Budget()
     out: set[int] = set()
     for i in range(n):
         first, last = starts[i], ends[i]
         if first == 0xFFFF:
             continue
+        budget.spend(last - first + 1)
         if range_offsets[i] == 0:
             out.update(cp for cp in range(first, last + 1) if (cp + deltas[i]) & 0xFFFF)
             continue
