@@ -50,6 +50,15 @@ MAX_FILE_BYTES = 50 * 1024 * 1024  # the .docx itself
 MAX_ENTRIES = 1000  # zip entries (a Word document has a few dozen)
 MAX_PART_BYTES = 20 * 1024 * 1024  # one part, uncompressed
 MAX_TOTAL_BYTES = 50 * 1024 * 1024  # all parts read, uncompressed
+# styles.xml and numbering.xml are parsed again by python-docx for every DOCX written,
+# and searched linearly for each style asked for: Word's own hold a few hundred styles
+# in a few hundred KB.
+MAX_LIST_PART_BYTES = 5 * 1024 * 1024
+MAX_STYLES = 5000  # w:style (or w:num, w:abstractNum) elements of one part
+# Page size and margins of the section properties, in twips (1/1440 in).
+TWIPS_PER_INCH = 1440
+MIN_PAGE_TWIPS, MAX_PAGE_TWIPS = TWIPS_PER_INCH, 200 * TWIPS_PER_INCH
+_TWIPS = re.compile(r"^\s*(-?)([0-9]+)\s*$")
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 EP = "http://schemas.openxmlformats.org/officeDocument/2006/extended-properties"
@@ -62,6 +71,8 @@ R_NAMESPACES = (
 _RT = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/"
 _WML = "application/vnd.openxmlformats-officedocument.wordprocessingml."
 _THEME = "application/vnd.openxmlformats-officedocument.theme+xml"
+CP = "http://schemas.openxmlformats.org/package/2006/metadata/core-properties"
+A = "http://schemas.openxmlformats.org/drawingml/2006/main"
 
 
 @dataclass(frozen=True)
@@ -71,28 +82,43 @@ class _Kind:
     name: str
     reltype: str
     content_type: str
+    root: str  # the tag its root element must have
+    optional: bool = False  # a wrong root drops the part (python-docx makes a new one)
 
 
-DOCUMENT = _Kind("word/document.xml", _RT + "officeDocument", _WML + "document.main+xml")
+DOCUMENT = _Kind(
+    "word/document.xml", _RT + "officeDocument", _WML + "document.main+xml", f"{{{W}}}document"
+)
 CORE = _Kind(
     "docProps/core.xml",
     "http://schemas.openxmlformats.org/package/2006/relationships/metadata/core-properties",
     "application/vnd.openxmlformats-package.core-properties+xml",
+    f"{{{CP}}}coreProperties",
+    optional=True,
 )
 APP = _Kind(
     "docProps/app.xml",
     _RT + "extended-properties",
     "application/vnd.openxmlformats-officedocument.extended-properties+xml",
+    f"{{{EP}}}Properties",
+    optional=True,
 )
 # Parts related from the main document, in the order they are looked for.
 DOCUMENT_PARTS = (
-    _Kind("word/styles.xml", _RT + "styles", _WML + "styles+xml"),
-    _Kind("word/numbering.xml", _RT + "numbering", _WML + "numbering+xml"),
-    _Kind("word/settings.xml", _RT + "settings", _WML + "settings+xml"),
-    _Kind("word/webSettings.xml", _RT + "webSettings", _WML + "webSettings+xml"),
-    _Kind("word/fontTable.xml", _RT + "fontTable", _WML + "fontTable+xml"),
-    _Kind("word/theme/theme1.xml", _RT + "theme", _THEME),
+    _Kind("word/styles.xml", _RT + "styles", _WML + "styles+xml", f"{{{W}}}styles"),
+    _Kind("word/numbering.xml", _RT + "numbering", _WML + "numbering+xml", f"{{{W}}}numbering"),
+    _Kind("word/settings.xml", _RT + "settings", _WML + "settings+xml", f"{{{W}}}settings"),
+    _Kind(
+        "word/webSettings.xml", _RT + "webSettings", _WML + "webSettings+xml", f"{{{W}}}webSettings"
+    ),
+    _Kind("word/fontTable.xml", _RT + "fontTable", _WML + "fontTable+xml", f"{{{W}}}fonts"),
+    _Kind("word/theme/theme1.xml", _RT + "theme", _THEME, f"{{{A}}}theme"),
 )
+# Parts python-docx reads again for every DOCX: a lower size cap, and a count cap.
+_COUNTED = {
+    "word/styles.xml": ("w:style", (f"{{{W}}}style",)),
+    "word/numbering.xml": ("w:num and w:abstractNum", (f"{{{W}}}num", f"{{{W}}}abstractNum")),
+}
 
 # Style names the renderer asks for, by type; each must resolve through FALLBACKS.
 # (The TOC entry styles and the Hyperlink character style may be absent: Word's own
@@ -139,12 +165,12 @@ class _Zip:
             if not info.is_dir():
                 self.entries.setdefault(info.filename.lower(), info)  # OPC names: any case
 
-    def read(self, name: str) -> bytes | None:
+    def read(self, name: str, limit: int = MAX_PART_BYTES) -> bytes | None:
         """A part's bytes, or None if absent; never more than the limits allow."""
         info = self.entries.get(name.lower())
         if info is None:
             return None
-        left = min(MAX_PART_BYTES, MAX_TOTAL_BYTES - self.spent)
+        left = min(limit, MAX_TOTAL_BYTES - self.spent)
         too_big = f"part {name} is larger than {left // (1024 * 1024)} MB uncompressed"
         if info.file_size > left:
             raise _Broken(too_big)
@@ -233,19 +259,25 @@ def _rebuild(z: _Zip) -> bytes:
     if document_xml is None:
         raise _Broken(f"not a Word document (.docx): its main part {main[0]} is missing")
     document = _parse(document_xml, main[0])
-    if document.tag != f"{{{W}}}document":
+    if document.tag != DOCUMENT.root:
         raise _Broken("not a Word document (.docx): its main part is not w:document")
     _reduce_body(document)
+    _strip_comments(document)
     _strip_relationship_references(document)
+    _check_section(document)
     parts = [_Part(DOCUMENT, _xml(document), main[1], main[2])]
     document_rels = _relationships(z, _rels_name(main[0]), posixpath.dirname(main[0]))
     styles_root: Element | None = None
     for kind in DOCUMENT_PARTS:
         found = _target(document_rels, kind.reltype)
-        data = z.read(found[0]) if found else None
+        limit = MAX_LIST_PART_BYTES if kind.name in _COUNTED else MAX_PART_BYTES
+        data = z.read(found[0], limit) if found else None
         if data is None or found is None:
             continue
         root = _parse(data, found[0])
+        if not _expected_root(kind, root, found[0]):
+            continue
+        _check_count(kind, root, found[0])
         if _sanitize(kind, root):
             data = _xml(root)
         if kind.name == "word/styles.xml":
@@ -258,10 +290,87 @@ def _rebuild(z: _Zip) -> bytes:
         if data is None or found is None:
             continue
         root = _parse(data, found[0])
+        if not _expected_root(kind, root, found[0]):
+            continue
         if _sanitize(kind, root):
             data = _xml(root)
         parts.append(_Part(kind, data, found[1], found[2]))
     return _package(parts)
+
+
+def _expected_root(kind: _Kind, root: Element, name: str) -> bool:
+    """True if the part's root element is the one its kind has; an optional part with
+    another is dropped (False), any other is broken."""
+    if root.tag == kind.root:
+        return True
+    if kind.optional:
+        return False
+    wanted = etree.QName(kind.root).localname
+    raise _Broken(f"part {name} is not a {wanted} part (its root element is not {wanted})")
+
+
+def _check_count(kind: _Kind, root: Element, name: str) -> None:
+    counted = _COUNTED.get(kind.name)
+    if counted is None:
+        return
+    what, tags = counted
+    count = sum(1 for _ in root.iterchildren(*tags))
+    if count > MAX_STYLES:
+        raise _Broken(f"part {name} has {count} {what} elements (at most {MAX_STYLES})")
+
+
+_SECTION_ATTRIBUTES = {
+    "pgSz": ("w", "h"),
+    "pgMar": ("top", "bottom", "left", "right", "header", "footer", "gutter"),
+}
+
+
+def _check_section(document: Element) -> None:
+    """The final section's page size and margins are plain twips python-docx can read,
+    within bounds, and leave at least an inch of text width and height."""
+    sect_pr = document.find(f"{{{W}}}body/{{{W}}}sectPr")
+    if sect_pr is None:
+        return
+    problems: list[str] = []
+    values: dict[str, int] = {}
+    for tag, names in _SECTION_ATTRIBUTES.items():
+        for element in sect_pr.findall(f"{{{W}}}{tag}"):
+            for attribute in names:
+                raw = element.get(f"{{{W}}}{attribute}")
+                if raw is None:
+                    continue
+                where = f"w:{tag} w:{attribute}"
+                m = _TWIPS.match(raw)
+                if not m:
+                    problems.append(f"{where}={raw[:20]!r} is not a whole number of twips")
+                    continue
+                if m.group(1):
+                    problems.append(f"{where}={raw[:20]!r} is negative")
+                    continue
+                digits = m.group(2).lstrip("0") or "0"
+                value = int(digits) if len(digits) <= 9 else MAX_PAGE_TWIPS * 10
+                if tag == "pgSz" and not MIN_PAGE_TWIPS <= value <= MAX_PAGE_TWIPS:
+                    problems.append(
+                        f"{where}={raw[:20]!r} is out of range "
+                        f"({MIN_PAGE_TWIPS} to {MAX_PAGE_TWIPS} twips: 1 to 200 inches)"
+                    )
+                elif value > MAX_PAGE_TWIPS:
+                    problems.append(f"{where}={raw[:20]!r} is larger than any page")
+                else:
+                    values.setdefault(f"{tag}.{attribute}", value)
+    if problems:
+        raise _Broken(*problems)
+    width, height = values.get("pgSz.w"), values.get("pgSz.h")
+    if width is not None:
+        sides = sum(values.get(f"pgMar.{k}", 0) for k in ("left", "right", "gutter"))
+        if width - sides < TWIPS_PER_INCH:
+            problems.append("w:pgMar left, right and gutter leave less than 1 inch of text width")
+    if height is not None:
+        ends = sum(values.get(f"pgMar.{k}", 0) for k in ("top", "bottom"))
+        if height - ends < TWIPS_PER_INCH:
+            problems.append("w:pgMar top and bottom leave less than 1 inch of text height")
+    if problems:
+        raise _Broken(*problems)
 
 
 # -- relationships ---------------------------------------------------------------------
@@ -336,7 +445,7 @@ def _reduce_body(document: Element) -> None:
 
 def _sanitize(kind: _Kind, root: Element) -> bool:
     """Remove what points at other parts or outside; True if anything was removed."""
-    changed = False
+    changed = _strip_comments(root)
     if kind.name == "word/settings.xml":
         for child in list(root):
             local = etree.QName(child).localname
@@ -356,6 +465,19 @@ def _sanitize(kind: _Kind, root: Element) -> bool:
                 root.remove(element)
                 changed = True
     return _strip_relationship_references(root) or changed
+
+
+_COMMENTS = etree.XPath("//comment() | //processing-instruction()")
+
+
+def _strip_comments(root: Element) -> bool:
+    """Comments and processing instructions are removed (their tail text stays); True if
+    there were any, around the root too (serializing the root drops those)."""
+    around = root.getprevious() is not None or root.getnext() is not None
+    if not _COMMENTS(root):
+        return around
+    etree.strip_elements(root, etree.Comment, etree.ProcessingInstruction, with_tail=False)
+    return True
 
 
 # Elements below the root, or the element itself and below, with an attribute in a
