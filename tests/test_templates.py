@@ -51,6 +51,8 @@ THEME_CASES = {
     "font-dotdot": (32, "'../../etc/passwd' climbs out of the template folder"),
     "font-absolute": (32, "'/proc/self/environ' is an absolute path"),
     "font-not-a-font": (32, "'NotAFont.ttf' is not a TrueType font"),
+    "int-huge": (20, "page.rule_width: 99999999999999999999"),
+    "int-5000-digits": (20, "a number of thousands of digits is not a finite number in range"),
 }
 
 
@@ -106,6 +108,64 @@ def test_every_problem_of_a_theme_is_reported_at_once(tmp_path: Path) -> None:
     lines = [p.position.line for p in problems if p.position]
     assert lines == sorted(lines) and len(lines) == 5
     assert all(p.position and p.position.file == str(tmp_path / "theme.toml") for p in problems)
+
+
+def test_a_330_digit_integer_is_out_of_range(tmp_path: Path) -> None:
+    problems = check_template(str(CASES / "int-huge"))
+    assert [p.field for p in problems] == ["page.rule_width"]
+    assert str(problems[0]).endswith("... is not a finite number in range")
+
+
+def test_a_5000_digit_integer_is_placed_at_its_column() -> None:
+    problems = check_template(str(CASES / "int-5000-digits"))
+    assert len(problems) == 1 and problems[0].position is not None
+    assert (problems[0].position.line, problems[0].position.col) == (20, 14)
+
+
+def _memo_with_styles(folder: Path, styles: str) -> Path:
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / "theme.toml").write_text(
+        (MEMO / "theme.toml").read_text(encoding="utf-8") + styles, encoding="utf-8"
+    )
+    return folder
+
+
+def test_long_parent_chains_and_many_styles_are_refused_quickly(tmp_path: Path) -> None:
+    # 150 styles, each the parent of the next: below the style cap, above the chain cap
+    chain = "".join(f'\n[styles.s{i}]\nparent = "s{i + 1}"\n' for i in range(149))
+    chain += '\n[styles.s149]\nparent = "base"\n'
+    problems = check_template(str(_memo_with_styles(tmp_path / "chain", chain)))
+    assert [p.message for p in problems] == ["a chain of parents longer than 20 styles"]
+    assert problems[0].field == "styles.s19.parent" and problems[0].position is not None
+    # a loop of 20,000 styles: one problem, no recursion
+    loop = "".join(f'\n[styles.l{i}]\nparent = "l{(i + 1) % 20000}"\n' for i in range(20000))
+    problems = check_template(str(_memo_with_styles(tmp_path / "loop", loop)))
+    assert [p.message for p in problems] == ["[styles] has 20026 styles (at most 200)"]
+    # a short loop is still named as one
+    short = '\n[styles.a]\nparent = "b"\n\n[styles.b]\nparent = "c"\n\n[styles.c]\nparent = "a"\n'
+    problems = check_template(str(_memo_with_styles(tmp_path / "short", short)))
+    assert [p.message for p in problems] == ["parent loop: a -> b -> c -> a"]
+
+
+def test_values_are_shown_as_written_and_reported_once(tmp_path: Path) -> None:
+    text = (MEMO / "theme.toml").read_text(encoding="utf-8")
+    text = text.replace("rule_width = 0.5", "rule_width = 1979-05-27")
+    text = text.replace('custom = "#4A5360"', "custom = 12:30:00")
+    (tmp_path / "theme.toml").write_text(text, encoding="utf-8")
+    problems = [str(p) for p in check_template(str(tmp_path))]
+    assert len(problems) == 2, problems
+    assert "page.rule_width: 1979-05-27 is not a length" in problems[0]
+    assert "classification.custom: 12:30:00 is not a colour" in problems[1]
+    assert "datetime" not in " ".join(problems)
+
+
+def test_theme_toml_that_links_outside_is_refused(tmp_path: Path) -> None:
+    outside = tmp_path / "elsewhere.toml"
+    shutil.copy(MEMO / "theme.toml", outside)
+    folder = tmp_path / "tpl"
+    folder.mkdir()
+    (folder / "theme.toml").symlink_to(outside)
+    assert_refused(folder, tmp_path / "out", "theme.toml: a link that leads outside")
 
 
 def test_toml_syntax_error_has_line_and_column(tmp_path: Path) -> None:
