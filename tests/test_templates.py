@@ -268,6 +268,73 @@ def test_truncated_font_is_refused(tmp_path: Path) -> None:
     assert len(problems) == 1 and "'Cut.ttf' is truncated" in str(problems[0])
 
 
+def _font_with_cmap(path: Path, subtable: bytes) -> None:
+    """A minimal TrueType file: the tables ReportLab needs (all but cmap zero-filled) and
+    a cmap whose one Windows subtable is ``subtable``."""
+    (fmt,) = struct.unpack_from(">H", subtable)
+    encoding = 10 if fmt == 12 else 1
+    tables = {b"cmap": struct.pack(">HHHHI", 0, 1, 3, encoding, 12) + subtable}
+    for tag in (b"glyf", b"head", b"hhea", b"hmtx", b"loca", b"maxp"):
+        tables[tag] = bytes(64)
+    offset = 12 + 16 * len(tables)
+    directory, bodies = b"", b""
+    for tag, data in tables.items():
+        directory += struct.pack(">4sIII", tag, 0, offset + len(bodies), len(data))
+        bodies += data + bytes(-len(data) % 4)
+    header = struct.pack(">4sHHHH", b"\x00\x01\x00\x00", len(tables), 0, 0, 0)
+    path.write_bytes(header + directory + bodies)
+
+
+def _format12(groups: list[tuple[int, int, int]]) -> bytes:
+    body = b"".join(struct.pack(">III", *group) for group in groups)
+    return struct.pack(">HHIII", 12, 0, 16 + len(body), 0, len(groups)) + body
+
+
+def _format4(segments: list[tuple[int, int, int]]) -> bytes:
+    """(first, last, delta) segments, no glyph index array, plus the closing 0xFFFF."""
+    segments = [*segments, (0xFFFF, 0xFFFF, 1)]
+    n = len(segments)
+    body = struct.pack(f">{n}H", *(last for _, last, _ in segments)) + b"\x00\x00"
+    body += struct.pack(f">{n}H", *(first for first, _, _ in segments))
+    body += struct.pack(f">{n}h", *(delta for _, _, delta in segments))
+    body += bytes(2 * n)  # idRangeOffset 0: glyph = code point + delta
+    return struct.pack(">7H", 4, min(14 + len(body), 0xFFFF), 0, 2 * n, 0, 0, 0) + body
+
+
+@pytest.mark.parametrize(
+    "subtable",
+    [
+        pytest.param(_format12([(0, 0xFFFFFFFF, 1)]), id="format12-one-huge-group"),
+        pytest.param(_format4([(0, 0xFFFE, 1)] * 32000), id="format4-32000-overlapping"),
+    ],
+)
+def test_font_whose_cmap_lists_too_many_code_points_is_refused(
+    subtable: bytes, tmp_path: Path
+) -> None:
+    folder = tmp_path / "tpl"
+    _theme_with_regular(folder, "Huge.ttf")
+    _font_with_cmap(folder / "Huge.ttf", subtable)
+    assert_refused(
+        folder, tmp_path / "out", f"{folder}/theme.toml:32:", "'Huge.ttf': its character map "
+        "lists more than 200,000 code points"
+    )  # fmt: skip
+
+
+def test_cmap_groups_beyond_unicode_are_ignored(tmp_path: Path) -> None:
+    from briefing.glyphs import cmap_codepoints
+
+    font = tmp_path / "Astral.ttf"
+    _font_with_cmap(font, _format12([(0x20, 0x7E, 3), (0x10FFF0, 0x110010, 200)]))
+    mapped = cmap_codepoints(font)
+    assert max(mapped) == 0x10FFFF and len(mapped) == 0x7E - 0x20 + 1 + 16
+
+
+def test_font_name_too_long_for_the_system_is_a_font_problem(tmp_path: Path) -> None:
+    folder = tmp_path / "tpl"
+    _theme_with_regular(folder, "x" * 300 + ".ttf")
+    assert_refused(folder, tmp_path / "out", f"{folder}/theme.toml:32:", "not found or unreadable")
+
+
 # -- reference.docx ------------------------------------------------------------------------
 
 
@@ -532,3 +599,72 @@ def test_clean_reference_keeps_no_reference_to_another_part(tmp_path: Path) -> N
                 assert not [a for a in element.attrib if a.startswith(f"{{{R}}}")], name
         assert b"numPicBullet" not in z.read("word/numbering.xml")
         assert b"headerReference" not in z.read("word/document.xml")
+
+
+def _edited(parts: dict[str, bytes], name: str, edit: object) -> dict[str, bytes]:
+    root = etree.fromstring(parts[name])
+    edit(root)  # type: ignore[operator]
+    return {**parts, name: etree.tostring(root, xml_declaration=True, encoding="UTF-8")}
+
+
+def _section_attribute(tag: str, attribute: str, value: str) -> object:
+    def edit(document: etree._Element) -> None:
+        element = document.find(f"{{{W}}}body/{{{W}}}sectPr/{{{W}}}{tag}")
+        assert element is not None
+        element.set(f"{{{W}}}{attribute}", value)
+
+    return edit
+
+
+@pytest.mark.parametrize(
+    ("tag", "attribute", "value", "words"),
+    [
+        ("pgSz", "w", "abc", "w:pgSz w:w='abc' is not a whole number of twips"),
+        ("pgMar", "left", "-99999999", "w:pgMar w:left='-99999999' is negative"),
+        ("pgSz", "w", "9" * 20, f"w:pgSz w:w='{'9' * 20}' is out of range (1440 to 288000 twips"),
+        ("pgMar", "right", "11000", "w:pgMar left, right and gutter leave less than 1 inch"),
+    ],
+)
+def test_reference_with_bad_page_size_or_margins_is_refused(
+    tag: str, attribute: str, value: str, words: str, tmp_path: Path
+) -> None:
+    parts = _edited(memo_parts(), "word/document.xml", _section_attribute(tag, attribute, value))
+    folder = template_with_reference(tmp_path / "tpl", parts)
+    assert_refused(folder, tmp_path / "out", f"{folder / 'reference.docx'}: {words}")
+
+
+def test_reference_comments_are_dropped_and_a_wrong_core_part_is_replaced(
+    tmp_path: Path,
+) -> None:
+    def comments(root: etree._Element) -> None:
+        root.insert(0, etree.Comment(" a comment "))
+        root.append(etree.ProcessingInstruction("pi", "here"))
+
+    parts = _edited(memo_parts(), "word/settings.xml", comments)
+    parts = _edited(parts, "word/styles.xml", comments)
+    parts["docProps/core.xml"] = b"<notCoreProperties/>"
+    folder = template_with_reference(tmp_path / "tpl", parts)
+    out = tmp_path / "out"
+    proc = run("render", str(EXAMPLE), "-t", str(folder), "-o", str(out), "-f", "docx")
+    assert proc.returncode == 0, proc.stderr
+    with zipfile.ZipFile(out / "us-azerbaijan-charter.en.docx") as memo:
+        for name in ("word/settings.xml", "word/styles.xml"):
+            assert b"<!--" not in memo.read(name) and b"<?pi" not in memo.read(name)
+        assert b"notCoreProperties" not in memo.read("docProps/core.xml")
+
+
+def test_reference_part_with_a_wrong_root_is_refused(tmp_path: Path) -> None:
+    parts = {**memo_parts(), "word/numbering.xml": f'<w:styles xmlns:w="{W}"/>'.encode()}
+    folder = template_with_reference(tmp_path / "tpl", parts)
+    assert_refused(folder, tmp_path / "out", "part word/numbering.xml is not a numbering part")
+
+
+def test_reference_with_too_many_styles_is_refused(tmp_path: Path) -> None:
+    def many(root: etree._Element) -> None:
+        for i in range(5001):
+            style = etree.SubElement(root, f"{{{W}}}style", {f"{{{W}}}styleId": f"S{i}"})
+            etree.SubElement(style, f"{{{W}}}name", {f"{{{W}}}val": f"S {i}"})
+
+    parts = _edited(memo_parts(), "word/styles.xml", many)
+    folder = template_with_reference(tmp_path / "tpl", parts)
+    assert_refused(folder, tmp_path / "out", "elements (at most 5000)")
