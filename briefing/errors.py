@@ -11,9 +11,7 @@ turns these into text and exit codes.
 
 from __future__ import annotations
 
-import traceback
 from dataclasses import dataclass
-from pathlib import Path
 
 KeyPath = tuple[str | int, ...]
 """Where a value sits in a brief: keys and list indexes, e.g. ("sections", 2, "body", 0)."""
@@ -80,8 +78,11 @@ class UnknownTemplate(UsageError):
 def bug_report(what: str, exc: BaseException) -> str:
     """The one line a bug gets: what it happened on, the exception and where it was
     raised, and where to report it (the traceback only with --debug)."""
+    import os
+    import traceback  # only once there is a bug to report
+
     frames = traceback.extract_tb(exc.__traceback__) if exc.__traceback__ else []
-    at = f" in {Path(frames[-1].filename).name}:{frames[-1].lineno}" if frames else ""
+    at = f" in {os.path.basename(frames[-1].filename)}:{frames[-1].lineno}" if frames else ""
     return (
         f"{what}: internal error ({type(exc).__name__}: {exc}){at}; this is a bug in "
         "briefing: please report it with the brief that caused it (--debug shows details)"

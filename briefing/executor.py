@@ -24,9 +24,11 @@ import sys
 from collections.abc import Callable, Sequence
 from contextlib import suppress
 from types import TracebackType
-from typing import Generic, NoReturn, Protocol, TypeVar
+from typing import TYPE_CHECKING, Generic, NoReturn, Protocol, TypeVar
 
-from briefing.fork import ChildFailed, Helper, can_fork
+if TYPE_CHECKING:
+    from briefing.fork import Helper
+
 
 Piece = TypeVar("Piece")
 Result = TypeVar("Result")
@@ -79,6 +81,8 @@ class Shared(Generic[Piece, Result]):
     ) -> None:
         self.work = work
         self.theirs = theirs
+        from briefing.fork import Helper  # pickle, tempfile, signal: only when sharing
+
         self.order: list[tuple[bool, Piece]] = []  # (given to the helper, piece)
         self.helper: Helper | None = Helper(prepare)
 
@@ -89,6 +93,8 @@ class Shared(Generic[Piece, Result]):
         self.order.append((given, piece))
 
     def results(self) -> list[Result]:
+        from briefing.fork import ChildFailed
+
         helper, self.helper = self.helper, None
         if helper is not None and not any(given for given, _ in self.order):
             helper.cancel()  # nothing for it after all (an invalid brief, say)
@@ -122,6 +128,8 @@ def _work_one(task: tuple[Callable[[Sequence[Piece]], list[Result]], Piece]) -> 
 
 def can_share() -> bool:
     """Whether a helper may be forked here: POSIX, and no threads in this process."""
+    from briefing.fork import can_fork
+
     return can_fork()
 
 
