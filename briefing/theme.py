@@ -15,7 +15,7 @@ ReportLab objects (renderers/pdf/theme.py, styles.py, fonts.py).
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 FACES = ("regular", "bold", "italic", "bold_italic")
@@ -137,6 +137,9 @@ class Theme:
     spacing: SpacingSettings
     lists: ListSettings
     styles: dict[str, Style]
+    fingerprint: str = field(default="", compare=False)
+    """A digest of everything above, made once at load: the renderers key their caches
+    on it (the repr of the whole theme took 5 ms, on every render)."""
 
     def color(self, name_or_hex: str) -> str:
         """``#RRGGBB`` for a colour name of [colors] or a ``#RRGGBB`` value.
@@ -168,6 +171,10 @@ def is_hex_color(value: str) -> bool:
 
 def load_theme(folder: Path) -> Theme:
     """The checked theme of a template folder; TemplateError lists every problem."""
+    import hashlib
+
     from briefing.themeread import read_theme
 
-    return read_theme(folder)
+    theme = read_theme(folder)
+    digest = hashlib.sha256(repr(theme).encode("utf-8", "surrogatepass")).hexdigest()
+    return replace(theme, fingerprint=digest)

@@ -31,7 +31,7 @@ class Kit:
 
 def kit(template: Template) -> Kit:
     """The kit of ``template``, built on first use."""
-    key = (str(template.path), repr(template.theme))  # the typed theme's repr is its content
+    key = (str(template.path), template.theme.fingerprint or repr(template.theme))
     found = _KITS.get(key)
     if found is None:
         found = _build(template)
