@@ -7,6 +7,7 @@ any catalog.
 from __future__ import annotations
 
 import re
+import string
 from functools import cache
 
 from briefing.i18n.catalog import candidates
@@ -23,6 +24,9 @@ def is_neutral(text: str) -> bool:
     return any(ch.isdigit() for ch in text) and not _WORD.search(text)
 
 
+_ASCII_UPPER = str.maketrans(string.ascii_lowercase, string.ascii_uppercase)
+
+
 def canonical(tag: str) -> str:
     """A tag written the usual BCP 47 way: az_latn_az, AZ-LATN-AZ -> az-Latn-AZ.
 
@@ -33,7 +37,7 @@ def canonical(tag: str) -> str:
         if len(part) == 4 and part.isalpha():
             out.append(part.title())  # a script
         elif (len(part) == 2 and part.isalpha()) or (len(part) == 3 and part.isdigit()):
-            out.append(part.upper())  # a region
+            out.append(part.lower().translate(_ASCII_UPPER))  # a region (tags are ASCII)
         else:
             out.append(part.lower())
     return "-".join(out)
