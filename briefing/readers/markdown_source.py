@@ -518,6 +518,12 @@ def _read_body(reader: _Reader, data: dict[str, Any], ctx: _Ctx) -> None:
             continue
         if level == 1 and kind == "annex":
             annexes = data.setdefault("annexes", [])
+            if not isinstance(annexes, list):  # the front matter set annexes: to a non-list
+                ctx.error(
+                    heading, "annexes are written as ## ... {kind=annex}, not in the front matter"
+                )
+                reader.blocks(("_orphan",), {"heading_open"})
+                continue
             path: KeyPath = ("annexes", len(annexes))
             section: dict[str, Any] = {"title": title}
             ctx.at((*path, "title"), inline)
@@ -525,6 +531,10 @@ def _read_body(reader: _Reader, data: dict[str, Any], ctx: _Ctx) -> None:
         elif level == 1 or (level <= 3 and stack and stack[-1][0] == level - 1):
             parent, parent_path = (data, ()) if level == 1 else stack[-1][1:]
             siblings = parent.setdefault("sections", [])
+            if not isinstance(siblings, list):  # the front matter set sections: to a non-list
+                ctx.error(heading, "sections are written as ## headings, not in the front matter")
+                reader.blocks(("_orphan",), {"heading_open"})
+                continue
             path = (*parent_path, "sections", len(siblings))
             section = {"kind": kind} if kind else {"title": title}
             ctx.at((*path, "kind" if kind else "title"), inline)
