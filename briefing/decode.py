@@ -75,6 +75,8 @@ def describe(value: object) -> str:
 
 
 # -- what the model's type hints say ----------------------------------------------------
+# The answers are cached per hint: the model's hints are a few dozen hashable objects,
+# and asking typing about them on every value of a brief was a fifth of loading it.
 
 
 @dataclass(frozen=True)
@@ -100,16 +102,19 @@ def fields_of(cls: type) -> tuple[FieldInfo, ...]:
     return tuple(out)
 
 
+@cache
 def is_text(hint: object) -> bool:
     """A text: a string, or a map of language code to string (model.Text)."""
     return get_origin(hint) in (Union, types.UnionType) and set(get_args(hint)) == _TEXT_TYPES
 
 
+@cache
 def is_text_list(hint: object) -> bool:
     """``cc: A`` or ``cc: [A, B]`` (model.TextList)."""
     return get_origin(hint) is Annotated and model.TEXT_OR_LIST in get_args(hint)[1:]
 
 
+@cache
 def optional_inner(hint: object) -> object | None:
     """X for ``X | None``; None when the hint is not optional."""
     if get_origin(hint) in (Union, types.UnionType):
@@ -121,6 +126,7 @@ def optional_inner(hint: object) -> object | None:
     return None
 
 
+@cache
 def union_members(hint: object) -> tuple[tuple[type, ...], bool] | None:
     """For a union of model classes and texts (Block, ItemOrText): the classes, and
     whether a text is also allowed; None for any other hint."""
@@ -131,6 +137,11 @@ def union_members(hint: object) -> tuple[tuple[type, ...], bool] | None:
     if not classes or type(None) in args:
         return None
     return classes, set(args) >= _TEXT_TYPES
+
+
+@cache
+def _origin_args(hint: object) -> tuple[object, tuple[object, ...]]:
+    return get_origin(hint), get_args(hint)
 
 
 def member_for(classes: tuple[type, ...], value: object) -> type | None:
@@ -174,11 +185,11 @@ class Decoder:
         union = union_members(hint)
         if union is not None:
             return self.union(union[0], union[1], raw, path)
-        origin = get_origin(hint)
+        origin, args = _origin_args(hint)
         if origin is list:
-            return self.list(get_args(hint)[0], meta, raw, path)
+            return self.list(args[0], meta, raw, path)
         if origin is Literal:
-            return self.choice(get_args(hint), raw, path)
+            return self.choice(args, raw, path)
         if isinstance(hint, type) and dataclasses.is_dataclass(hint):
             return self.record(hint, raw, path)
         if hint is dt.date:

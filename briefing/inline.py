@@ -15,6 +15,9 @@ from briefing.tree import Run
 
 _ESCAPABLE = set("*[]()\\")
 _SPECIAL = re.compile(r"[\\\[*]")  # the characters that can start markup
+_STAR_OR_ESCAPE = re.compile(r"[*\\]")
+_BRACKET_OR_ESCAPE = re.compile(r"[\\\[\]]")
+_PAREN = re.compile(r"[()]")
 _SAFE = r"[^\s<>\"\x00-\x1f\x7f]"
 _URL = re.compile(rf"(?:https?://{_SAFE}+|mailto:{_SAFE}+@{_SAFE}+)\Z", re.IGNORECASE)
 
@@ -59,12 +62,17 @@ class _Scanner:
         self._parens: dict[int, int] | None = None
 
     def closer(self, start: int, width: int) -> int:
-        """Index where a closing run of ``width`` stars begins, or -1."""
+        """Index where a closing run of ``width`` stars begins, or -1.
+
+        Only stars and backslashes can change the outcome, so the search jumps from one
+        to the next and remembers its answer only there.
+        """
         s, memo = self.s, self.found[width]
         passed: list[int] = []
         result = -1
         j = start
-        while j < len(s):
+        while (found := _STAR_OR_ESCAPE.search(s, j)) is not None:
+            j = found.start()
             if j > start:
                 if j in memo:
                     result = memo[j]
@@ -82,7 +90,7 @@ class _Scanner:
                 j += run
             elif s[j] == "\\":
                 j += 2
-            else:
+            else:  # a star taken out of play by the backslash before the search began
                 j += 1
         for p in passed:
             memo[p] = result
@@ -111,14 +119,15 @@ def _match_brackets(s: str) -> dict[int, int]:
     out: dict[int, int] = {}
     stack: list[int] = []
     j = 0
-    while j < len(s):
+    while (found := _BRACKET_OR_ESCAPE.search(s, j)) is not None:
+        j = found.start()
         c = s[j]
         if c == "\\":
             j += 2
             continue
         if c == "[":
             stack.append(j)
-        elif c == "]" and stack:
+        elif stack:
             out[stack.pop()] = j
         j += 1
     return out
@@ -128,10 +137,11 @@ def _match_parens(s: str) -> dict[int, int]:
     """Each ``(`` -> its ``)`` (parentheses inside a link target nest; no escapes)."""
     out: dict[int, int] = {}
     stack: list[int] = []
-    for j, c in enumerate(s):
-        if c == "(":
+    for found in _PAREN.finditer(s):
+        j = found.start()
+        if s[j] == "(":
             stack.append(j)
-        elif c == ")" and stack:
+        elif stack:
             out[stack.pop()] = j
     return out
 

@@ -170,11 +170,12 @@ def is_hex_color(value: str) -> bool:
 
 
 def load_theme(folder: Path) -> Theme:
-    """The checked theme of a template folder; TemplateError lists every problem."""
-    import hashlib
+    """The checked theme of a template folder; TemplateError lists every problem.
 
+    The fingerprint keys in-process caches only (the PDF kit), so Python's own string
+    hash is enough: it costs nothing to import, unlike hashlib (OpenSSL, ~10 ms cold).
+    """
     from briefing.themeread import read_theme
 
     theme = read_theme(folder)
-    digest = hashlib.sha256(repr(theme).encode("utf-8", "surrogatepass")).hexdigest()
-    return replace(theme, fingerprint=digest)
+    return replace(theme, fingerprint=f"{hash(repr(theme)):x}")

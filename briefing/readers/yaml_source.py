@@ -74,7 +74,10 @@ class _Builder:
         self.budget = budget
 
     def pos(self, node: Node) -> Position:
-        return Position(self.file, *self.lines.at(node.start_mark))
+        mark = node.start_mark
+        if self.lines.starts is None:  # the usual case, inline: it runs for every node
+            return Position(self.file, mark.line + 1, mark.column + 1)
+        return Position(self.file, *self.lines.at(mark))
 
     def build(self, node: Node, path: KeyPath, depth: int = 0) -> Any:
         self.budget.values += 1
