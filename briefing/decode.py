@@ -24,7 +24,7 @@ import typing
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from functools import cache
-from typing import Annotated, Literal, Union, get_args, get_origin, get_type_hints
+from typing import Annotated, Literal, NamedTuple, Union, get_args, get_origin, get_type_hints
 
 from briefing import model
 from briefing.errors import KeyPath
@@ -75,8 +75,6 @@ def describe(value: object) -> str:
 
 
 # -- what the model's type hints say ----------------------------------------------------
-# The answers are cached per hint: the model's hints are a few dozen hashable objects,
-# and asking typing about them on every value of a brief was a fifth of loading it.
 
 
 @dataclass(frozen=True)
@@ -102,19 +100,16 @@ def fields_of(cls: type) -> tuple[FieldInfo, ...]:
     return tuple(out)
 
 
-@cache
 def is_text(hint: object) -> bool:
     """A text: a string, or a map of language code to string (model.Text)."""
     return get_origin(hint) in (Union, types.UnionType) and set(get_args(hint)) == _TEXT_TYPES
 
 
-@cache
 def is_text_list(hint: object) -> bool:
     """``cc: A`` or ``cc: [A, B]`` (model.TextList)."""
     return get_origin(hint) is Annotated and model.TEXT_OR_LIST in get_args(hint)[1:]
 
 
-@cache
 def optional_inner(hint: object) -> object | None:
     """X for ``X | None``; None when the hint is not optional."""
     if get_origin(hint) in (Union, types.UnionType):
@@ -126,7 +121,6 @@ def optional_inner(hint: object) -> object | None:
     return None
 
 
-@cache
 def union_members(hint: object) -> tuple[tuple[type, ...], bool] | None:
     """For a union of model classes and texts (Block, ItemOrText): the classes, and
     whether a text is also allowed; None for any other hint."""
@@ -139,9 +133,55 @@ def union_members(hint: object) -> tuple[tuple[type, ...], bool] | None:
     return classes, set(args) >= _TEXT_TYPES
 
 
-@cache
-def _origin_args(hint: object) -> tuple[object, tuple[object, ...]]:
-    return get_origin(hint), get_args(hint)
+class Plan(NamedTuple):
+    """How to read a value of one hint (see ``plan``)."""
+
+    kind: str
+    inner: object = None  # the item of a list, the X of an optional X
+    classes: tuple[type, ...] = ()  # a union's classes, or a record's one class
+    text_ok: bool = False  # a union that also takes a text
+    allowed: tuple[object, ...] = ()  # a Literal's values
+
+
+_PLANS: dict[int, tuple[object, Plan]] = {}
+
+
+def plan(hint: object) -> Plan:
+    """What ``Decoder.value`` does with a hint, worked out once per hint object.
+
+    Keyed by identity, not by the hint: the model's hints live as long as the model, and
+    hashing a typing union or Annotated (done by functools.cache) cost more than asking
+    typing again. The hint is kept beside its plan so a reused id can never match.
+    """
+    known = _PLANS.get(id(hint))
+    if known is not None and known[0] is hint:
+        return known[1]
+    found = _make_plan(hint)
+    _PLANS[id(hint)] = (hint, found)
+    return found
+
+
+def _make_plan(hint: object) -> Plan:
+    if is_text_list(hint):
+        return Plan("text_list")
+    if is_text(hint):
+        return Plan("text")
+    inner = optional_inner(hint)
+    if inner is not None:
+        return Plan("optional", inner=inner)
+    union = union_members(hint)
+    if union is not None:
+        return Plan("union", classes=union[0], text_ok=union[1])
+    if get_origin(hint) is list:
+        return Plan("list", inner=get_args(hint)[0])
+    if get_origin(hint) is Literal:
+        return Plan("choice", allowed=get_args(hint))
+    if isinstance(hint, type) and dataclasses.is_dataclass(hint):
+        return Plan("record", classes=(hint,))
+    for kind, scalar in (("date", dt.date), ("number", float), ("string", str)):
+        if hint is scalar:
+            return Plan(kind)
+    raise TypeError(f"the model uses a type the decoder does not know: {hint!r}")
 
 
 def member_for(classes: tuple[type, ...], value: object) -> type | None:
@@ -149,10 +189,15 @@ def member_for(classes: tuple[type, ...], value: object) -> type | None:
     the map has (a block is named by its first key: ``table:``, ``note:``...)."""
     if not isinstance(value, dict):
         return None
-    for cls in classes:
-        if fields_of(cls)[0].key in value:
+    for key, cls in _first_keys(classes):
+        if key in value:
             return cls
     return None
+
+
+@cache
+def _first_keys(classes: tuple[type, ...]) -> tuple[tuple[str, type], ...]:
+    return tuple((fields_of(cls)[0].key, cls) for cls in classes)
 
 
 # -- decoding ---------------------------------------------------------------------------
@@ -175,41 +220,38 @@ class Decoder:
 
     def value(self, hint: object, meta: Mapping[str, object], raw: Raw, path: KeyPath) -> object:
         """``raw`` read as the type ``hint`` says, or BAD after recording why not."""
-        if is_text_list(hint):
-            return self.text_list(raw, path)
-        if is_text(hint):
+        how = plan(hint)
+        kind = how.kind
+        if kind == "text":
             return self.text(raw, path, meta)
-        inner = optional_inner(hint)
-        if inner is not None:
-            return None if raw is None else self.value(inner, meta, raw, path)
-        union = union_members(hint)
-        if union is not None:
-            return self.union(union[0], union[1], raw, path)
-        origin, args = _origin_args(hint)
-        if origin is list:
-            return self.list(args[0], meta, raw, path)
-        if origin is Literal:
-            return self.choice(args, raw, path)
-        if isinstance(hint, type) and dataclasses.is_dataclass(hint):
-            return self.record(hint, raw, path)
-        if hint is dt.date:
+        if kind == "list":
+            return self.list(how.inner, meta, raw, path)
+        if kind == "union":
+            return self.union(how.classes, how.text_ok, raw, path)
+        if kind == "optional":
+            return None if raw is None else self.value(how.inner, meta, raw, path)
+        if kind == "record":
+            return self.record(how.classes[0], raw, path)
+        if kind == "text_list":
+            return self.text_list(raw, path)
+        if kind == "choice":
+            return self.choice(how.allowed, raw, path)
+        if kind == "date":
             return self.date(raw, path)
-        if hint is float:
+        if kind == "number":
             return self.number(raw, path, bool(meta.get("positive")))
-        if hint is str:
-            return self.string(raw, path, meta)
-        raise TypeError(f"the model uses a type the decoder does not know: {hint!r}")
+        return self.string(raw, path, meta)
 
     # scalars
     def text(self, raw: Raw, path: KeyPath, meta: Mapping[str, object] | None = None) -> object:
         problem = self._too_long(raw)
         if problem:
             return self.fail(path, problem)
-        most = (meta or {}).get("max_chars")
-        texts = raw.values() if isinstance(raw, dict) else [raw]
-        for text in texts:
-            if isinstance(most, int) and isinstance(text, str) and len(text) > most:
-                return self.fail(path, f"{len(text):,} characters; at most {most} fit here")
+        most = meta.get("max_chars") if meta else None
+        if isinstance(most, int):
+            for text in raw.values() if isinstance(raw, dict) else (raw,):
+                if isinstance(text, str) and len(text) > most:
+                    return self.fail(path, f"{len(text):,} characters; at most {most} fit here")
         try:
             return check_text(raw, self.limits.url_chars)
         except Invalid as exc:
@@ -290,18 +332,21 @@ class Decoder:
                 return self.fail(path, f"{nest}s nest at most {MAX_DEPTH[nest]} levels deep")
             self.depth[nest] += 1
         each = {k: v for k, v in meta.items() if k not in _LIST_KEYS}  # positive, url...
+        before = len(self.issues)  # every BAD comes with its issue recorded
         try:
             items = [self.value(item, each, v, (*path, i)) for i, v in enumerate(raw)]
         finally:
             if isinstance(nest, str):
                 self.depth[nest] -= 1
-        return BAD if any(v is BAD for v in items) else items
+        return BAD if len(self.issues) > before else items
 
     def union(self, classes: tuple[type, ...], text_ok: bool, raw: Raw, path: KeyPath) -> object:
         cls = member_for(classes, raw)
         if cls is not None:
             return self.record(cls, raw, path)
-        names = ", ".join(fields_of(c)[0].key for c in classes)
+        if text_ok and isinstance(raw, str):  # a plain paragraph or item: the usual case
+            return self.text(raw, path)
+        names = ", ".join(key for key, _ in _first_keys(classes))
         if isinstance(raw, dict):
             unknown = [k for k in raw if not model.LANG_CODE.match(k)]
             if unknown or not text_ok:  # a misspelt block, not a map of translations
@@ -343,9 +388,9 @@ class Decoder:
     # limits
     def _too_long(self, raw: Raw) -> str | None:
         """A text over the text-chars limit (one runaway paste must not stall layout)."""
-        texts = raw.values() if isinstance(raw, dict) else [raw]
-        for text in texts:
-            if isinstance(text, str) and len(text) > self.limits.text_chars:
+        most = self.limits.text_chars
+        for text in raw.values() if isinstance(raw, dict) else (raw,):
+            if isinstance(text, str) and len(text) > most:
                 return (
                     f"this text has {len(text):,} characters, over the text-chars limit of "
                     f"{self.limits.text_chars:,}; {hint('text_chars', len(text))}"
