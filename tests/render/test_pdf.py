@@ -17,6 +17,8 @@ from typing import Any
 
 import pdfplumber
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from pypdf import PdfReader
 
 from briefing import glyphs
@@ -381,6 +383,16 @@ def test_missing_chars(template: Template) -> None:
         assert ord(ch) in covered, repr(ch)
     stack = glyphs.font_stack(template)
     assert [p.name for p in stack] == ["NotoSans-Regular.ttf", "NotoSerif-Regular.ttf"]
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(st.characters(min_codepoint=1, max_codepoint=0x1FAFF, codec="utf-8")))
+def test_the_fast_coverage_check_agrees_with_the_set(text: str) -> None:
+    """missing_chars finds uncovered characters with a compiled pattern when no set is
+    given; both ways must name the same characters in the same order."""
+    template = load_template()
+    covered = glyphs.covered_chars(template)
+    assert glyphs.missing_chars(text, template) == glyphs.missing_chars(text, template, covered)
 
 
 def test_every_face_of_a_family_covers_the_same_characters(template: Template) -> None:
