@@ -6,10 +6,12 @@ it is given, so this writes the (simple) zip structure itself: a local header an
 data for each entry, then the central directory. Entries whose bytes repeat from
 document to document (``reuse``) keep their deflated form in a per-process cache.
 
-The bytes are exactly those zipfile writes for the same entries (deflate at zlib's
-default level, no data descriptors, no extra fields, Unix mode 0644, a fixed date), so
-files made before this module existed are reproduced byte for byte. No ZIP64: a memo
-is far below 4 GB.
+The repeated parts are fonts: deflating them at zlib's fastest level takes half the
+time of its default level for 8% more bytes (measured on the bundled Noto faces: 15 ms
+and 606 KiB against 31 ms and 559 KiB), and every one-shot ``briefing render`` pays it
+once. The XML parts, small and very compressible, keep the default level. Otherwise the
+layout is the one zipfile writes (no data descriptors, no extra fields, Unix mode 0644,
+a fixed date). No ZIP64: a memo is far below 4 GB.
 """
 
 from __future__ import annotations
@@ -31,8 +33,8 @@ _REUSED: dict[bytes, tuple[int, bytes]] = {}  # data -> (CRC-32, deflated)
 _MAX_REUSED = 32
 
 
-def deflate(data: bytes) -> bytes:
-    packer = zlib.compressobj(zlib.Z_DEFAULT_COMPRESSION, zlib.DEFLATED, -15)
+def deflate(data: bytes, level: int = zlib.Z_DEFAULT_COMPRESSION) -> bytes:
+    packer = zlib.compressobj(level, zlib.DEFLATED, -15)
     return packer.compress(data) + packer.flush()
 
 
@@ -43,7 +45,7 @@ def _packed(data: bytes, reuse: bool) -> tuple[int, bytes]:
     if found is None:
         if len(_REUSED) >= _MAX_REUSED:
             del _REUSED[next(iter(_REUSED))]
-        found = _REUSED[data] = (zlib.crc32(data), deflate(data))
+        found = _REUSED[data] = (zlib.crc32(data), deflate(data, zlib.Z_BEST_SPEED))
     return found
 
 
