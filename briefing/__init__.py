@@ -70,7 +70,7 @@ def render(
     loaded = brief if isinstance(brief, api.LoadedBrief) else api.load(brief)
     api.output_format(fmt)
     tpl = api.template(template)
-    result = api.localize(loaded, lang)
+    result = api.localize(loaded, lang, tpl)
     problems = api.check(result, loaded, tpl, strict)
     if problems:
         raise BriefError(problems)

@@ -141,14 +141,16 @@ def template(name_or_path: str | Path | None = None) -> Template:
         raise TemplateError(f"{name_or_path}: cannot read the template: {exc.strerror}") from None
 
 
-def localize(loaded: LoadedBrief, lang: str) -> Localized:
+def localize(loaded: LoadedBrief, lang: str, tpl: Template | None = None) -> Localized:
     """The document tree in ``lang`` (UnknownLanguage without a catalog); its fallbacks
-    (texts not translated) and every text it prints, with their paths."""
+    (texts not translated) and every text it prints, with their paths. Dates follow
+    ``tpl``'s date style (its theme's [document]; default: the memo template's)."""
     from briefing.i18n.catalog import catalog_for
     from briefing.localize import localize as _localize
 
     catalog_for(lang)
-    return _localize(loaded.brief, loaded.source, lang, source_date())
+    style = (tpl or template()).theme.document.date_style
+    return _localize(loaded.brief, loaded.source, lang, source_date(), style)
 
 
 def check(

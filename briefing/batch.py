@@ -110,7 +110,7 @@ def render_one(path: str, job: Job, workers: int = 1) -> Outcome:
 def _localized(loaded: api.LoadedBrief, lang: str, job: Job, outcome: Outcome) -> Document | None:
     """The document in ``lang``, or None with the reasons in ``outcome``."""
     try:
-        result = api.localize(loaded, lang)
+        result = api.localize(loaded, lang, job.template)
         problems = api.check(result, loaded, job.template, job.strict)
         if result.fallbacks and not job.strict:
             outcome.messages.append(fallback_summary(lang, loaded.brief.lang, result.fallbacks))

@@ -197,7 +197,9 @@ def cmd_templates(args: argparse.Namespace) -> int:
         problems = check_template(args.check)
         if problems:
             _err(*problems)
-            _err(f"briefing: {args.check}: {len(problems)} problem(s); the template cannot be used")
+        errors = [p for p in problems if p.severity != "warning"]
+        if errors:
+            _err(f"briefing: {args.check}: {len(errors)} problem(s); the template cannot be used")
             return EXIT_USER
         print(f"{args.check}: ok")
         return EXIT_OK

@@ -8,13 +8,13 @@ and dates from CLDR. After this, renderers only lay out what they are given.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 from dataclasses import dataclass, field
-
-from babel.dates import format_date
 
 from briefing.errors import KeyPath, Problem
 from briefing.i18n import terms
 from briefing.i18n.catalog import catalog_for, translations
+from briefing.i18n.dates import format_document_date
 from briefing.i18n.language import babel_locale, full_tag, pick
 from briefing.inline import parse_inline
 from briefing.model import (
@@ -51,6 +51,21 @@ from briefing.tree import (
 )
 from briefing.validate import field_path
 
+# What ends a sentence: a separator's own full stop after one of these would double it
+# ("25 ноября 2026 г.. https://", "Why now?. Publisher").
+_CLOSERS = ".?!…"
+
+
+def after(previous: str, separator: str) -> str:
+    """``separator`` as it should follow ``previous``: without its leading full stop
+    when ``previous`` already ends a sentence (a date pattern ending in "г." or "a.",
+    an abbreviation, a title ending in "?"), so a source never shows "..", "?.".
+    """
+    if separator.startswith(".") and previous.rstrip().endswith(tuple(_CLOSERS)):
+        rest = separator[1:]
+        return rest.lstrip() if previous[-1:].isspace() else rest
+    return separator
+
 
 @dataclass
 class Localized:
@@ -61,8 +76,11 @@ class Localized:
 
 
 class _Localizer:
-    def __init__(self, brief: Brief, source: Source, lang: str, modified: str | None) -> None:
+    def __init__(
+        self, brief: Brief, source: Source, lang: str, modified: str | None, date_style: str
+    ) -> None:
         code = catalog_for(lang)  # UnknownLanguage if there is none
+        self.date_style = date_style
         self.brief = brief
         self.source = source
         self.lang = lang
@@ -85,12 +103,13 @@ class _Localizer:
         return text.format(**values)
 
     def words(self, pair: tuple[str, str], n: int) -> str:
+        """A counted term in the form that agrees with ``n`` ({n} filled in if it has one)."""
         text = self.tr.ngettext(pair[0], pair[1], n).format(n=n)
         self.texts.append((None, text))
         return text
 
     def date(self, value: dt.date) -> str:
-        text = format_date(value, "long", locale=self.locale)
+        text = format_document_date(value, self.locale, self.date_style)
         self.texts.append((None, text))
         return text
 
@@ -191,14 +210,13 @@ class _Localizer:
         if ref.date is not None:
             details.append(self.date(ref.date))
         if details:
-            runs.append(Run(". " + ", ".join(details)))
+            runs.append(Run(after(plain(tuple(runs)), ". ") + ", ".join(details)))
         if ref.url:
-            runs.append(Run(". "))
+            runs.append(Run(after(plain(tuple(runs)), ". ")))
             runs.append(Run(ref.url, link=ref.url))
         return ListItem(tuple(runs))
 
-    def annex(self, annex: Annex, n: int, path: KeyPath) -> SectionNode:
-        title = self.plain(annex.title, (*path, "title"))
+    def annex(self, annex: Annex, n: int, path: KeyPath, title: str) -> SectionNode:
         return SectionNode(
             heading=self.word(terms.ANNEX_HEADING, n=n, title=title),
             level=1,
@@ -209,6 +227,17 @@ class _Localizer:
             ),
             page_break_before=True,
         )
+
+    def enclosures(self, titles: Sequence[str]) -> MemoRow:
+        """ "Enclosure: Title" or "Enclosures: 1. Title; 2. Title", as an official
+        document notes its annexes (GOST R 7.0.97 "Приложение: ...", "Əlavə: ...");
+        the numbers are those of the annexes' own headings."""
+        value = (
+            titles[0]
+            if len(titles) == 1
+            else "; ".join(f"{i}. {t}" for i, t in enumerate(titles, 1))
+        )
+        return MemoRow(self.words(terms.ENCLOSURES, len(titles)), value)
 
     def document(self) -> Localized:
         b = self.brief
@@ -225,6 +254,10 @@ class _Localizer:
         if b.reference is not None:
             reference = MemoRow(self.word(terms.REFERENCE), self.plain(b.reference, ("reference",)))
         subject = title
+        # Read once: the memo block lists them and each annex's heading repeats them.
+        annex_titles = [
+            self.plain(a.title, ("annexes", i, "title")) for i, a in enumerate(b.annexes)
+        ]
         memo: list[MemoRow] = []
         if b.memo is not None:
             m, p = b.memo, ("memo",)
@@ -239,9 +272,8 @@ class _Localizer:
                 subject = self.plain(m.subject, (*p, "subject"))
             memo.append(MemoRow(self.word(terms.SUBJECT), subject))
             memo.append(MemoRow(self.word(terms.DATE), date))
-            if b.annexes:
-                count = self.words(terms.ANNEX_COUNT, len(b.annexes))
-                memo.append(MemoRow(self.word(terms.ATTACHMENTS), count))
+            if annex_titles:
+                memo.append(self.enclosures(annex_titles))
         authors = [self.plain(a, ("authors", i)) for i, a in enumerate(b.authors)]
         keywords = [self.plain(k, ("keywords", i)) for i, k in enumerate(b.keywords)]
 
@@ -275,7 +307,10 @@ class _Localizer:
                     (ListBlock(True, items),),
                 )
             )
-        sections += [self.annex(a, i + 1, ("annexes", i)) for i, a in enumerate(b.annexes)]
+        closing = len(sections)  # "Prepared by" closes the memo, before its annexes
+        sections += [
+            self.annex(a, i + 1, ("annexes", i), annex_titles[i]) for i, a in enumerate(b.annexes)
+        ]
 
         tag = full_tag(self.lang)
         doc = Document(
@@ -291,8 +326,11 @@ class _Localizer:
             memo=tuple(memo),
             sections=tuple(sections),
             prepared_by=(
-                MemoRow(self.word(terms.PREPARED_BY), ", ".join(authors)) if authors else None
+                MemoRow(self.words(terms.PREPARED_BY, len(authors)), ", ".join(authors))
+                if authors
+                else None
             ),
+            closing=closing,
             page_of=self.word(terms.PAGE_OF),
             contents_title=self.word(terms.CONTENTS),
             metadata=Metadata(
@@ -308,10 +346,17 @@ class _Localizer:
         return Localized(doc, self.fallbacks, self.texts)
 
 
-def localize(brief: Brief, source: Source, lang: str, modified: str | None = None) -> Localized:
+def localize(
+    brief: Brief,
+    source: Source,
+    lang: str,
+    modified: str | None = None,
+    date_style: str = "long",
+) -> Localized:
     """The document tree of ``brief`` in ``lang``, with its fallbacks and texts.
 
     ``modified`` (ISO 8601 UTC) stamps the document properties; by default the brief's
-    date, so the same brief always gives the same file.
+    date, so the same brief always gives the same file. ``date_style`` is the
+    template's (theme.DocumentSettings): ``long`` or ``official``.
     """
-    return _Localizer(brief, source, lang, modified).document()
+    return _Localizer(brief, source, lang, modified, date_style).document()

@@ -105,11 +105,12 @@ def _check_reference(template: Template) -> None:
 
 
 def check_template(name_or_path: str) -> list[Problem]:
-    """Every problem of a template: theme, fonts and reference.docx (empty: usable)."""
+    """Every problem of a template: theme, fonts and reference.docx, and its warnings
+    (severity "warning": usable, but see the message). Usable when no error is listed."""
     folder = find_template(name_or_path)
     problems: list[Problem] = []
     try:
-        load_theme(folder)
+        problems += load_theme(folder).warnings
     except TemplateError as exc:
         problems += exc.problems
     from briefing.renderers.docx.reference import clean_reference, template_reference

@@ -18,6 +18,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
+from briefing.errors import Problem
+
 FACES = ("regular", "bold", "italic", "bold_italic")
 
 # Units of a length written as text: "25mm", "2.5cm", "1in", "10pt"; a bare number is pt.
@@ -124,6 +126,26 @@ class Style:
     keep_with_next: bool
 
 
+DATE_STYLES = ("long", "official")
+MARKING_PLACES = ("every_page", "first_page_right")
+
+
+@dataclass(frozen=True)
+class DocumentSettings:
+    """Conventions of the document rather than its look, shared by both formats.
+
+    ``date_style``: ``long`` is CLDR's long date of the language ("26 noyabr 2026");
+    ``official`` is the form the language's official documents use where it differs
+    (Azerbaijani "26 noyabr 2026-cı il"; i18n/dates.py), else the long date.
+    ``marking``: ``every_page`` puts the classification marking in a box at the top
+    and bottom of every page; ``first_page_right`` is the Russian practice (GOST R
+    7.0.97, the "Для служебного пользования" rules): once, at the top right of page 1.
+    """
+
+    date_style: str = "long"
+    marking: str = "every_page"
+
+
 @dataclass(frozen=True)
 class Theme:
     """Everything theme.toml says, checked; ``source`` is the file it came from."""
@@ -137,6 +159,10 @@ class Theme:
     spacing: SpacingSettings
     lists: ListSettings
     styles: dict[str, Style]
+    document: DocumentSettings = field(default_factory=DocumentSettings)
+    warnings: tuple[Problem, ...] = field(default=(), compare=False)
+    """Problems that do not stop the template (a furniture colour of low contrast),
+    each already positioned; ``briefing templates --check`` lists them."""
     fingerprint: str = field(default="", compare=False)
     """A digest of everything above, made once at load: the renderers key their caches
     on it (the repr of the whole theme took 5 ms, on every render)."""

@@ -16,16 +16,19 @@ import math
 import re
 import tomllib
 from collections.abc import Callable, Mapping
-from dataclasses import fields
+from dataclasses import fields, replace
 from pathlib import Path
 from typing import Any, TypeVar
 
 from briefing.errors import Position, Problem, TemplateError
 from briefing.fontfiles import FontFileError, resolve_font
 from briefing.theme import (
+    DATE_STYLES,
     FACES,
     INCH,
+    MARKING_PLACES,
     UNITS,
+    DocumentSettings,
     FontFamily,
     FontSettings,
     ListSettings,
@@ -67,6 +70,7 @@ TOP_LEVEL = (
     "spacing",
     "lists",
     "styles",
+    "document",
 )
 PAGE_DEFAULTS: dict[str, str | float] = {
     "margin_top": "30mm",
@@ -140,6 +144,12 @@ class _Reader:
             self._spots = locate(self.text)
         line, col = nearest(self._spots, path)
         self.problems.append(Problem(message, Position(self.file, line, col), ".".join(path)))
+
+    def warn(self, path: KeyPath, message: str) -> None:
+        """A problem that does not stop the template: reported, never raised."""
+        self.fail(path, message)
+        last = self.problems[-1]
+        self.problems[-1] = Problem(last.message, last.position, last.field, "warning")
 
     def table(
         self,
@@ -251,9 +261,11 @@ def read_theme(folder: Path) -> Theme:
         raise TemplateError(_long_number_problem(file, text)) from None
     reader = _Reader(file, text)
     theme = _build(reader, folder, file, data)
-    if reader.problems or theme is None:
-        raise TemplateError(sorted(reader.problems, key=_where))
-    return theme
+    errors = [p for p in reader.problems if p.severity != "warning"]
+    if errors or theme is None:
+        raise TemplateError(sorted(errors, key=_where))
+    warnings = tuple(sorted((p for p in reader.problems if p.severity == "warning"), key=_where))
+    return replace(theme, warnings=warnings) if warnings else theme
 
 
 def _read_text(folder: Path, file: Path) -> str:
@@ -324,9 +336,52 @@ def _build(r: _Reader, folder: Path, file: Path, data: dict[str, Any]) -> Theme 
     spacing = _spacing(r, data, page)
     lists = _lists(r, data, colors)
     styles = _styles(r, data, colors, fonts, page)
+    document = _document(r, data)
+    _furniture_contrast(r, styles, classification)
     if page is None or fonts is None:
         return None
-    return Theme(file, description, page, fonts, colors, classification, spacing, lists, styles)
+    return Theme(
+        file, description, page, fonts, colors, classification, spacing, lists, styles, document
+    )
+
+
+# -- [document], furniture contrast -------------------------------------------------------
+
+
+def _document(r: _Reader, data: Mapping[str, Any]) -> DocumentSettings:
+    """The conventions of [document]; an unknown choice names the known ones."""
+    table = r.table(data, ("document",), ("date_style", "marking"))
+    values: dict[str, str] = {}
+    for key, known in (("date_style", DATE_STYLES), ("marking", MARKING_PLACES)):
+        if key not in table:
+            continue
+        value = table[key]
+        if isinstance(value, str) and value in known:
+            values[key] = value
+        else:
+            r.fail(("document", key), f"{_shown(value)}: use {' or '.join(map(repr, known))}")
+    return DocumentSettings(**values)
+
+
+def _furniture_contrast(
+    r: _Reader, styles: Mapping[str, Style], classification: Mapping[str, str]
+) -> None:
+    """A warning for header, footer or marking text too faint to read on the page."""
+    from briefing.contrast import low_contrast
+
+    spots: list[tuple[KeyPath, str, str]] = [
+        (("styles", name, "color"), f"the {name} text", styles[name].color)
+        for name in ("header", "footer")
+        if name in styles
+    ]
+    spots += [
+        (("classification", level), f"the {level} marking", color)
+        for level, color in classification.items()
+    ]
+    for path, what, color in spots:
+        why = low_contrast(color)
+        if why is not None:
+            r.warn(path, f"{what}: {why}")
 
 
 # -- [colors], [classification] --------------------------------------------------------

@@ -121,6 +121,20 @@ class Document:
     page_of: str  # localized "Page {page} of {pages}" with both placeholders
     contents_title: str
     metadata: Metadata
+    closing: int | None = None
+    """How many of ``sections`` come before "Prepared by" (the annexes follow it);
+    None: all of them."""
+
+    def reading_order(self) -> list[SectionNode | MemoRow]:
+        """The body as it reads: sections, then "Prepared by", then the annexes.
+
+        An official memo ends with who prepared it (GOST R 7.0.97's "Исполнитель" at
+        the foot of the memo itself); annexes are attached after that. Decided here
+        once, so both renderers put it in the same place.
+        """
+        cut = len(self.sections) if self.closing is None else self.closing
+        closing = [self.prepared_by] if self.prepared_by is not None else []
+        return [*self.sections[:cut], *closing, *self.sections[cut:]]
 
     def page_label(self, page: int, pages: int) -> str:
         """The footer text for one page, e.g. "Səhifə 2 / 5"."""

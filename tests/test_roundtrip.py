@@ -97,7 +97,7 @@ def test_standard_headings_and_date_are_the_catalogs(rendered: Path, lang: str) 
 ENGLISH_WORDS = sorted(
     {
         word
-        for term in (*terms.SINGULAR_TERMS, *terms.ANNEX_COUNT)
+        for term in (*terms.SINGULAR_TERMS, *(w for pair in terms.PLURAL_TERMS for w in pair))
         for word in re.findall(r"[A-Za-z]{2,}", term)
         if word.lower() not in {"n", "title", "page", "pages"}
     }

@@ -48,7 +48,6 @@ CC = N_("Cc")
 SUBJECT = N_("Subject")
 DATE = N_("Date")
 REFERENCE = N_("Reference")
-PREPARED_BY = N_("Prepared by")
 CONTENTS = N_("Contents")
 TABLE_N = N_("Table {n}")
 FIGURE_N = N_("Figure {n}")
@@ -56,10 +55,14 @@ ANNEX_N = N_("Annex {n}")
 ANNEX_HEADING = N_("Annex {n}: {title}")
 NOTE = N_("Note")
 PAGE_OF = N_("Page {page} of {pages}")
-ATTACHMENTS = N_("Attachments")
 
-# (singular, plural) pairs, translated with ngettext: Russian needs three forms.
-ANNEX_COUNT = Nn_("{n} annex", "{n} annexes")
+# (singular, plural) pairs, translated with ngettext: the word agrees with how many
+# there are (Russian has three forms, Azerbaijani two).
+# The memo-block label before the annexes' titles (GOST R 7.0.97's "Приложение:",
+# the Azerbaijani instruction's "Əlavə:"), by the number of annexes.
+ENCLOSURES = Nn_("Enclosure", "Enclosures")
+# The closing row naming the authors (GOST's "Исполнитель"), by the number of authors.
+PREPARED_BY = Nn_("Prepared by", "Prepared by")
 
 SINGULAR_TERMS: tuple[str, ...] = (
     *SECTION_HEADINGS.values(),
@@ -71,7 +74,6 @@ SINGULAR_TERMS: tuple[str, ...] = (
     SUBJECT,
     DATE,
     REFERENCE,
-    PREPARED_BY,
     CONTENTS,
     TABLE_N,
     FIGURE_N,
@@ -79,6 +81,5 @@ SINGULAR_TERMS: tuple[str, ...] = (
     ANNEX_HEADING,
     NOTE,
     PAGE_OF,
-    ATTACHMENTS,
 )
-PLURAL_TERMS: tuple[tuple[str, str], ...] = (ANNEX_COUNT,)
+PLURAL_TERMS: tuple[tuple[str, str], ...] = (ENCLOSURES, PREPARED_BY)

@@ -55,19 +55,28 @@ def test_catalog_test_catches_a_broken_catalog(tmp_path: Path) -> None:
 
 
 @pytest.mark.parametrize(
-    ("code", "n", "expected"),
+    ("code", "pair", "n", "expected"),
     [
-        ("ru", 1, "1 приложение"),
-        ("ru", 3, "3 приложения"),
-        ("ru", 5, "5 приложений"),
-        ("ru", 21, "21 приложение"),
-        ("az", 3, "3 əlavə"),
-        ("en", 1, "1 annex"),
-        ("en", 2, "2 annexes"),
+        ("ru", terms.ENCLOSURES, 1, "Приложение"),
+        ("ru", terms.ENCLOSURES, 3, "Приложения"),
+        ("ru", terms.ENCLOSURES, 5, "Приложения"),
+        ("ru", terms.ENCLOSURES, 21, "Приложение"),
+        ("az", terms.ENCLOSURES, 1, "Əlavə"),
+        ("az", terms.ENCLOSURES, 3, "Əlavələr"),
+        ("en", terms.ENCLOSURES, 1, "Enclosure"),
+        ("en", terms.ENCLOSURES, 2, "Enclosures"),
+        ("ru", terms.PREPARED_BY, 1, "Исполнитель"),
+        ("ru", terms.PREPARED_BY, 2, "Исполнители"),
+        ("az", terms.PREPARED_BY, 1, "İcraçı"),
+        ("az", terms.PREPARED_BY, 2, "İcraçılar"),
     ],
 )
-def test_plural_forms_come_from_the_catalog(code: str, n: int, expected: str) -> None:
-    assert translations(code).ngettext(*terms.ANNEX_COUNT, n).format(n=n) == expected
+def test_plural_forms_come_from_the_catalog(
+    code: str, pair: tuple[str, str], n: int, expected: str
+) -> None:
+    """A counted label agrees with its count: "Приложения" for 3 annexes, 21 takes
+    the singular in Russian (CLDR's rule, from the catalog's Plural-Forms)."""
+    assert translations(code).ngettext(pair[0], pair[1], n) == expected
 
 
 def test_fallback_chain() -> None:

@@ -2,8 +2,8 @@
 
 The reference.docx carries the whole look (styles, numbering, page size, theme); this
 module empties its body but keeps its section properties (page size, margins), then
-writes the title block, memo block, the table of contents if asked for, sections in
-order (annexes among them, each on a new page) and "Prepared by" at the end, and
+writes the title block, memo block, the table of contents if asked for, the body in
+the tree's reading order (sections, "Prepared by", annexes each on a new page), and
 finally the header, footer, properties, language and embedded fonts (unless turned off).
 """
 
@@ -33,7 +33,7 @@ from briefing.renderers.docx.styles import StyleMap
 from briefing.renderers.options import RenderOptions
 from briefing.resources import templates_dir
 from briefing.templates import Template
-from briefing.tree import Document
+from briefing.tree import Document, MemoRow
 
 A4_TEXT_WIDTH = 9354  # twips; used only if the reference has no page size
 
@@ -92,9 +92,11 @@ def build_document(
     if options.toc:
         add_toc(ctx, doc)
         set_flag(document.settings.element, "updateFields")  # Word refreshes it on open
-    for section in doc.sections:
-        add_section(ctx, section)
-    add_prepared_by(ctx, doc)
+    for part in doc.reading_order():  # sections, "Prepared by", annexes
+        if isinstance(part, MemoRow):
+            add_prepared_by(ctx, part)
+        else:
+            add_section(ctx, part)
     body.append(sect_pr)  # the section properties close the body
     add_header_footer(document, ctx, doc)
     set_properties(document, doc.metadata)

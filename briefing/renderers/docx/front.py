@@ -3,8 +3,9 @@
 These are the parts a reader recognizes a ministry memo by, and they are the same for
 every brief: the document type line, title and subtitle, a date line with the document
 number on the right, the To/From/Cc/Subject/Date block as a borderless two-column
-table, and "Prepared by" after the last section. They are body paragraphs and a table,
-not page furniture (page.py), so a long title or many memo rows push the body down.
+table, and "Prepared by" where the tree puts it (before the annexes). They are body
+paragraphs and a table, not page furniture (page.py), so a long title or many memo
+rows push the body down.
 """
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ from __future__ import annotations
 from briefing.renderers.docx.context import Context
 from briefing.renderers.docx.ooxml import plain_run, sub
 from briefing.renderers.docx.tables import add_cell, new_table, row_properties
-from briefing.tree import Document
+from briefing.tree import Document, MemoRow
 
 MEMO_LABEL_SHARE = 0.24  # of the text width
 
@@ -42,9 +43,7 @@ def add_memo_block(ctx: Context, doc: Document) -> None:
         plain_run(add_cell(ctx, tr, widths[1], "Memo Value"), row.value)
 
 
-def add_prepared_by(ctx: Context, doc: Document) -> None:
-    if doc.prepared_by is None:
-        return
+def add_prepared_by(ctx: Context, row: MemoRow) -> None:
     p = ctx.paragraph("Prepared By")
-    plain_run(p, f"{doc.prepared_by.label}: ", bold=True)
-    plain_run(p, doc.prepared_by.value)
+    plain_run(p, f"{row.label}: ", bold=True)
+    plain_run(p, row.value)

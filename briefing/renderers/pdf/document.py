@@ -98,13 +98,15 @@ def _frame(x: float, y: float, w: float, h: float) -> Frame:
 
 
 def build_story(doc: tree.Document, blocks: Blocks, k: Kit, options: RenderOptions) -> list[Any]:
-    """Title block, memo block, [contents,] every section (annexes included), then
-    "Prepared by". The body is built first so the contents know every heading."""
+    """Title block, memo block, [contents,] the body in the tree's reading order
+    (sections, "Prepared by", annexes). The body is built first so the contents know
+    every heading."""
     body: list[Any] = []
-    for s in doc.sections:
-        body.extend(blocks.section(s))
-    if doc.prepared_by is not None:
-        body.extend(front.prepared_by(doc.prepared_by, blocks, k.theme))
+    for part in doc.reading_order():
+        if isinstance(part, tree.MemoRow):
+            body.extend(front.prepared_by(part, blocks, k.theme))
+        else:
+            body.extend(blocks.section(part))
     out: list[Any] = front.title_block(doc, blocks, k.theme)
     if options.toc:
         out.extend(contents.contents(doc.contents_title, blocks.outline, k))
