@@ -450,6 +450,15 @@ def styles_xml() -> str:
             ppr='<w:jc w:val="center"/>',
             rpr=f'<w:b/><w:bCs/>{_color(MARKING)}<w:spacing w:val="20"/>{_size(17)}',
         ),
+        # The marking once, at the top right of page 1 (theme [document] marking =
+        # "first_page_right", the Russian practice): body text, not the header.
+        _style(
+            "paragraph",
+            "MarkingFirstPage",
+            "Marking First Page",
+            based_on="ClassificationMarking",
+            ppr='<w:spacing w:after="160"/><w:jc w:val="right"/>',
+        ),
     ]
     font = f'w:ascii="{FONT}" w:hAnsi="{FONT}" w:eastAsia="{FONT}" w:cs="{FONT}"'
     return (

@@ -87,7 +87,8 @@ def build_document(
         text_width=width,
         bookmark_headings=options.toc,
     )
-    add_title_block(ctx, doc)
+    every_page = template.theme.document.marking == "every_page"
+    add_title_block(ctx, doc, marking_here=not every_page)
     add_memo_block(ctx, doc)
     if options.toc:
         add_toc(ctx, doc)
@@ -98,7 +99,7 @@ def build_document(
         else:
             add_section(ctx, part)
     body.append(sect_pr)  # the section properties close the body
-    add_header_footer(document, ctx, doc)
+    add_header_footer(document, ctx, doc, marking=every_page)
     set_properties(document, doc.metadata)
     drop_stale_parts(document)
     set_language(document, doc.lang_tag)

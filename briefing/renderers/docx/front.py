@@ -18,7 +18,11 @@ from briefing.tree import Document, MemoRow
 MEMO_LABEL_SHARE = 0.24  # of the text width
 
 
-def add_title_block(ctx: Context, doc: Document) -> None:
+def add_title_block(ctx: Context, doc: Document, marking_here: bool = False) -> None:
+    """``marking_here``: the marking once, top right of page 1, not in the header
+    (the theme's [document] marking = "first_page_right")."""
+    if marking_here and doc.marking:
+        plain_run(ctx.paragraph("Marking First Page"), doc.marking)
     plain_run(ctx.paragraph("Document Type"), doc.doc_type)
     plain_run(ctx.paragraph("Title"), doc.title)
     if doc.subtitle:

@@ -17,10 +17,13 @@ from briefing.renderers.docx.ooxml import Element, plain_run
 from briefing.tree import Document
 
 
-def add_header_footer(document: DocxDocument, ctx: Context, doc: Document) -> None:
-    """Marking in the header, document number and "Page X of Y" in the footer."""
+def add_header_footer(
+    document: DocxDocument, ctx: Context, doc: Document, marking: bool = True
+) -> None:
+    """Marking in the header (unless ``marking`` is off: then front.py puts it on page
+    1), document number and "Page X of Y" in the footer."""
     section = document.sections[0]
-    if doc.marking:
+    if doc.marking and marking:
         header = _cleared(section.header)
         plain_run(ctx.paragraph("Classification Marking", parent=header), doc.marking)
     footer = _cleared(section.footer)

@@ -18,6 +18,7 @@ FALLBACKS: dict[str, str] = {
     "Attribution": "Quote",
     "Prepared By": "Body Text",
     "Classification Marking": "Header",
+    "Marking First Page": "Classification Marking",
     "Table Heading": "Table Text",
     "Table Text": "Body Text",
     "List Bullet 3": "List Bullet 2",

@@ -7,18 +7,24 @@ of the theme's fixed width, so the values line up.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Any
 
+from reportlab.lib.enums import TA_RIGHT
 from reportlab.platypus import HRFlowable
 
 from briefing import tree
 from briefing.renderers.pdf.blocks import Blocks
 from briefing.renderers.pdf.boxes import Rows
+from briefing.renderers.pdf.textblock import TextBlock
 from briefing.renderers.pdf.theme import Theme
 
 
 def title_block(doc: tree.Document, b: Blocks, theme: Theme) -> list[Any]:
-    out: list[Any] = [b.plain(doc.doc_type, "doctype"), b.plain(doc.title, "title")]
+    out: list[Any] = []
+    if doc.marking and theme.data.document.marking == "first_page_right":
+        out.append(_marking_right(doc.marking, doc.classification, b, theme))
+    out += [b.plain(doc.doc_type, "doctype"), b.plain(doc.title, "title")]
     if doc.subtitle:
         out.append(b.plain(doc.subtitle, "subtitle"))
     line = doc.date
@@ -36,6 +42,15 @@ def title_block(doc: tree.Document, b: Blocks, theme: Theme) -> list[Any]:
     else:
         out.append(b.spacer(6))
     return out
+
+
+def _marking_right(text: str, level: str | None, b: Blocks, theme: Theme) -> TextBlock:
+    """The marking as the Russian practice places it: once, at the top right of the
+    first page, in its level's colour (the page furniture then leaves it out)."""
+    color = theme.marking_color(level)
+    style = b.texts.sheet["marking"].clone("marking@right", alignment=TA_RIGHT, spaceAfter=8)
+    pieces = [replace(p, color=color) for p in b.texts.pieces((tree.Run(text),), "marking")]
+    return TextBlock(pieces, style)
 
 
 def prepared_by(row: tree.MemoRow, b: Blocks, theme: Theme) -> list[Any]:

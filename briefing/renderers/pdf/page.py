@@ -54,8 +54,10 @@ class Furniture:
         self.marking_size = 0.0
         self.marking_block: TextBlock | None = None  # set when the marking wraps
         self.top_extra = self.bottom_extra = 0.0
-        if doc.marking:
-            self._layout_marking(doc.marking)
+        # Every page, or only once in the body of page 1 (front.py): then not here.
+        self.marking = doc.marking if kit.theme.data.document.marking == "every_page" else None
+        if self.marking:
+            self._layout_marking(self.marking)
 
     # -- callbacks from the page template ----------------------------------------------
 
@@ -179,7 +181,7 @@ class Furniture:
     def _marking(self, canv: Canvas, baseline: float) -> None:
         """The marking, centred in a thin box in its level's colour, its first line's
         baseline at ``baseline``; never cut (see ``_layout_marking``)."""
-        if not self.doc.marking:
+        if not self.marking:
             return
         pad_x, pad_y = MARKING_PAD
         size = self.marking_size
@@ -187,7 +189,7 @@ class Furniture:
         cx = self.geo.width / 2
         block = self.marking_block
         if block is None:
-            w = self._width(self.doc.marking, "marking", size)
+            w = self._width(self.marking, "marking", size)
             lines_below = 0.0
         else:
             w = max(line.width for line in block.lines)
@@ -203,7 +205,7 @@ class Furniture:
         )
         canv.restoreState()
         if block is None:
-            text = self.doc.marking
+            text = self.marking
             color = self.marking_color
             self._line(canv, text, "marking", cx - w / 2, baseline, w, "center", size, color)
             return
