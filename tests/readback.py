@@ -66,10 +66,11 @@ def body_texts(doc: Document) -> list[str]:
         out.append(doc.subtitle)
     for row in doc.memo:
         out += [row.label, row.value]
-    for section in doc.sections:
-        out += section_texts(section)
-    if doc.prepared_by:
-        out += [doc.prepared_by.label, doc.prepared_by.value]
+    for part in doc.reading_order():  # "Prepared by" comes before the annexes
+        if isinstance(part, SectionNode):
+            out += section_texts(part)
+        else:
+            out += [part.label, part.value]
     return [t for t in out if t.strip()]
 
 
