@@ -19,6 +19,7 @@ from babel.dates import format_date
 from briefing import api
 from briefing.i18n import terms
 from briefing.i18n.catalog import translations
+from briefing.i18n.dates import format_document_date
 from tests.readback import (
     assert_in_order,
     body_texts,
@@ -86,7 +87,9 @@ def test_standard_headings_and_date_are_the_catalogs(rendered: Path, lang: str) 
     for section in doc.sections:
         if section.kind in ("summary", "recommendations", "sources"):
             assert section.heading == tr.gettext(terms.SECTION_HEADINGS[section.kind])
-    assert doc.date == format_date(dt.date(2026, 11, 26), "long", locale=lang)
+    # the memo template's official dates: CLDR's long form, az with "-cı il"
+    assert doc.date == format_document_date(dt.date(2026, 11, 26), lang, "official")
+    assert doc.date.startswith(format_date(dt.date(2026, 11, 26), "long", locale=lang)[:6])
     pdf = squash("\n".join(pdf_pages(rendered / f"{EXAMPLE.stem}.{lang}.pdf")))
     docx = squash(docx_body(rendered / f"{EXAMPLE.stem}.{lang}.docx"))
     for section in doc.sections:

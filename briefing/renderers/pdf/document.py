@@ -104,7 +104,10 @@ def build_story(doc: tree.Document, blocks: Blocks, k: Kit, options: RenderOptio
     body: list[Any] = []
     for part in doc.reading_order():
         if isinstance(part, tree.MemoRow):
-            body.extend(front.prepared_by(part, blocks, k.theme))
+            closing = front.prepared_by(part, blocks, k.theme)
+            if body:  # never alone at the top of a page: it goes with what it closes
+                closing = [KeepWithNext([body.pop(), *closing])]
+            body.extend(closing)
         else:
             body.extend(blocks.section(part))
     out: list[Any] = front.title_block(doc, blocks, k.theme)
