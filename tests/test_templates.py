@@ -53,6 +53,7 @@ THEME_CASES = {
     "font-not-a-font": (32, "'NotAFont.ttf' is not a TrueType font"),
     "int-huge": (20, "page.rule_width: 99999999999999999999"),
     "int-5000-digits": (20, "a number of thousands of digits is not a finite number in range"),
+    "document-choice": (261, "document.date_style: a list: use 'long' or 'official'"),
 }
 
 
