@@ -141,15 +141,23 @@ def template(name_or_path: str | Path | None = None) -> Template:
         raise TemplateError(f"{name_or_path}: cannot read the template: {exc.strerror}") from None
 
 
-def localize(loaded: LoadedBrief, lang: str, tpl: Template | None = None) -> Localized:
+def localize(
+    loaded: LoadedBrief, lang: str, tpl: Template | None = None, *, date_style: str | None = None
+) -> Localized:
     """The document tree in ``lang`` (UnknownLanguage without a catalog); its fallbacks
     (texts not translated) and every text it prints, with their paths. Dates follow
-    ``tpl``'s date style (its theme's [document]; default: the memo template's)."""
+    ``date_style`` if given (``long`` or ``official``), else ``tpl``'s (its theme's
+    [document]; without ``tpl``, the memo template's)."""
     from briefing.i18n.catalog import catalog_for
     from briefing.localize import localize as _localize
 
     catalog_for(lang)
-    style = (tpl or template()).theme.document.date_style
+    if date_style is not None:
+        from briefing.theme import DATE_STYLES
+
+        if date_style not in DATE_STYLES:
+            raise UsageError(f"unknown date style {date_style!r} (known: {', '.join(DATE_STYLES)})")
+    style = date_style or (tpl or template()).theme.document.date_style
     return _localize(loaded.brief, loaded.source, lang, source_date(), style)
 
 

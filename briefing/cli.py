@@ -156,7 +156,8 @@ def cmd_validate(args: argparse.Namespace) -> int:
             print(f"{brief_path}: valid")
             continue
         for lang in api.languages(_split(args.lang), loaded):
-            result = api.localize(loaded, lang)
+            # validate prints no date: no template to load for its date style
+            result = api.localize(loaded, lang, date_style="long")
             for problem in result.fallbacks:
                 if args.strict:
                     _err(Problem(problem.message, problem.position, problem.field))

@@ -361,3 +361,15 @@ def test_an_uncaptioned_table_keeps_its_number_without_a_dangling_label(tmp_path
     document = docx.Document(io.BytesIO(api.render(doc, "docx", tpl)))
     captions = [p.text for p in document.paragraphs if p.style and p.style.name == "Caption"]
     assert captions == ["Table 1. Routes", "Table 2", "Table 3. Costs"]
+
+
+def test_localize_takes_a_date_style_or_the_templates(tmp_path: Path) -> None:
+    from briefing.errors import UsageError
+
+    path = tmp_path / "d.yaml"
+    path.write_text("lang: az\ntitle: T\ndate: 2026-11-26\n", encoding="utf-8")
+    loaded = api.load(path)
+    assert api.localize(loaded, "az").doc.date == "26 noyabr 2026-cı il"
+    assert api.localize(loaded, "az", date_style="long").doc.date == "26 noyabr 2026"
+    with pytest.raises(UsageError, match="unknown date style 'iso'"):
+        api.localize(loaded, "az", date_style="iso")
