@@ -398,3 +398,22 @@ def test_localize_takes_a_date_style_or_the_templates(tmp_path: Path) -> None:
     assert api.localize(loaded, "az", date_style="long").doc.date == "26 noyabr 2026"
     with pytest.raises(UsageError, match="unknown date style 'iso'"):
         api.localize(loaded, "az", date_style="iso")
+
+
+def test_check_lists_a_warning_and_still_says_ok(tmp_path: Path) -> None:
+    import subprocess
+    import sys
+
+    folder = _memo_copy(tmp_path, {'muted = "#646D79"': 'muted = "#AAB0B8"'})
+    proc = subprocess.run(
+        [sys.executable, "-m", "briefing", "templates", "--check", str(folder)],
+        capture_output=True, text=True, timeout=120,
+    )  # fmt: skip
+    assert proc.returncode == 0, proc.stderr
+    assert proc.stdout.strip() == f"{folder}: ok"
+    warnings = [line for line in proc.stderr.splitlines() if ": warning: " in line]
+    assert [w.split(": warning: ")[1].split(":")[0] for w in warnings] == [
+        "styles.header.color",
+        "styles.footer.color",
+    ]
+    assert "Traceback" not in proc.stderr
