@@ -141,7 +141,8 @@ def sample_document(lang: str = "ru") -> Document:
             MemoRow("Дата", "26 ноября 2026 г."),
         ),
         sections=sections,
-        prepared_by=MemoRow("Подготовлено", "Отдел Южного Кавказа"),
+        prepared_by=MemoRow("Исполнитель", "Отдел Южного Кавказа"),
+        closing=len(sections) - 1,  # "Prepared by" before the one annex, as localize does
         page_of="Страница {page} из {pages}",
         contents_title="Содержание",
         metadata=Metadata(

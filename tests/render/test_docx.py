@@ -76,9 +76,9 @@ EXPECTED_PARAGRAPHS = [
         "List Number",
         "Подписана Хартия. Посольство США в Азербайджане, 25 ноября 2026 г. " + URL,
     ),
+    ("Prepared By", "Исполнитель: Отдел Южного Кавказа"),  # closes the memo, before annexes
     ("Heading 1", "Приложение 1. Хронология"),
     ("Body Text", "Ильхам Əliyev — İlham. Текст приложения."),
-    ("Prepared By", "Подготовлено: Отдел Южного Кавказа"),
 ]
 
 
@@ -296,12 +296,16 @@ def test_links_are_real_hyperlinks_to_external_targets(
 # --- page furniture --------------------------------------------------------------------
 
 
-def test_annex_starts_a_new_page_and_prepared_by_comes_last(document: DocxDocument) -> None:
+def test_annex_starts_a_new_page_and_prepared_by_comes_before_it(
+    document: DocxDocument,
+) -> None:
     breaks = [
         p.text for p in document.paragraphs if p._p.find(f"{W}pPr/{W}pageBreakBefore") is not None
     ]
     assert breaks == ["Приложение 1. Хронология"]
-    assert style_of(document.paragraphs[-1]) == "Prepared By"
+    texts = [p.text for p in document.paragraphs]
+    closing = document.paragraphs[texts.index(breaks[0]) - 1]
+    assert style_of(closing) == "Prepared By"  # the memo's foot, then its annexes
 
 
 def test_header_carries_the_classification_marking(document: DocxDocument) -> None:

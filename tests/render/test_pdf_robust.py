@@ -277,7 +277,7 @@ def test_an_empty_nested_list_draws_nothing(template: Template, tmp_path: Path) 
 
     items = (ListItem((Run("Bir"),), ListBlock(True, ())), ListItem((Run("İki"),)))
     doc = with_blocks("az", ListBlock(False, items), ListBlock(True, ()))
-    assert "•Bir•İkiПодготовлено" in check_pdf(render(doc, template), tmp_path, doc, template)
+    assert "•Bir•İkiИсполнитель" in check_pdf(render(doc, template), tmp_path, doc, template)
     render_docx(doc, template)
 
 
