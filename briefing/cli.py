@@ -173,6 +173,40 @@ def cmd_validate(args: argparse.Namespace) -> int:
     return EXIT_USER if failed else EXIT_OK
 
 
+def cmd_xliff(args: argparse.Namespace) -> int:
+    """OUT/<stem>.<lang>.xlf for each language asked: the texts for a CAT tool."""
+    from briefing import api
+    from briefing.xliff import export_xliff, xliff_path
+
+    loaded = api.load(args.brief, _limits(args))
+    if not args.out:
+        raise UsageError("-o needs a folder name")
+    for lang in _split(args.lang):
+        data = export_xliff(loaded, lang, args.xliff_version)
+        target = xliff_path(Path(args.out), loaded.stem, lang)
+        api.write_atomic(target, data)
+        print(target)
+    return EXIT_OK
+
+
+def cmd_merge(args: argparse.Namespace) -> int:
+    """Translations from XLIFF files written into the brief (or its <stem>.<lang>.md)."""
+    from briefing import api
+    from briefing.xliff import merge_xliff
+
+    limits = _limits(args)
+    loaded = api.load(args.brief, limits)
+    result = merge_xliff(loaded, args.files, args.accept_stale, limits)
+    _err(*result.warnings)
+    for line in result.summary:
+        print(line)
+    for path in result.written:
+        print(path)
+    if not result.written:
+        print(f"{args.brief}: no change")
+    return EXIT_OK
+
+
 def cmd_languages(args: argparse.Namespace) -> int:
     from babel import Locale, UnknownLocaleError
 
@@ -270,6 +304,24 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--strict", action="store_true", help="a missing translation is an error")
     p.add_argument("--limit", action="append", metavar="NAME=N", help=limit_help)
     p.set_defaults(func=cmd_validate)
+
+    p = sub.add_parser("xliff", help="export a brief's texts as XLIFF for translators")
+    p.add_argument("brief", metavar="BRIEF")
+    p.add_argument("-l", "--lang", action="append", required=True, help="target language(s)")
+    p.add_argument("-o", "--out", default="out", help="output folder (default: out)")
+    p.add_argument("--xliff-version", choices=("1.2", "2.1"), default="1.2", help="default: 1.2")
+    p.add_argument("--limit", action="append", metavar="NAME=N", help=limit_help)
+    p.set_defaults(func=cmd_xliff)
+    p = sub.add_parser("merge", help="write translated XLIFF files back into the brief")
+    p.add_argument("brief", metavar="BRIEF")
+    p.add_argument("files", nargs="+", metavar="FILE.xlf")
+    p.add_argument(
+        "--accept-stale",
+        action="store_true",
+        help="merge units whose source text changed in the brief since the export",
+    )
+    p.add_argument("--limit", action="append", metavar="NAME=N", help=limit_help)
+    p.set_defaults(func=cmd_merge)
 
     sub.add_parser("languages", help="languages with a catalog").set_defaults(func=cmd_languages)
     p = sub.add_parser("templates", help="bundled templates; --check FOLDER checks one")

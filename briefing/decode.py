@@ -110,6 +110,15 @@ def is_text_list(hint: object) -> bool:
     return get_origin(hint) is Annotated and model.TEXT_OR_LIST in get_args(hint)[1:]
 
 
+def is_keyword(value: object, meta: Mapping[str, object]) -> bool:
+    """A plain string the field's metadata calls a keyword (a standard classification):
+    its words come from the catalog, so it is never translated."""
+    keywords = meta.get("keywords")
+    return (
+        isinstance(keywords, tuple) and isinstance(value, str) and value.strip().lower() in keywords
+    )
+
+
 def optional_inner(hint: object) -> object | None:
     """X for ``X | None``; None when the hint is not optional."""
     if get_origin(hint) in (Union, types.UnionType):

@@ -9,203 +9,24 @@ is made from the YAML one (a test checks that both give the same document tree):
 from __future__ import annotations
 
 import argparse
-import re
 import sys
 from pathlib import Path
-from typing import Any
-
-import yaml
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from briefing.markdown_write import document, languages  # noqa: E402
 from briefing.readers import load_source  # noqa: E402
-
-_BLOCK_START = re.compile(r"^(\s*)([-+*]\s|[>#|]|\d+[.)]\s|Table:)")
-_FRONT_TEXT_KEYS = ("title", "subtitle", "reference", "classification")
-
-
-def _langs(node: Any, base: str) -> set[str]:
-    if isinstance(node, dict):
-        found = set()
-        if node and all(isinstance(v, str) for v in node.values()) and base in node:
-            found |= set(node)
-        for value in node.values():
-            found |= _langs(value, base)
-        return found
-    if isinstance(node, list):
-        return set().union(*(_langs(v, base) for v in node)) if node else set()
-    return set()
-
-
-class _Writer:
-    def __init__(self, lang: str, base: str) -> None:
-        self.lang = lang
-        self.base = base
-
-    def t(self, value: Any) -> str:
-        """The text in this file's language, or the base text where it has none."""
-        text = value.get(self.lang, value.get(self.base, "")) if isinstance(value, dict) else value
-        return re.sub(r"[ \t\r\n]+", " ", str(text)).strip(" ")  # keeps no-break spaces
-
-    def kind_heading(self, kind: str) -> str:
-        """The catalog's heading, so the author reads the file in one language."""
-        from briefing.i18n import terms
-        from briefing.i18n.catalog import match_catalog, translations
-
-        code = match_catalog(self.lang) or "en"
-        return str(translations(code).gettext(terms.SECTION_HEADINGS[kind]))
-
-    def para(self, value: Any) -> str:
-        text = self.t(value)
-        return "\\" + text if _BLOCK_START.match(text) else text
-
-    def items(self, items: list[Any], ordered: bool, indent: str) -> list[str]:
-        lines = []
-        for n, item in enumerate(items, 1):
-            marker = f"{n}. " if ordered else "- "
-            text = item["text"] if isinstance(item, dict) and "text" in item else item
-            lines.append(f"{indent}{marker}{self.para(text)}")
-            if isinstance(item, dict):
-                for key in ("bullets", "numbered"):
-                    if key in item:
-                        pad = indent + " " * len(marker)
-                        lines += self.items(item[key], key == "numbered", pad)
-        return lines
-
-    def cell(self, value: Any) -> str:
-        return self.t(value).replace("|", "\\|")
-
-    def block(self, block: Any) -> list[str]:
-        if not isinstance(block, dict) or _is_text_map(block):
-            return [self.para(block)]
-        if "bullets" in block or "numbered" in block:
-            ordered = "numbered" in block
-            return self.items(block["numbered" if ordered else "bullets"], ordered, "")
-        if "table" in block:
-            spec = block["table"]
-            lines = [f"Table: {self.t(spec['caption'])}", ""] if spec.get("caption") else []
-            lines.append("| " + " | ".join(self.cell(c) for c in spec["columns"]) + " |")
-            lines.append("|" + "|".join("-" * n for n in _dashes(spec)) + "|")
-            lines += ["| " + " | ".join(self.cell(c) for c in row) + " |" for row in spec["rows"]]
-            return lines
-        if "quote" in block:
-            lines = [f"> {self.para(block['quote'])}"]
-            if block.get("by"):
-                lines += [">", f"> — {self.t(block['by'])}"]
-            return lines
-        if "note" in block:
-            return ["> [!NOTE]", f"> {self.para(block['note'])}"]
-        # any other block kind of the model: the generic fenced form, in this language
-        text = yaml.safe_dump(_resolve(block, self), allow_unicode=True, sort_keys=False)
-        return ["```brief", *text.rstrip("\n").split("\n"), "```"]
-
-    def body(self, blocks: list[Any]) -> list[str]:
-        lines: list[str] = []
-        for block in blocks:
-            lines += [*self.block(block), ""]
-        return lines
-
-    def section(self, section: dict[str, Any], level: int) -> list[str]:
-        hashes = "#" * (level + 1)
-        if "title" in section:
-            heading = self.t(section["title"])
-        else:
-            heading = f"{self.kind_heading(section['kind'])} {{kind={section['kind']}}}"
-        lines = [f"{hashes} {heading}", "", *self.body(section.get("body", []))]
-        for child in section.get("sections", []):
-            lines += self.section(child, level + 1)
-        return lines
-
-    def front(self, data: dict[str, Any]) -> dict[str, Any]:
-        from briefing.i18n.language import is_neutral
-
-        if self.lang == self.base:
-            keep = {k: v for k, v in data.items() if k not in _BODY_KEYS}
-            resolved: dict[str, Any] = _resolve(keep, self)  # a dict stays a dict
-            return resolved
-        out: dict[str, Any] = {}
-        for key in _FRONT_TEXT_KEYS:
-            value = data.get(key)
-            if isinstance(value, dict):
-                out[key] = self.t(value)
-            elif isinstance(value, str) and key != "classification" and not is_neutral(value):
-                out[key] = value
-        if "memo" in data:
-            out["memo"] = {k: _resolve(v, self) for k, v in data["memo"].items()}
-        for key in ("authors", "keywords"):
-            if key in data:
-                out[key] = _resolve(data[key], self)
-        if "sources" in data:
-            out["sources"] = [
-                {k: self.t(v) for k, v in s.items() if k in ("title", "publisher")}
-                for s in data["sources"]
-            ]
-        return out
-
-    def document(self, data: dict[str, Any]) -> str:
-        import io
-
-        import yaml
-
-        buffer = io.StringIO()
-        # keys in the brief's order, texts unwrapped
-        yaml.safe_dump(self.front(data), buffer, allow_unicode=True, sort_keys=False, width=4096)
-        lines = ["---", buffer.getvalue().rstrip("\n"), "---", ""]
-        if data.get("summary"):
-            lines += [f"## {self.kind_heading('summary')} {{kind=summary}}", ""]
-            lines += self.body(data["summary"])
-        for section in data.get("sections", []):
-            lines += self.section(section, 1)
-        if data.get("recommendations"):
-            lines += [f"## {self.kind_heading('recommendations')} {{kind=recommendations}}", ""]
-            lines += [*self.items(data["recommendations"], True, ""), ""]
-        for annex in data.get("annexes", []):
-            lines += [f"## {self.t(annex['title'])} {{kind=annex}}", ""]
-            lines += self.body(annex.get("body", []))
-            for child in annex.get("sections", []):
-                lines += self.section(child, 2)
-        return "\n".join(lines).rstrip("\n") + "\n"
-
-
-_BODY_KEYS = {"summary", "sections", "recommendations", "annexes"}
-
-
-def _is_text_map(value: dict[str, Any]) -> bool:
-    """A map of translations (every key a language code), not a block."""
-    from briefing.model import LANG_CODE
-
-    return all(LANG_CODE.match(str(k)) for k in value) and not {"by", "text"} & set(value)
-
-
-def _dashes(spec: dict[str, Any]) -> list[int]:
-    """Dashes per column of the separator row, in proportion to the widths (3 at least):
-    the Markdown reader takes relative widths from them."""
-    widths = [float(w) for w in spec.get("widths") or [1] * len(spec["columns"])]
-    narrowest = min(widths)
-    return [max(3, round(3 * w / narrowest)) for w in widths]
-
-
-def _resolve(value: Any, writer: _Writer) -> Any:
-    """Texts to this file's language; structure and non-text values unchanged."""
-    if isinstance(value, dict):
-        if value and all(isinstance(v, str) for v in value.values()) and writer.base in value:
-            return writer.t(value)
-        return {k: v if k in ("url", "date", "lang") else _resolve(v, writer)
-                for k, v in value.items()}  # fmt: skip
-    if isinstance(value, list):
-        return [_resolve(v, writer) for v in value]
-    return value
 
 
 def convert(path: Path) -> list[Path]:
     data = load_source(path).data
     base = data.get("lang", "en")
     written = []
-    for lang in sorted(_langs(data, base), key=lambda code: code != base):
+    for lang in sorted(languages(data, base), key=lambda code: code != base):
         name = f"{path.stem}.md" if lang == base else f"{path.stem}.{lang}.md"
         target = path.with_name(name)
-        target.write_text(_Writer(lang, base).document(data), encoding="utf-8")
+        target.write_text(document(data, lang, base), encoding="utf-8")
         written.append(target)
     return written
 

@@ -25,6 +25,7 @@ from typing import get_args, get_origin
 from briefing.decode import (
     Raw,
     fields_of,
+    is_keyword,
     is_text,
     is_text_list,
     member_for,
@@ -228,7 +229,7 @@ class _Merger:
     def text(
         self, base: Raw, others: Mapping[str, Raw], path: KeyPath, meta: Mapping[str, object]
     ) -> Raw:
-        if _is_keyword(base, meta):
+        if is_keyword(base, meta):
             return self.same(base, others, path)  # a standard classification
         if isinstance(base, str):
             merged: dict[str, Raw] = {self.base_lang: base}
@@ -247,14 +248,6 @@ class _Merger:
             else:
                 self.mismatch(lang, path, "a text in the base file, something else here")
         return merged
-
-
-def _is_keyword(value: Raw, meta: Mapping[str, object]) -> bool:
-    """A plain string the field's metadata calls a keyword (a standard classification)."""
-    keywords = meta.get("keywords")
-    return (
-        isinstance(keywords, tuple) and isinstance(value, str) and value.strip().lower() in keywords
-    )
 
 
 def _entries(n: int) -> str:

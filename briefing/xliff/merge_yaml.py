@@ -1,0 +1,190 @@
+"""Translations written into a YAML brief's language maps, every other byte kept.
+
+The file is edited, not re-dumped: each changed text is found by the same YAML parser
+that reads briefs (its nodes carry their start and end in the file), and only that
+value is replaced, or one ``az: ...`` line is added to its map, or a plain string
+becomes a map of its language and the new one. Comments, key order, quoting, folded
+text and blank lines everywhere else stay exactly as they were. (A round-trip YAML
+library such as ruamel.yaml re-emits the whole file: on the bundled example it
+re-indents every list nested in a list, 84 lines no translation touched.)
+
+The result is read back with the brief reader and must equal the old brief with the
+new translations in it, or nothing is written.
+"""
+
+from __future__ import annotations
+
+import copy
+from dataclasses import dataclass
+
+import yaml
+from yaml import MappingNode, Node, ScalarNode, SequenceNode
+
+from briefing.errors import BriefError, KeyPath, Problem
+from briefing.i18n.language import same_language
+from briefing.readers import Source
+from briefing.readers.yaml_source import load_yaml
+
+from .merge import Update
+
+
+@dataclass
+class _Edit:
+    start: int
+    end: int
+    text: str
+    order: int
+
+
+def merge_yaml(text: str, source: Source, base_lang: str, updates: list[Update]) -> str:
+    """``text`` (the brief's YAML) with ``updates`` written in."""
+    root = yaml.compose(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+    assert root is not None  # the brief was read from this text a moment ago
+    by_path: dict[KeyPath, list[Update]] = {}
+    for update in updates:
+        by_path.setdefault(update.path, []).append(update)
+    edits: list[_Edit] = []
+    for n, (path, group) in enumerate(by_path.items()):
+        parent, node = _find(root, path)
+        edits.append(_edit(text, parent, node, base_lang, group, n))
+    out = text
+    for edit in sorted(edits, key=lambda e: (e.start, e.order), reverse=True):
+        out = out[: edit.start] + edit.text + out[edit.end :]
+    _verify(out, source, base_lang, updates)
+    return out
+
+
+def _find(root: Node, path: KeyPath) -> tuple[Node, Node]:
+    parent, node = root, root
+    for part in path:
+        parent = node
+        if isinstance(node, MappingNode):
+            node = next(v for k, v in node.value if k.value == part)
+        elif isinstance(node, SequenceNode) and isinstance(part, int):
+            node = node.value[part]
+        else:
+            raise KeyError(path)
+    return parent, node
+
+
+def _scalar(value: str, flow: bool = False) -> str:
+    """``value`` as one line of YAML: plain where that reads back as the same string,
+    else double-quoted (with escapes for line breaks)."""
+    if not flow:
+        plain = yaml.safe_dump(value, allow_unicode=True, width=float("inf"))
+        plain = plain.removesuffix("\n...\n").removesuffix("\n")
+        if "\n" not in plain:
+            return plain
+    quoted = yaml.safe_dump(value, allow_unicode=True, width=float("inf"), default_style='"')
+    return quoted.removesuffix("\n")
+
+
+def _line_end(text: str, index: int) -> int:
+    """Where the line holding ``index`` ends (before its line break)."""
+    end = text.find("\n", index)
+    return len(text) if end < 0 else end
+
+
+def _edit(
+    text: str, parent: Node, node: Node, base_lang: str, group: list[Update], order: int
+) -> _Edit:
+    flow = bool(getattr(parent, "flow_style", False))
+    if isinstance(node, MappingNode):
+        keys = {str(k.value): v for k, v in node.value}
+        new_pairs: list[tuple[str, str]] = []
+        replaced: list[_Edit] = []
+        for update in group:
+            current = next((k for k in keys if same_language(k, update.lang)), None)
+            if current is not None:
+                value = keys[current]
+                start, end = value.start_mark.index, value.end_mark.index
+                tail = "\n" if text[start:end].endswith("\n") else ""
+                replaced.append(
+                    _Edit(start, end, _scalar(update.text, node.flow_style) + tail, order)
+                )
+            else:
+                new_pairs.append((update.key, update.text))
+        if replaced and not new_pairs and len(replaced) == 1:
+            return replaced[0]
+        if replaced:  # several languages of one map: replace the whole map's values
+            return _whole_map(text, node, group, order)
+        if node.flow_style:
+            close = node.end_mark.index - 1
+            added = "".join(f", {k}: {_scalar(v, True)}" for k, v in new_pairs)
+            return _Edit(close, close, added, order)
+        last = node.value[-1][1]
+        column = node.value[0][0].start_mark.column
+        at = last.end_mark.index
+        if last.end_mark.column == 0:  # a block scalar ends at the next line's start
+            lines = "".join(f"{' ' * column}{k}: {_scalar(v)}\n" for k, v in new_pairs)
+            return _Edit(at, at, lines, order)
+        at = _line_end(text, at)
+        lines = "".join(f"\n{' ' * column}{k}: {_scalar(v)}" for k, v in new_pairs)
+        return _Edit(at, at, lines, order)
+    assert isinstance(node, ScalarNode)
+    pairs = [(base_lang, str(node.value))] + [(u.key, u.text) for u in group]
+    start, end = node.start_mark.index, node.end_mark.index
+    tail = "\n" if text[start:end].endswith("\n") else ""
+    if flow:
+        inner = ", ".join(f"{k}: {_scalar(v, True)}" for k, v in pairs)
+        return _Edit(start, end, "{" + inner + "}" + tail, order)
+    if isinstance(parent, SequenceNode):  # "- text" becomes "- en: text\n  az: ..."
+        column = node.start_mark.column
+        lines = f"\n{' ' * column}".join(f"{k}: {_scalar(v)}" for k, v in pairs)
+        return _Edit(start, end, lines + tail, order)
+    key = next(k for k, v in parent.value if v is node)
+    column = key.start_mark.column + 2
+    lines = "".join(f"\n{' ' * column}{k}: {_scalar(v)}" for k, v in pairs)
+    # "title: text" -> "title:" and the map below it (no space left after the colon)
+    colon = text.rfind(":", key.end_mark.index, start + 1)
+    return _Edit(colon + 1, end, lines + tail, order)
+
+
+def _whole_map(text: str, node: MappingNode, group: list[Update], order: int) -> _Edit:
+    """Every language of a map rewritten (rare: two files change one text)."""
+    values = {str(k.value): str(v.value) for k, v in node.value}
+    for update in group:
+        key = next((k for k in values if same_language(k, update.lang)), update.key)
+        values[key] = update.text
+    start, end = node.start_mark.index, node.end_mark.index
+    tail = "\n" if text[start:end].endswith("\n") else ""
+    if node.flow_style:
+        inner = ", ".join(f"{k}: {_scalar(v, True)}" for k, v in values.items())
+        return _Edit(start, end, "{" + inner + "}" + tail, order)
+    column = node.start_mark.column
+    lines = f"\n{' ' * column}".join(f"{k}: {_scalar(v)}" for k, v in values.items())
+    return _Edit(start, end, lines + tail, order)
+
+
+def _verify(out: str, source: Source, base_lang: str, updates: list[Update]) -> None:
+    """The written YAML must read as the old brief plus exactly the new translations."""
+    expected = copy.deepcopy(source.data)
+    for update in updates:
+        put(expected, update.path, base_lang, update.lang, update.key, update.text)
+    try:
+        got = load_yaml(out, source.file).data
+    except BriefError:
+        got = None
+    if got != expected:
+        raise BriefError(
+            Problem(
+                f"{source.file}: the translations could not be written into the YAML without "
+                "changing something else; nothing was written (this is a bug in briefing: "
+                "please report it with the brief and the XLIFF file)"
+            )
+        )
+
+
+def put(data: object, path: KeyPath, base_lang: str, lang: str, key: str, text: str) -> None:
+    """In plain brief data: the text at ``path`` gets ``text`` as its ``lang`` translation."""
+    holder: object = data
+    for part in path[:-1]:
+        holder = holder[part]  # type: ignore[index]
+    last = path[-1]
+    value = holder[last]  # type: ignore[index]
+    if isinstance(value, str):
+        holder[last] = {base_lang: value, key: text}  # type: ignore[index]
+        return
+    assert isinstance(value, dict)
+    current = next((k for k in value if same_language(k, lang)), key)
+    value[current] = text
