@@ -11,6 +11,7 @@ file whole or not at all, the previous version kept beside it as ``<name>.bak``.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -67,7 +68,7 @@ class MergeResult:
 
 def merge_xliff(
     loaded: LoadedBrief,
-    files: list[str | Path],
+    files: Sequence[str | Path],
     accept_stale: bool = False,
     limits: Limits | None = None,
 ) -> MergeResult:

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import cache
 
 from briefing.errors import BriefError, KeyPath, Position, Problem
 from briefing.i18n.language import canonical, same_language
@@ -75,7 +76,6 @@ def plan(
     out = Plan()
     by_lang: dict[str, dict[str, Unit]] = {}
     chosen: dict[tuple[KeyPath, str], Update] = {}
-    covered = _glyphs()
     for xfile in files:
         if not same_language(xfile.source_lang, brief.lang):
             out.errors.append(
@@ -106,7 +106,7 @@ def plan(
                     )
                 )
                 continue
-            update = _check(unit, xunit, lang, accept_stale, limits, covered, out, tally)
+            update = _check(unit, xunit, lang, accept_stale, limits, out, tally)
             if update is None:
                 continue
             earlier = chosen.get((unit.path, lang))
@@ -142,11 +142,13 @@ def _check(
     lang: str,
     accept_stale: bool,
     limits: Limits,
-    covered: frozenset[str] | None,
     out: Plan,
     tally: Tally,
 ) -> Update | None:
     """The update one unit asks for, or None (skipped, unchanged, or an error recorded)."""
+    if xunit.problems:  # wrong codes or language in the target, whatever it says
+        out.errors += xunit.problems
+        return None
     if xunit.target is None:
         tally.untranslated += 1
         return None
@@ -172,7 +174,7 @@ def _check(
         )
         return None
     where = xunit.target_position
-    errors = list(xunit.problems)
+    errors = []
     mismatch = _codes_problem(source, xunit.target)
     if mismatch:
         bad = mismatch[1]
@@ -189,8 +191,8 @@ def _check(
                 f"{len(text):,} characters, over the text-chars limit of {limits.text_chars:,}"
             )
         check_text(text, limits.url_chars)
-        missing = sorted({ch for ch in text if covered is not None and ch not in covered})
-        missing = [ch for ch in missing if ch not in "\t\n\r"]
+        covered = _glyphs()
+        missing = sorted({ch for ch in text if ch not in covered and ch not in "\t\n\r"})
         if missing:
             raise Invalid(
                 f"U+{ord(missing[0]):04X} cannot be shown: no font of the default template has it"
@@ -221,8 +223,10 @@ def _codes_problem(source: Content, target: Content) -> tuple[str, str] | None:
     return None
 
 
-def _glyphs() -> frozenset[str] | None:
-    """Characters the default template's fonts can show."""
+@cache
+def _glyphs() -> frozenset[str]:
+    """Characters the default template's fonts can show (read once, only when a unit
+    is to be merged)."""
     from briefing.api import template
     from briefing.glyphs import covered_chars
 

@@ -10,7 +10,6 @@ is read back with the new files, and every translation must read as intended.
 
 from __future__ import annotations
 
-import copy
 import re
 from pathlib import Path
 
@@ -30,20 +29,32 @@ def merge_markdown(loaded: object, updates: list[Update]) -> dict[Path, str]:
     """The new text of each translation file ``updates`` change, by path."""
     from briefing.api import LoadedBrief, load_text
     from briefing.readers import read_text
+    from briefing.readers.markdown_source import load_markdown
     from briefing.readers.translations import translation_files
 
     assert isinstance(loaded, LoadedBrief)
     brief = loaded.brief
     existing = translation_files(loaded.path)
-    data = copy.deepcopy(loaded.source.data)
+    base_text = read_text(loaded.path)
     files: dict[str, Path] = {}
+    codes: dict[str, str] = {}
     for update in updates:
         code = next((c for c in existing if same_language(c, update.lang)), update.lang)
+        codes[update.lang] = code
         files[update.lang] = existing.get(
             code, loaded.path.with_name(f"{loaded.path.stem}.{code}.md")
         )
-        put(data, update.path, brief.lang, update.lang, code, update.text)
-    written = {path: document(data, lang, brief.lang) for lang, path in files.items()}
+    written = {}
+    for lang, path in files.items():
+        # the base file's own data (every text a string), with this language's texts in
+        data = load_markdown(base_text, str(loaded.path)).data
+        for unit in units(brief, lang, loaded.source):
+            if unit.target is not None:
+                put(data, unit.path, brief.lang, lang, codes[lang], unit.target)
+        for update in updates:
+            if update.lang == lang:
+                put(data, update.path, brief.lang, lang, codes[lang], update.text)
+        written[path] = document(data, lang, brief.lang)
     texts = {c: read_text(p) for c, p in existing.items()}
     for path in files.values():
         code = path.name[len(loaded.path.stem) + 1 : -len(path.suffix)]

@@ -68,14 +68,19 @@ def _find(root: Node, path: KeyPath) -> tuple[Node, Node]:
 
 
 def _scalar(value: str, flow: bool = False) -> str:
-    """``value`` as one line of YAML: plain where that reads back as the same string,
-    else double-quoted (with escapes for line breaks)."""
-    if not flow:
-        plain = yaml.safe_dump(value, allow_unicode=True, width=float("inf"))
+    """``value`` as one line of YAML, plain where that reads back as the same string
+    (in a flow collection, where ``,`` and brackets end a plain one, if the emitter says
+    so), else double-quoted with escapes for line breaks."""
+    wide = float("inf")
+    if flow:
+        inside = yaml.safe_dump([value], allow_unicode=True, width=wide, default_flow_style=True)
+        plain = inside.strip()[1:-1]
+    else:
+        plain = yaml.safe_dump(value, allow_unicode=True, width=wide)
         plain = plain.removesuffix("\n...\n").removesuffix("\n")
-        if "\n" not in plain:
-            return plain
-    quoted = yaml.safe_dump(value, allow_unicode=True, width=float("inf"), default_style='"')
+    if "\n" not in plain:
+        return plain
+    quoted = yaml.safe_dump(value, allow_unicode=True, width=wide, default_style='"')
     return quoted.removesuffix("\n")
 
 

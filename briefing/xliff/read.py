@@ -130,7 +130,8 @@ def read_xliff(path: Path, limits: Limits | None = None) -> XliffFile:
         ) from None
     where = _Where(name, text, root)
     for el in root.iter(etree.Entity):  # none can be defined without a DTD; never trust
-        raise BriefError(Problem("entity references are not allowed", where(el.getparent())))
+        at = where(el.getparent() or root)
+        raise BriefError(Problem("entity references are not allowed in an XLIFF file", at))
     qname = etree.QName(root)
     version = _NS_VERSION.get(qname.namespace or "", "")
     if qname.localname != "xliff" or not version:
@@ -218,8 +219,14 @@ class _Reader:
         if present:
             unit.target_position = self.where(present[0])
             own = present[0].get(_XML_NS + "lang")
-            if own:
-                unit.target_lang, unit.lang_position = own, self.where(present[0])
+            if own and own.replace("_", "-").lower() != lang.replace("_", "-").lower():
+                unit.problems.append(
+                    Problem(
+                        f"this target is in {own!r} (xml:lang) but the file's target language "
+                        f"is {lang!r}",
+                        self.where(present[0]),
+                    )
+                )
         if len(present) == len(targets):
             target: list[Part] = []
             for t in present:
