@@ -8,6 +8,7 @@ full example by translate-toolkit, merged, and must then read as the full exampl
 
 from __future__ import annotations
 
+import re
 import shutil
 import subprocess
 import sys
@@ -22,11 +23,12 @@ from translate.storage import xliff2 as tt_xliff2
 
 from briefing import api
 from briefing.errors import BriefError
+from briefing.i18n.language import same_language
 from briefing.inline import parse_inline
 from briefing.xliff import export_xliff, merge_xliff
 from briefing.xliff.codes import to_content, to_markdown
 from briefing.xliff.units import units
-from tests.strategies import MARKUP, WORDS
+from tests.strategies import MARKUP, WORDS, _valid_builder, repair, to_yaml, to_yaml_by_hand
 
 ROOT = Path(__file__).resolve().parents[1]
 EXAMPLES = ROOT / "examples"
@@ -471,3 +473,61 @@ def test_merge_api_refuses_nothing_silently(tmp_path: Path) -> None:
         merge_xliff(api.load(brief), [xlf])
     assert info.value.problems[0].position is not None
     assert info.value.problems[0].position.file == str(xlf)
+
+
+@settings(max_examples=30, deadline=None, suppress_health_check=list(HealthCheck))
+@given(
+    raw=_valid_builder().brief(),
+    seed=st.integers(0, 2**16),
+    by_hand=st.booleans(),
+    lang=st.sampled_from(("az", "ru", "de")),
+)
+def test_any_brief_takes_its_translations_back(
+    tmp_path_factory: pytest.TempPathFactory,
+    raw: dict[str, object],
+    seed: int,
+    by_hand: bool,
+    lang: str,
+) -> None:
+    """Any valid brief, in any YAML layout: export, translate every unit (the source with
+    its codes, words changed), merge. The brief then holds exactly those translations,
+    or the merge refuses with positioned problems; never a traceback or a broken file."""
+    repair(raw)
+    folder = tmp_path_factory.mktemp("prop")
+    brief = folder / "brief.yaml"
+    text = to_yaml_by_hand(raw, seed) if by_hand else to_yaml(raw)
+    brief.write_text(text, encoding="utf-8")
+    try:
+        loaded = api.load(brief)
+    except BriefError:
+        return  # the generator made something the format refuses: not this test's subject
+    if same_language(loaded.brief.lang, lang):
+        return
+    xlf = folder / "t.xlf"
+    xlf.write_bytes(export_xliff(loaded, lang))
+    data = xlf.read_text(encoding="utf-8")
+    # every target: its source with "TR " in front (codes kept as they are)
+    data = re.sub(
+        r"(<source>)(.*?)(</source>\s*<target[^>]*?)(/>|>.*?</target>)",
+        lambda m: (
+            f"{m[1]}{m[2]}{m[3].replace('needs-translation', 'translated')}>TR {m[2]}</target>"
+        ),
+        data,
+        flags=re.S,
+    )
+    xlf.write_text(data, encoding="utf-8")
+    try:
+        result = merge_xliff(loaded, [xlf])
+    except BriefError as exc:
+        assert all(p.position is not None for p in exc.problems), exc.problems
+        assert brief.read_text(encoding="utf-8") == text
+        return
+    after = api.load(brief)
+    want = {u.id: u.source for u in units(loaded.brief, lang, loaded.source)}
+    got = {u.id: u.target for u in units(after.brief, lang, after.source)}
+    assert got.keys() == want.keys()
+    for key, source in want.items():
+        assert same_text(got[key], "TR " + source) or same_text(
+            got[key], "TR " + to_markdown(*to_content(source))
+        ), (key, got[key], source)
+    assert result.written == ([brief] if want else [])

@@ -15,6 +15,7 @@ new translations in it, or nothing is written.
 from __future__ import annotations
 
 import copy
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 import yaml
@@ -40,18 +41,62 @@ def merge_yaml(text: str, source: Source, base_lang: str, updates: list[Update])
     """``text`` (the brief's YAML) with ``updates`` written in."""
     root = yaml.compose(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
     assert root is not None  # the brief was read from this text a moment ago
-    by_path: dict[KeyPath, list[Update]] = {}
+    # A node written once and used again through YAML aliases (&a ... *a) is one text in
+    # the file however many paths reach it: it is edited once, for every path.
+    paths = _paths_of(root)
+    by_node: dict[int, tuple[Node, Node, list[Update]]] = {}
     for update in updates:
-        by_path.setdefault(update.path, []).append(update)
+        parent, node = _find(root, update.path)
+        by_node.setdefault(id(node), (parent, node, []))[2].append(update)
     edits: list[_Edit] = []
-    for n, (path, group) in enumerate(by_path.items()):
-        parent, node = _find(root, path)
+    expected = list(updates)
+    for n, (parent, node, group) in enumerate(by_node.values()):
+        group = _one_per_language(group, paths[id(node)])
         edits.append(_edit(text, parent, node, base_lang, group, n))
+        for update in group:  # the other paths that reach the node get it too
+            expected += [
+                Update(p, update.lang, update.key, update.text, update.position)
+                for p in paths[id(node)]
+                if p != update.path
+            ]
     out = text
     for edit in sorted(edits, key=lambda e: (e.start, e.order), reverse=True):
         out = out[: edit.start] + edit.text + out[edit.end :]
-    _verify(out, source, base_lang, updates)
+    _verify(out, source, base_lang, expected)
     return out
+
+
+def _paths_of(root: Node) -> dict[int, list[KeyPath]]:
+    """Every path that reaches each node (several for a node used through aliases)."""
+    out: dict[int, list[KeyPath]] = {}
+    stack: list[tuple[Node, KeyPath]] = [(root, ())]
+    while stack:
+        node, path = stack.pop()
+        out.setdefault(id(node), []).append(path)
+        if isinstance(node, MappingNode):
+            stack += [(v, (*path, str(k.value))) for k, v in node.value]
+        elif isinstance(node, SequenceNode):
+            stack += [(v, (*path, i)) for i, v in enumerate(node.value)]
+    return out
+
+
+def _one_per_language(group: list[Update], paths: list[KeyPath]) -> list[Update]:
+    """The updates of one node, one per language; an aliased text must get the same
+    translation at every place it is used."""
+    chosen: dict[str, Update] = {}
+    for update in group:
+        first = chosen.setdefault(update.lang, update)
+        if first.text != update.text:
+            where = ", ".join(".".join(map(str, p)) for p in paths[:4])
+            raise BriefError(
+                Problem(
+                    f"this text is written once in the brief and used again through a YAML "
+                    f"alias ({where}); it takes one translation, and {first.position} gives "
+                    "another",
+                    update.position,
+                )
+            )
+    return list(chosen.values())
 
 
 def _find(root: Node, path: KeyPath) -> tuple[Node, Node]:
@@ -99,7 +144,7 @@ def _edit(
         new_pairs: list[tuple[str, str]] = []
         replaced: list[_Edit] = []
         for update in group:
-            current = next((k for k in keys if same_language(k, update.lang)), None)
+            current = _key_for(keys, update)
             if current is not None:
                 value = keys[current]
                 start, end = value.start_mark.index, value.end_mark.index
@@ -145,12 +190,19 @@ def _edit(
     return _Edit(colon + 1, end, lines + tail, order)
 
 
+def _key_for(keys: Mapping[str, object], update: Update) -> str | None:
+    """The key of the map the translation goes under: its own key if the map has it,
+    else one of the same language (az-Latn for az), else None (a new key)."""
+    if update.key in keys:
+        return update.key
+    return next((k for k in keys if same_language(k, update.lang)), None)
+
+
 def _whole_map(text: str, node: MappingNode, group: list[Update], order: int) -> _Edit:
     """Every language of a map rewritten (rare: two files change one text)."""
     values = {str(k.value): str(v.value) for k, v in node.value}
     for update in group:
-        key = next((k for k in values if same_language(k, update.lang)), update.key)
-        values[key] = update.text
+        values[_key_for(values, update) or update.key] = update.text
     start, end = node.start_mark.index, node.end_mark.index
     tail = "\n" if text[start:end].endswith("\n") else ""
     if node.flow_style:
@@ -191,5 +243,5 @@ def put(data: object, path: KeyPath, base_lang: str, lang: str, key: str, text: 
         holder[last] = {base_lang: value, key: text}  # type: ignore[index]
         return
     assert isinstance(value, dict)
-    current = next((k for k in value if same_language(k, lang)), key)
-    value[current] = text
+    exact = key if key in value else None
+    value[exact or next((k for k in value if same_language(k, lang)), key)] = text

@@ -79,6 +79,7 @@ def units(brief: Brief, lang: str, source: Source) -> list[Unit]:
     """Every translatable text of ``brief`` for ``lang``, in the order of the file."""
     found = []
     for path, value in _texts(Brief, brief, ()):
+        path = _as_written(source.data, path)
         text, _ = pick(value, brief.lang, brief.lang)  # type: ignore[arg-type]
         if is_neutral(text) or not text.strip():
             continue
@@ -87,6 +88,17 @@ def units(brief: Brief, lang: str, source: Source) -> list[Unit]:
         found.append(Unit(path, text, target, key, source.position(path)))
     # document order: by place in the file, the model's order where two share one
     return sorted(found, key=lambda u: (u.position.file, u.position.line, u.position.col))
+
+
+def _as_written(data: object, path: KeyPath) -> KeyPath:
+    """The path as the file writes it: ``cc: Team`` is the list ``[Team]`` to the model,
+    so its one text is at ``memo.cc``, not ``memo.cc.0``."""
+    holder = data
+    for i, part in enumerate(path):
+        if isinstance(part, int) and not isinstance(holder, list):
+            return path[:i]
+        holder = holder[part] if isinstance(holder, dict | list) else None  # type: ignore[index]
+    return path
 
 
 def _texts(hint: object, value: object, path: KeyPath) -> Iterator[tuple[KeyPath, object]]:
