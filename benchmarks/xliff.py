@@ -17,10 +17,9 @@ import sys
 import tempfile
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT))
+from measure import FULL, Bench  # benchmarks/ is on the path when run as a script
 
-from benchmarks.measure import FULL, Bench  # noqa: E402
+ROOT = Path(__file__).resolve().parents[1]
 
 EXAMPLE = ROOT / "examples" / "us-azerbaijan-charter.yaml"
 
