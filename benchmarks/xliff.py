@@ -60,7 +60,8 @@ def main() -> None:
     # the full file's az texts as the "translated" file for the stripped brief
     full_xlf = work / "brief.az.xlf"
     fill = work / "fill.xlf"
-    bench = Bench(shutil.which("hyperfine") and Path(str(shutil.which("hyperfine"))), None, FULL)
+    hyperfine = shutil.which("hyperfine")
+    bench = Bench(Path(hyperfine) if hyperfine else None, None, FULL)
     export = f"{cli} xliff {brief} -l az -o {work}"
     rows = [("export (xliff -l az)", bench.measure(export, [full_xlf]))]
     rows.append(("merge, no change", bench.measure(f"{cli} merge {brief} {full_xlf}", [])))
