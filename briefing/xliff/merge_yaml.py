@@ -59,9 +59,12 @@ def merge_yaml(text: str, source: Source, base_lang: str, updates: list[Update])
                 for p in paths[id(node)]
                 if p != update.path
             ]
-    out = text
-    for edit in sorted(edits, key=lambda e: (e.start, e.order), reverse=True):
-        out = out[: edit.start] + edit.text + out[edit.end :]
+    pieces: list[str] = []  # joined once: slicing the text per edit would be quadratic
+    at = 0
+    for edit in sorted(edits, key=lambda e: (e.start, e.order)):
+        pieces += [text[at : edit.start], edit.text]
+        at = max(at, edit.end)
+    out = "".join([*pieces, text[at:]])
     _verify(out, source, base_lang, expected)
     return out
 

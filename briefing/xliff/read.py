@@ -72,9 +72,12 @@ class _Where:
         self.starts = [0] + [m.end() for m in re.finditer("\n", text)]
         self.at: dict[etree._Element, Position] = {}
         cursor = 0
+        patterns: dict[str, re.Pattern[str]] = {}
         for el in root.iter(etree.Element):
-            name = el.prefix + ":" if el.prefix else ""
-            pattern = re.compile("<" + re.escape(name + etree.QName(el).localname) + r"[\s/>]")
+            name = (el.prefix + ":" if el.prefix else "") + etree.QName(el).localname
+            pattern = patterns.get(name)
+            if pattern is None:
+                pattern = patterns[name] = re.compile("<" + re.escape(name) + r"[\s/>]")
             found = pattern.search(text, cursor)
             line = el.sourceline or 1
             if found is None or self._line(found.start()) > line:
