@@ -531,3 +531,21 @@ def test_any_brief_takes_its_translations_back(
             got[key], "TR " + to_markdown(*to_content(source))
         ), (key, got[key], source)
     assert result.written == ([brief] if want else [])
+
+
+def test_one_change_to_a_markdown_translation_changes_one_line(tmp_path: Path) -> None:
+    """The rewritten brief.az.md keeps every other text, codes and amounts included."""
+    brief = copy_markdown(tmp_path, ("az", "ru"))
+    xlf = tmp_path / "az.xlf"
+    text = export_xliff(api.load(brief), "az").decode("utf-8")
+    old = '<target state="translated">ABŞ–Azərbaycan Strateji Tərəfdaşlıq Xartiyası</target>'
+    assert old in text
+    xlf.write_text(text.replace(old, old.replace("Strateji Tərəfdaşlıq ", ""), 1), "utf-8")
+    result = merge_xliff(api.load(brief), [xlf])
+    az = tmp_path / "us-azerbaijan-charter.az.md"
+    assert result.written == [az] and result.backups == [az.with_name(az.name + ".bak")]
+    before = (EXAMPLES / az.name).read_text("utf-8").split("\n")
+    after = az.read_text("utf-8").split("\n")
+    changed = [(a, b) for a, b in zip(before, after, strict=True) if a != b]
+    assert changed == [(f"title: {'ABŞ–Azərbaycan Strateji Tərəfdaşlıq Xartiyası'}",
+                        "title: ABŞ–Azərbaycan Xartiyası")]  # fmt: skip

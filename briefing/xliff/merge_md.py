@@ -14,13 +14,13 @@ import re
 from pathlib import Path
 
 from briefing.errors import BriefError, Problem
-from briefing.i18n.language import same_language
+from briefing.i18n.language import pick, same_language
 from briefing.markdown_write import document
 from briefing.model import Brief
 
 from .merge import Update
 from .merge_yaml import put
-from .units import units
+from .units import texts, translation
 
 _SPACE = re.compile(r"[ \t\n]+")
 
@@ -45,22 +45,22 @@ def merge_markdown(loaded: object, updates: list[Update]) -> dict[Path, str]:
             code, loaded.path.with_name(f"{loaded.path.stem}.{code}.md")
         )
     written = {}
-    for lang, path in files.items():
+    for lang, file in files.items():
         # the base file's own data (every text a string), with this language's texts in
         data = load_markdown(base_text, str(loaded.path)).data
-        for unit in units(brief, lang, loaded.source):
-            if unit.target is not None:
-                put(data, unit.path, brief.lang, lang, codes[lang], unit.target)
+        for path, value in texts(brief, loaded.source):  # what it has, words or not
+            found = translation(value, lang)
+            if found is not None:
+                put(data, path, brief.lang, lang, codes[lang], found[1])
         for update in updates:
             if update.lang == lang:
                 put(data, update.path, brief.lang, lang, codes[lang], update.text)
-        written[path] = document(data, lang, brief.lang)
-    texts = {c: read_text(p) for c, p in existing.items()}
-    for path in files.values():
-        code = path.name[len(loaded.path.stem) + 1 : -len(path.suffix)]
-        texts[code] = written[path]
+        written[file] = document(data, lang, brief.lang)
+    contents = {c: read_text(f) for c, f in existing.items()}
+    for file in files.values():
+        contents[file.name[len(loaded.path.stem) + 1 : -len(file.suffix)]] = written[file]
     try:
-        again = load_text(read_text(loaded.path), "markdown", str(loaded.path), texts).brief
+        again = load_text(base_text, "markdown", str(loaded.path), contents).brief
     except BriefError as exc:
         raise BriefError(
             [Problem(f"the new translation file would not read back: {p}") for p in exc.problems]
@@ -78,17 +78,17 @@ def _verify(
 
     assert isinstance(source, Source)
     new = {(u.path, u.lang): u for u in updates}
-    now = {lang: {u.path: u for u in units(after, lang, source)} for lang in files}
     for lang in files:
-        for unit in units(before, lang, source):
-            update = new.get((unit.path, lang))
-            want = (
-                update.text if update else unit.target if unit.target is not None else unit.source
-            )
-            got = now[lang].get(unit.path)
-            have = got.target if got is not None else None
-            if have is None or _SPACE.sub(" ", have).strip() != _SPACE.sub(" ", want).strip():
-                where = update.position if update else unit.position
+        now = dict(texts(after, source))
+        for path, value in texts(before, source):
+            update = new.get((path, lang))
+            old = translation(value, lang)
+            want = update.text if update else old[1] if old else pick(value, before.lang, "")[0]
+            got = translation(now.get(path, ""), lang)
+            if got is None and update is None and old is None:
+                continue  # left out of the file (a code in the front matter): as before
+            if got is None or _SPACE.sub(" ", got[1]).strip() != _SPACE.sub(" ", want).strip():
+                where = update.position if update else source.position(path)
                 raise BriefError(
                     Problem(
                         f"this translation cannot be written into {files[lang].name} so that it "

@@ -78,16 +78,21 @@ def translation(value: str | dict[str, str], lang: str) -> tuple[str, str] | Non
 def units(brief: Brief, lang: str, source: Source) -> list[Unit]:
     """Every translatable text of ``brief`` for ``lang``, in the order of the file."""
     found = []
-    for path, value in _texts(Brief, brief, ()):
-        path = _as_written(source.data, path)
-        text, _ = pick(value, brief.lang, brief.lang)  # type: ignore[arg-type]
+    for path, value in texts(brief, source):
+        text, _ = pick(value, brief.lang, brief.lang)
         if is_neutral(text) or not text.strip():
             continue
-        existing = translation(value, lang)  # type: ignore[arg-type]
+        existing = translation(value, lang)
         key, target = existing if existing is not None else (None, None)
         found.append(Unit(path, text, target, key, source.position(path)))
     # document order: by place in the file, the model's order where two share one
     return sorted(found, key=lambda u: (u.position.file, u.position.line, u.position.col))
+
+
+def texts(brief: Brief, source: Source) -> Iterator[tuple[KeyPath, str | dict[str, str]]]:
+    """(path as the file writes it, value) of every text of ``brief``, words or not."""
+    for path, value in _texts(Brief, brief, ()):
+        yield _as_written(source.data, path), value  # type: ignore[misc]
 
 
 def _as_written(data: object, path: KeyPath) -> KeyPath:
