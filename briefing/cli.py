@@ -181,7 +181,16 @@ def cmd_xliff(args: argparse.Namespace) -> int:
     loaded = api.load(args.brief, _limits(args))
     if not args.out:
         raise UsageError("-o needs a folder name")
+    langs: list[str] = []
     for lang in _split(args.lang):
+        if lang == "all":  # every language with a catalog but the brief's own
+            from briefing.i18n.catalog import catalog_languages
+            from briefing.i18n.language import same_language
+
+            langs += [c for c in catalog_languages() if not same_language(c, loaded.brief.lang)]
+        else:
+            langs.append(lang)
+    for lang in dict.fromkeys(langs):
         data = export_xliff(loaded, lang, args.xliff_version)
         target = xliff_path(Path(args.out), loaded.stem, lang)
         api.write_atomic(target, data)
@@ -307,7 +316,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("xliff", help="export a brief's texts as XLIFF for translators")
     p.add_argument("brief", metavar="BRIEF")
-    p.add_argument("-l", "--lang", action="append", required=True, help="target language(s)")
+    p.add_argument("-l", "--lang", action="append", required=True, help="target languages, or all")
     p.add_argument("-o", "--out", default="out", help="output folder (default: out)")
     p.add_argument("--xliff-version", choices=("1.2", "2.1"), default="1.2", help="default: 1.2")
     p.add_argument("--limit", action="append", metavar="NAME=N", help=limit_help)

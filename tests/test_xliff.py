@@ -171,6 +171,11 @@ def test_export_cli_writes_per_language_and_refuses_the_brief_language(tmp_path:
     ]
     proc = run("xliff", str(YAML_EXAMPLE), "-l", "en", "-o", str(tmp_path))
     assert proc.returncode == 2 and "the language" in proc.stderr
+    proc = run("xliff", str(YAML_EXAMPLE), "-l", "all", "-o", str(tmp_path / "all"))
+    assert proc.returncode == 0 and [Path(p).name for p in proc.stdout.split()] == [
+        "us-azerbaijan-charter.az.xlf",
+        "us-azerbaijan-charter.ru.xlf",
+    ]
 
 
 # -- round trips -------------------------------------------------------------------------

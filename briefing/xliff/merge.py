@@ -15,6 +15,7 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass, field
 from functools import cache
+from typing import TYPE_CHECKING
 
 from briefing.errors import BriefError, KeyPath, Position, Problem
 from briefing.i18n.language import canonical, same_language
@@ -28,6 +29,9 @@ from .codes import Content, Unwritable, codes, to_markdown, to_runs
 from .read import XliffFile, XUnit
 from .units import Unit, units
 from .write import align
+
+if TYPE_CHECKING:
+    from briefing.api import LoadedBrief
 
 
 @dataclass
@@ -65,12 +69,12 @@ class Plan:
 
 
 def plan(
-    loaded: object, files: list[XliffFile], accept_stale: bool, limits: Limits | None = None
+    loaded: LoadedBrief,
+    files: list[XliffFile],
+    accept_stale: bool,
+    limits: Limits | None = None,
 ) -> Plan:
-    """What merging ``files`` into ``loaded`` (an api.LoadedBrief) would change."""
-    from briefing.api import LoadedBrief
-
-    assert isinstance(loaded, LoadedBrief)
+    """What merging ``files`` into ``loaded`` would change."""
     brief = loaded.brief
     limits = limits or Limits()
     out = Plan()

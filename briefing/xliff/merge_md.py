@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from briefing.errors import BriefError, Problem
 from briefing.i18n.language import pick, same_language
@@ -22,17 +23,21 @@ from .merge import Update
 from .merge_yaml import put
 from .units import texts, translation
 
+if TYPE_CHECKING:
+    from briefing.api import LoadedBrief
+    from briefing.readers import Source
+
+
 _SPACE = re.compile(r"[ \t\n]+")
 
 
-def merge_markdown(loaded: object, updates: list[Update]) -> dict[Path, str]:
+def merge_markdown(loaded: LoadedBrief, updates: list[Update]) -> dict[Path, str]:
     """The new text of each translation file ``updates`` change, by path."""
-    from briefing.api import LoadedBrief, load_text
+    from briefing.api import load_text
     from briefing.readers import read_text
     from briefing.readers.markdown_source import load_markdown
     from briefing.readers.translations import translation_files
 
-    assert isinstance(loaded, LoadedBrief)
     brief = loaded.brief
     existing = translation_files(loaded.path)
     base_text = read_text(loaded.path)
@@ -70,13 +75,10 @@ def merge_markdown(loaded: object, updates: list[Update]) -> dict[Path, str]:
 
 
 def _verify(
-    before: Brief, after: Brief, updates: list[Update], files: dict[str, Path], source: object
+    before: Brief, after: Brief, updates: list[Update], files: dict[str, Path], source: Source
 ) -> None:
     """Every text of each written language reads as it should: the new translation, the
     old one, or (where there was none) the brief's own text."""
-    from briefing.readers import Source
-
-    assert isinstance(source, Source)
     new = {(u.path, u.lang): u for u in updates}
     for lang in files:
         now = dict(texts(after, source))
