@@ -61,7 +61,7 @@ class Writer:
             lines.append(f"{indent}{marker}{self.para(text)}")
             if isinstance(item, dict):
                 for key in ("bullets", "numbered"):
-                    if key in item:
+                    if item.get(key) is not None:  # an absent list may be written null
                         pad = indent + " " * len(marker)
                         lines += self.items(item[key], key == "numbered", pad)
         return lines
@@ -101,7 +101,7 @@ class Writer:
 
     def section(self, section: dict[str, Any], level: int) -> list[str]:
         hashes = "#" * (level + 1)
-        if "title" in section:
+        if section.get("title") is not None:
             heading = self.t(section["title"])
         else:
             heading = f"{self.kind_heading(section['kind'])} {{kind={section['kind']}}}"
@@ -124,14 +124,18 @@ class Writer:
                 out[key] = self.t(value)
             elif isinstance(value, str) and key != "classification" and not is_neutral(value):
                 out[key] = value
-        if "memo" in data:
+        if isinstance(data.get("memo"), dict):
             out["memo"] = {k: _resolve(v, self) for k, v in data["memo"].items()}
         for key in ("authors", "keywords"):
-            if key in data:
+            if data.get(key) is not None:
                 out[key] = _resolve(data[key], self)
-        if "sources" in data:
+        if isinstance(data.get("sources"), list):
             out["sources"] = [
-                {k: self.t(v) for k, v in s.items() if k in ("title", "publisher")}
+                {
+                    k: self.t(v)
+                    for k, v in s.items()
+                    if k in ("title", "publisher") and v is not None
+                }
                 for s in data["sources"]
             ]
         return out

@@ -28,7 +28,15 @@ from briefing.inline import parse_inline
 from briefing.xliff import export_xliff, merge_xliff
 from briefing.xliff.codes import to_content, to_markdown
 from briefing.xliff.units import units
-from tests.strategies import MARKUP, WORDS, _valid_builder, repair, to_yaml, to_yaml_by_hand
+from tests.strategies import (
+    ENDINGS,
+    FORMS,
+    MARKUP,
+    WORDS,
+    _valid_builder,
+    repair,
+    write_case,
+)
 
 ROOT = Path(__file__).resolve().parents[1]
 EXAMPLES = ROOT / "examples"
@@ -458,50 +466,32 @@ inline_texts = st.lists(
 )
 
 
-@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(inline_texts)
-def test_codes_round_trip_any_inline_text(tokens: list[str]) -> None:
-    """A text as codes and back prints the same (the same styled runs)."""
-    text = " ".join(tokens)
-    try:
-        runs = parse_inline(text)
-    except ValueError:
-        return  # a forbidden link: the brief would refuse it before any export
-    content, links = to_content(text)
-    assert parse_inline(to_markdown(content, links)) == runs
-
-
-def test_merge_api_refuses_nothing_silently(tmp_path: Path) -> None:
-    brief, xlf, text = small(tmp_path)
-    xlf.write_text(fill(text, "summary.0", "no codes"), encoding="utf-8")
-    with pytest.raises(BriefError) as info:
-        merge_xliff(api.load(brief), [xlf])
-    assert info.value.problems[0].position is not None
-    assert info.value.problems[0].position.file == str(xlf)
-
-
 @settings(max_examples=30, deadline=None, suppress_health_check=list(HealthCheck))
 @given(
     raw=_valid_builder().brief(),
     seed=st.integers(0, 2**16),
-    by_hand=st.booleans(),
+    form=st.sampled_from(FORMS),
+    ending=st.sampled_from(ENDINGS),
     lang=st.sampled_from(("az", "ru", "de")),
 )
 def test_any_brief_takes_its_translations_back(
     tmp_path_factory: pytest.TempPathFactory,
     raw: dict[str, object],
     seed: int,
-    by_hand: bool,
+    form: str,
+    ending: str,
     lang: str,
 ) -> None:
-    """Any valid brief, in any YAML layout: export, translate every unit (the source with
-    its codes, words changed), merge. The brief then holds exactly those translations,
-    or the merge refuses with positioned problems; never a traceback or a broken file."""
+    """Any valid brief, in any form, layout and line endings: export, translate every
+    unit (its source with "TR " before it, codes kept), merge. The brief then holds
+    exactly those translations, in the line endings it was saved with, or the merge
+    refuses with positioned problems and writes nothing; never a traceback."""
     repair(raw)
     folder = tmp_path_factory.mktemp("prop")
-    brief = folder / "brief.yaml"
-    text = to_yaml_by_hand(raw, seed) if by_hand else to_yaml(raw)
-    brief.write_text(text, encoding="utf-8")
+    files = write_case(raw, form, ending, seed)
+    for name, content in files.items():
+        (folder / name).write_bytes(content)
+    brief = folder / ("brief.yaml" if "brief.yaml" in files else "brief.md")
     try:
         loaded = api.load(brief)
     except BriefError:
@@ -511,8 +501,7 @@ def test_any_brief_takes_its_translations_back(
     xlf = folder / "t.xlf"
     xlf.write_bytes(export_xliff(loaded, lang))
     data = xlf.read_text(encoding="utf-8")
-    # every target: its source with "TR " in front (codes kept as they are)
-    data = re.sub(
+    data = re.sub(  # every target: its source with "TR " in front (codes kept as they are)
         r"(<source>)(.*?)(</source>\s*<target[^>]*?)(/>|>.*?</target>)",
         lambda m: (
             f"{m[1]}{m[2]}{m[3].replace('needs-translation', 'translated')}>TR {m[2]}</target>"
@@ -521,11 +510,12 @@ def test_any_brief_takes_its_translations_back(
         flags=re.S,
     )
     xlf.write_text(data, encoding="utf-8")
+    before = {p.name: p.read_bytes() for p in folder.iterdir()}
     try:
         result = merge_xliff(loaded, [xlf])
     except BriefError as exc:
         assert all(p.position is not None for p in exc.problems), exc.problems
-        assert brief.read_text(encoding="utf-8") == text
+        assert {p.name: p.read_bytes() for p in folder.iterdir()} == before
         return
     after = api.load(brief)
     want = {u.id: u.source for u in units(loaded.brief, lang, loaded.source)}
@@ -535,7 +525,10 @@ def test_any_brief_takes_its_translations_back(
         assert same_text(got[key], "TR " + source) or same_text(
             got[key], "TR " + to_markdown(*to_content(source))
         ), (key, got[key], source)
-    assert result.written == ([brief] if want else [])
+    for path in result.written:
+        text = path.read_bytes()
+        if path.suffix == ".yaml" and ending != "\n":  # saved as it was: CRLF or CR
+            assert text.count(ending.encode()) >= text.count(b"\n") - text.count(b"\r\n")
 
 
 def test_one_change_to_a_markdown_translation_changes_one_line(tmp_path: Path) -> None:

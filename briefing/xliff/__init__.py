@@ -102,9 +102,27 @@ def merge_xliff(
         from .merge_yaml import merge_yaml
 
         text = read_text(loaded.path, limits)
-        changed = {loaded.path: merge_yaml(text, loaded.source, loaded.brief.lang, result.updates)}
+        merged = merge_yaml(text, loaded.source, loaded.brief.lang, result.updates)
+        changed = {loaded.path: _as_saved(merged, loaded.path)}
     _write(changed, out)
     return out
+
+
+def _as_saved(text: str, path: Path) -> str:
+    """``text`` (read with ``\n`` line breaks) with the line breaks and byte-order mark
+    the file was saved with, so a Windows file stays a Windows file and only the edited
+    lines differ."""
+    try:
+        with path.open("rb") as fh:
+            head = fh.read(1 << 20)  # the first line break tells: the rest are the same
+    except OSError:
+        return text
+    bom = "\ufeff" if head.startswith(b"\xef\xbb\xbf") else ""
+    cr = head.find(b"\r")
+    if cr < 0 or (0 <= head.find(b"\n") < cr):
+        return bom + text
+    ending = "\r\n" if head[cr + 1 : cr + 2] == b"\n" else "\r"
+    return bom + text.replace("\n", ending)
 
 
 def _write(changed: dict[Path, str], out: MergeResult) -> None:

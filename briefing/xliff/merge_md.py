@@ -68,7 +68,14 @@ def merge_markdown(loaded: LoadedBrief, updates: list[Update]) -> dict[Path, str
         again = load_text(base_text, "markdown", str(loaded.path), contents).brief
     except BriefError as exc:
         raise BriefError(
-            [Problem(f"the new translation file would not read back: {p}") for p in exc.problems]
+            [
+                Problem(
+                    "these translations would make a translation file the Markdown reader "
+                    f"refuses ({p}); nothing was written",
+                    updates[0].position,
+                )
+                for p in exc.problems
+            ]
         ) from None
     _verify(brief, again, updates, files, loaded.source)
     return written
