@@ -119,17 +119,30 @@ def _scalar(value: str, flow: bool = False) -> str:
     """``value`` as one line of YAML, plain where that reads back as the same string
     (in a flow collection, where ``,`` and brackets end a plain one, if the emitter says
     so), else double-quoted with escapes for line breaks."""
-    wide = float("inf")
     if flow:
-        inside = yaml.safe_dump([value], allow_unicode=True, width=wide, default_flow_style=True)
+        inside = _dump([value], flow=True)
         plain = inside.strip()[1:-1]
     else:
-        plain = yaml.safe_dump(value, allow_unicode=True, width=wide)
+        plain = _dump(value)
         plain = plain.removesuffix("\n...\n").removesuffix("\n")
     if "\n" not in plain:
         return plain
-    quoted = yaml.safe_dump(value, allow_unicode=True, width=wide, default_style='"')
+    quoted = _dump(value, default_style='"')
     return quoted.removesuffix("\n")
+
+
+def _dump(value: object, default_style: str | None = None, flow: bool | None = None) -> str:
+    """One value as PyYAML's safe emitter writes it on one line (libyaml's when there)."""
+    dumper = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
+    text: str = yaml.dump(
+        value,
+        Dumper=dumper,
+        allow_unicode=True,
+        width=1 << 30,
+        default_style=default_style,
+        default_flow_style=flow,
+    )
+    return text
 
 
 def _line_end(text: str, index: int) -> int:
