@@ -466,6 +466,28 @@ inline_texts = st.lists(
 )
 
 
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(inline_texts)
+def test_codes_round_trip_any_inline_text(tokens: list[str]) -> None:
+    """A text as codes and back prints the same (the same styled runs)."""
+    text = " ".join(tokens)
+    try:
+        runs = parse_inline(text)
+    except ValueError:
+        return  # a forbidden link: the brief would refuse it before any export
+    content, links = to_content(text)
+    assert parse_inline(to_markdown(content, links)) == runs
+
+
+def test_merge_api_refuses_nothing_silently(tmp_path: Path) -> None:
+    brief, xlf, text = small(tmp_path)
+    xlf.write_text(fill(text, "summary.0", "no codes"), encoding="utf-8")
+    with pytest.raises(BriefError) as info:
+        merge_xliff(api.load(brief), [xlf])
+    assert info.value.problems[0].position is not None
+    assert info.value.problems[0].position.file == str(xlf)
+
+
 @settings(max_examples=30, deadline=None, suppress_health_check=list(HealthCheck))
 @given(
     raw=_valid_builder().brief(),
