@@ -173,9 +173,7 @@ def _strip(parts: Content, head: int, tail: int) -> Content:
                 inner = _strip(part.parts, cut if end == 0 else 0, 0 if end == 0 else cut)
                 items[end] = Span(part.id, part.kind, inner)
                 n -= cut
-            if items[end] in ("",) or (
-                isinstance(items[end], Span) and not plain_text(items[end].parts)  # type: ignore[union-attr]
-            ):
+            if not plain_text((items[end],)):  # nothing left of it
                 items.pop(end)
     return tuple(items)
 
