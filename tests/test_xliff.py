@@ -569,3 +569,39 @@ def test_one_change_to_a_markdown_translation_changes_one_line(tmp_path: Path) -
     changed = [(a, b) for a, b in zip(before, after, strict=True) if a != b]
     assert changed == [(f"title: {'ABŞ–Azərbaycan Strateji Tərəfdaşlıq Xartiyası'}",
                         "title: ABŞ–Azərbaycan Xartiyası")]  # fmt: skip
+
+
+_PIECES = ("<", ">", "/", '"', "&", "&amp;", "<g>", "</g>", '<g id="1" ctype="bold">', "<x/>",
+           "<target>", "</target>", "<mrk>", "]]>", "<![CDATA[", "\u0085", "\u202e", "\ud7ff",
+           'id="', "xml:lang", "-->", "<!--", "\n", " ")  # fmt: skip
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=list(HealthCheck))
+@given(
+    cuts=st.lists(
+        st.tuples(st.integers(0, 10**6), st.integers(0, 40), st.sampled_from(_PIECES)),
+        min_size=1,
+        max_size=6,
+    )
+)
+def test_a_damaged_xliff_file_is_an_error_never_a_crash(
+    tmp_path_factory: pytest.TempPathFactory, cuts: list[tuple[int, int, str]]
+) -> None:
+    """Any damage to a returned file (pieces cut out, markup put in) ends as a merge or
+    as positioned problems with the brief untouched: never another exception."""
+    folder = tmp_path_factory.mktemp("damaged")
+    brief = folder / "small.yaml"
+    brief.write_text(SMALL, encoding="utf-8")
+    text = fill(export_xliff(api.load(brief), "az").decode("utf-8"), "summary.1", "İkinci")
+    for at, length, piece in cuts:
+        at %= len(text) + 1
+        text = text[:at] + piece + text[at + length :]
+    xlf = folder / "damaged.xlf"
+    xlf.write_bytes(text.encode("utf-8", "surrogatepass"))
+    try:
+        merge_xliff(api.load(brief), [xlf])
+    except BriefError as exc:
+        assert all(p.position is not None for p in exc.problems), exc.problems
+        assert brief.read_text(encoding="utf-8") == SMALL
+        return
+    assert api.load(brief).brief is not None  # whatever was merged reads as a brief

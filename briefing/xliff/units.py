@@ -57,11 +57,6 @@ def unit_id(path: KeyPath) -> str:
     return ".".join(str(p) for p in path)
 
 
-def parse_id(text: str) -> KeyPath:
-    """The path an id names (keys stay strings, list indexes become numbers)."""
-    return tuple(int(p) if p.isdigit() else p for p in text.split("."))
-
-
 def translation(value: str | dict[str, str], lang: str) -> tuple[str, str] | None:
     """(key, text) of the translation in ``lang`` a map holds, or None."""
     if isinstance(value, str):
