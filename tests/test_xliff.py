@@ -237,9 +237,21 @@ def test_round_trip_of_the_yaml_example(tmp_path: Path, lang: str, version: str)
     assert got.keys() == want.keys()
     assert all(same_text(got[k], want[k]) for k in want), [k for k in want if got[k] != want[k]]
     # nothing but new lines: the stripped file's lines are all there, in order
-    merged_lines = brief.read_text(encoding="utf-8").split("\n")
-    it = iter(merged_lines)
+    merged_text = brief.read_text(encoding="utf-8")
+    it = iter(merged_text.split("\n"))
     assert all(line in it for line in stripped.split("\n"))
+    # each new key where the example has it (en, az, ru), folded where its neighbours are
+    orders = {tuple(m) for m in _maps(yaml.safe_load(merged_text)) if {"en", "az", "ru"} <= set(m)}
+    assert orders == {("en", "az", "ru")}
+    assert sum(1 for line in merged_text.split("\n") if line.strip() == f"{lang}: >-") > 20
+
+
+def _maps(value: object) -> list[dict[str, object]]:
+    if isinstance(value, dict):
+        return [value, *(m for v in value.values() for m in _maps(v))]
+    if isinstance(value, list):
+        return [m for v in value for m in _maps(v)]
+    return []
 
 
 def test_translators_loop_ends_in_a_strict_render(tmp_path: Path) -> None:
@@ -344,7 +356,7 @@ def test_merge_writes_maps_keeping_comments_and_quoting(tmp_path: Path) -> None:
     assert "  - en: A paragraph with **bold** and [a link](https://example.org).\n" in out
     assert "    az: 'Bir abzas: **qalın**, [keçid](https://example.org).'" in out
     assert "{en: Open a working group, az: İşçi qrupu yaradın}" in out
-    assert "{en: Fund it, ru: Финансировать, az: 'Maliyyələşdirin (*) [ok]'}" in out
+    assert "{en: Fund it, az: 'Maliyyələşdirin (*) [ok]', ru: Финансировать}" in out
     got = translations(brief, "az")
     assert got["recommendations.1"] == "Maliyyələşdirin (*) [ok]"
     assert parse_inline(got["recommendations.1"] or "")[0].text == "Maliyyələşdirin (*) [ok]"

@@ -131,6 +131,33 @@ def _scalar(value: str, flow: bool = False) -> str:
     return quoted.removesuffix("\n")
 
 
+def _value(text: str, value: str, column: int, like: Node) -> str:
+    """``value`` for a key at ``column`` of a block map, in the style of ``like`` (the
+    value beside it): folded (``>-``) and wrapped as wide as ``like`` when that one is
+    folded and the text reads back the same that way, else on one line."""
+    if isinstance(like, ScalarNode) and like.style in ('"', "'"):  # quoted like it
+        quoted = _dump(value, default_style=like.style if "\n" not in value else '"')
+        quoted = quoted.removesuffix("\n")
+        return quoted if "\n" not in quoted else _scalar(value)
+    if not (isinstance(like, ScalarNode) and like.style == ">"):
+        return _scalar(value)
+    if not value or value != value.strip() or "  " in value or not value.isprintable():
+        return _scalar(value)
+    width = max(len(line) for line in text[like.start_mark.index : like.end_mark.index].split("\n"))
+    pad = " " * (column + 2)
+    lines: list[str] = []
+    for word in value.split(" "):
+        if lines and len(pad) + len(lines[-1]) + 1 + len(word) <= max(width, 40):
+            lines[-1] += " " + word
+        else:
+            lines.append(word)
+    folded = ">-\n" + "\n".join(pad + line for line in lines)
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+    if yaml.load("k: " + folded.replace("\n" + pad, "\n  "), Loader=loader) != {"k": value}:
+        return _scalar(value)
+    return folded
+
+
 def _dump(value: object, default_style: str | None = None, flow: bool | None = None) -> str:
     """One value as PyYAML's safe emitter writes it on one line (libyaml's when there)."""
     dumper = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
@@ -165,27 +192,47 @@ def _edit(
                 value = keys[current]
                 start, end = value.start_mark.index, value.end_mark.index
                 tail = "\n" if text[start:end].endswith("\n") else ""
-                replaced.append(
-                    _Edit(start, end, _scalar(update.text, node.flow_style) + tail, order)
-                )
+                key_node = next(k for k, v in node.value if v is value)
+                if node.flow_style:
+                    new = _scalar(update.text, True)
+                else:
+                    new = _value(text, update.text, key_node.start_mark.column, value)
+                replaced.append(_Edit(start, end, new + tail, order))
             else:
                 new_pairs.append((update.key, update.text))
         if replaced and not new_pairs and len(replaced) == 1:
             return replaced[0]
         if replaced:  # several languages of one map: replace the whole map's values
             return _whole_map(text, node, group, order)
+        before = _insert_before(node, [k for k, _ in new_pairs], base_lang)
         if node.flow_style:
+            if before is not None:
+                at = before.start_mark.index
+                added = "".join(f"{k}: {_scalar(v, True)}, " for k, v in new_pairs)
+                return _Edit(at, at, added, order)
             close = node.end_mark.index - 1
             added = "".join(f", {k}: {_scalar(v, True)}" for k, v in new_pairs)
             return _Edit(close, close, added, order)
+        if before is not None:  # a line of its own, before the key it sorts before
+            column = before.start_mark.column
+            at = before.start_mark.index - column
+            like = node.value[0][1]
+            lines = "".join(
+                f"{' ' * column}{k}: {_value(text, v, column, like)}\n" for k, v in new_pairs
+            )
+            return _Edit(at, at, lines, order)
         last = node.value[-1][1]
         column = node.value[0][0].start_mark.column
         at = last.end_mark.index
         if last.end_mark.column == 0:  # a block scalar ends at the next line's start
-            lines = "".join(f"{' ' * column}{k}: {_scalar(v)}\n" for k, v in new_pairs)
+            lines = "".join(
+                f"{' ' * column}{k}: {_value(text, v, column, last)}\n" for k, v in new_pairs
+            )
             return _Edit(at, at, lines, order)
         at = _line_end(text, at)
-        lines = "".join(f"\n{' ' * column}{k}: {_scalar(v)}" for k, v in new_pairs)
+        lines = "".join(
+            f"\n{' ' * column}{k}: {_value(text, v, column, last)}" for k, v in new_pairs
+        )
         return _Edit(at, at, lines, order)
     assert isinstance(node, ScalarNode)
     pairs = [(base_lang, str(node.value))] + [(u.key, u.text) for u in group]
@@ -202,8 +249,22 @@ def _edit(
     column = key.start_mark.column + 2
     lines = "".join(f"\n{' ' * column}{k}: {_scalar(v)}" for k, v in pairs)
     # "title: text" -> "title:" and the map below it (no space left after the colon)
-    colon = text.rfind(":", key.end_mark.index, start + 1)
+    colon = text.rfind(":", key.end_mark.index, start)  # not a ":" the value starts with
     return _Edit(colon + 1, end, lines + tail, order)
+
+
+def _insert_before(node: MappingNode, new: list[str], base_lang: str) -> Node | None:
+    """The key node new languages go before, so a map whose other languages are in
+    alphabetical order after the brief's own stays so (en, az, ru); None: at the end."""
+    keys = [str(k.value) for k, _ in node.value]
+    rest = keys[1:] if keys and same_language(keys[0], base_lang) else keys
+    if len(new) != 1 or rest != sorted(rest):
+        return None
+    for i, key in enumerate(keys):
+        if key in rest and key > new[0] and i > 0:
+            key_node: Node = node.value[i][0]
+            return key_node
+    return None
 
 
 def _key_for(keys: Mapping[str, object], update: Update) -> str | None:
