@@ -79,7 +79,8 @@ class Writer:
             spec = block["table"]
             lines = [f"Table: {self.t(spec['caption'])}", ""] if spec.get("caption") else []
             lines.append("| " + " | ".join(self.cell(c) for c in spec["columns"]) + " |")
-            lines.append("|" + "|".join("-" * n for n in _dashes(spec)) + "|")
+            dashes = _dashes(spec, self.lang != self.base)
+            lines.append("|" + "|".join("-" * n for n in dashes) + "|")
             lines += ["| " + " | ".join(self.cell(c) for c in row) + " |" for row in spec["rows"]]
             return lines
         if "quote" in block:
@@ -173,10 +174,17 @@ def _is_text_map(value: dict[str, Any]) -> bool:
     return all(LANG_CODE.match(str(k)) for k in value) and not {"by", "text"} & set(value)
 
 
-def _dashes(spec: dict[str, Any]) -> list[int]:
+def _dashes(spec: dict[str, Any], translation: bool) -> list[int]:
     """Dashes per column of the separator row, in proportion to the widths (3 at least):
-    the Markdown reader takes relative widths from them."""
+    the Markdown reader takes relative widths from them. Widths that are dash counts
+    already (as a Markdown brief's are) are written as they are, so they read back the
+    same; a translation file that cannot say them exactly leaves them to the base file
+    (equal dashes say nothing)."""
     widths = [float(w) for w in spec.get("widths") or [1] * len(spec["columns"])]
+    if all(w.is_integer() and w >= 3 for w in widths):
+        return [int(w) for w in widths]
+    if translation:
+        return [3] * len(widths)
     narrowest = min(widths)
     return [max(3, round(3 * w / narrowest)) for w in widths]
 
