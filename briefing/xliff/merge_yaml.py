@@ -214,15 +214,15 @@ def _edit(
             added = "".join(f", {k}: {_scalar(v, True)}" for k, v in new_pairs)
             return _Edit(close, close, added, order)
         if before is not None:  # a line of its own, before the key it sorts before
-            column = before.start_mark.column
-            at = before.start_mark.index - column
+            column = node.start_mark.column  # the map's, also for an explicit "? key"
+            at = text.rfind("\n", 0, before.start_mark.index) + 1
             like = node.value[0][1]
             lines = "".join(
                 f"{' ' * column}{k}: {_value(text, v, column, like)}\n" for k, v in new_pairs
             )
             return _Edit(at, at, lines, order)
         last = node.value[-1][1]
-        column = node.value[0][0].start_mark.column
+        column = node.start_mark.column  # where its keys (or "? " indicators) start
         at = last.end_mark.index
         if last.end_mark.column == 0:  # a block scalar ends at the next line's start
             lines = "".join(
@@ -246,7 +246,7 @@ def _edit(
         lines = f"\n{' ' * column}".join(f"{k}: {_scalar(v)}" for k, v in pairs)
         return _Edit(start, end, lines + tail, order)
     key = next(k for k, v in parent.value if v is node)
-    column = key.start_mark.column + 2
+    column = parent.start_mark.column + 2
     lines = "".join(f"\n{' ' * column}{k}: {_scalar(v)}" for k, v in pairs)
     # "title: text" -> "title:" and the map below it (no space left after the colon)
     colon = text.rfind(":", key.end_mark.index, start)  # not a ":" the value starts with
