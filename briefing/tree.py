@@ -56,6 +56,13 @@ class Table:
     label: str  # localized "Table 3"
     caption: Inline | None = None
     widths: tuple[float, ...] | None = None  # relative, normalized to sum 1
+    # per column: its body cells all hold numbers or amounts in the output language's
+    # form (briefing/i18n/numbers.py), so both renderers right-align it; () for none
+    numeric: tuple[bool, ...] = ()
+
+    def right_aligned(self, column: int) -> bool:
+        """Whether ``column`` (header and body) is aligned right, as numbers are."""
+        return column < len(self.numeric) and self.numeric[column]
 
 
 @dataclass(frozen=True, slots=True)

@@ -81,8 +81,8 @@ def table(t: tree.Table, kit: Kit, gap: float) -> list[Any]:
         tree.Run(t.label, bold=True),
         *((tree.Run(". "), *t.caption) if t.caption else ()),
     )
-    rows = [[para(c, "table_header") for c in t.columns]]
-    rows += [[para(c, "table_cell") for c in row] for row in t.rows]
+    rows = [[para(c, _style("table_header", t, i)) for i, c in enumerate(t.columns)]]
+    rows += [[para(c, _style("table_cell", t, i)) for i, c in enumerate(row)] for row in t.rows]
     pad = theme.spacing("table_padding", 4)
     # at least the padding and about three characters, whatever widths arrive
     least = 2 * pad + 2 * sheet["table_cell"].fontSize
@@ -116,6 +116,11 @@ def table(t: tree.Table, kit: Kit, gap: float) -> list[Any]:
     data.spaceAfter = gap
     data.original = True
     return [para(caption, "caption"), data]
+
+
+def _style(name: str, t: tree.Table, column: int) -> str:
+    """The cell style of ``column``: its right-aligned twin for a column of numbers."""
+    return f"{name}:right" if t.right_aligned(column) else name
 
 
 def _min_split(kit: Kit, style: str, padding: float) -> int:
