@@ -30,6 +30,15 @@ def plain(runs: Inline) -> str:
     return "".join(r.text for r in runs)
 
 
+_LEAD_IN_ENDS = (":", "\uff1a")  # a colon, and the full-width one
+
+
+def introduces(runs: Inline) -> bool:
+    """Whether text ending with a colon leads in to what follows ("...as follows:"):
+    both renderers keep such a paragraph on the page of what it introduces."""
+    return plain(runs).rstrip().endswith(_LEAD_IN_ENDS)
+
+
 @dataclass(frozen=True, slots=True)
 class Paragraph:
     runs: Inline

@@ -1,24 +1,31 @@
-"""Keep-with-next groups (a heading or caption with what follows) that leave no hole.
+"""Keep-with-next groups (a heading, caption or lead-in with what follows) that leave no hole.
 
-ReportLab's KeepTogether moves the whole group to the next page when it does not fit
-the space left, even when the group is taller than any page (a heading followed by a
-long table): the table then starts on a new page anyway and most of the previous page
-stays empty. This group does that only when moving helps: if the group cannot fit a
-whole frame, it starts where it is, provided the first flowable and a few lines of
-the next fit here.
+ReportLab's KeepTogether moves the whole group to the next page whenever it does not
+fit the space left: a heading followed by a table of half a page then leaves most of
+a page empty (the example's ru PDF, page 3). Here a group that does not fit starts
+where it is whenever its leading members fit whole and its last member can put a
+part of itself below them: a paragraph at least two lines (textblock.TextBlock's
+orphan rule), a table its header and first rows (tables.DataTable), a box two lines.
+Only when the last member cannot start here does the group move, whole, so a heading,
+a caption or a lead-in is never the last thing on a page.
 
-It also measures its group without ReportLab's general list measuring, which copies
-the whole current frame on every call in case a member generates content (none of ours
-does): that copy was a visible share of a render.
+``keep_two_lines`` extends a group by one flowable where its last member is a single
+line: a lead-in ("... as follows:") with a one-line first list item would otherwise
+take just that line with it.
+
+The group measures its members without ReportLab's general list measuring, which
+copies the whole current frame on every call in case a member generates content (none
+of ours does): that copy was a visible share of a render.
 """
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 
 from reportlab.platypus import KeepTogether
 
-MIN_TAIL = 60.0  # pt of the following content that must fit below the heading/caption
+from briefing.renderers.pdf.textblock import TextBlock
 
 
 class KeepWithNext(KeepTogether):  # type: ignore[misc]
@@ -45,23 +52,68 @@ class KeepWithNext(KeepTogether):  # type: ignore[misc]
     def split(self, aW: float, aH: float) -> list[Any]:
         if getattr(self, "_wrapInfo", None) != (aW, aH):
             self.wrap(aW, aH)
-        frame = getattr(self, "_frame", None)
-        too_tall = frame is not None and frame._height < self._H
-        if too_tall and aH >= self._H0 + MIN_TAIL and self._next_starts_here(aW, aH):
+        if aH < self._H and len(self._content) > 1 and self._starts_here(aW, aH):
             return list(self._content)
-        result: list[Any] = super().split(aW, aH)
+        result: list[Any] = super().split(aW, aH)  # fits here, or moves whole
         return result
 
-    def _next_starts_here(self, aW: float, aH: float) -> bool:
-        """Whether the last member (what the others keep with) can put a part of itself
-        below them here: a table whose first row is too tall for the room cannot, and
-        moving the group is then better than leaving a caption alone at a page foot."""
+    def _starts_here(self, aW: float, aH: float) -> bool:
+        """Whether the leading members fit here whole and the last can put a part of
+        itself below them; spacing collapses as ReportLab's Frame collapses it."""
         *leading, last = self._content
         used = 0.0
+        after: float | None = None
         for f in leading:
+            if hasattr(f, "frameAction"):
+                return False  # a break inside the group: let KeepTogether handle it
             _, h = f.wrapOn(self.canv, aW, aH)
-            used += f.getSpaceBefore() + h + f.getSpaceAfter()
-        last.wrapOn(self.canv, aW, aH)
+            if after is not None:
+                used += max(f.getSpaceBefore() - after, 0)
+            after = f.getSpaceAfter()
+            used += h + after
+        if after is None or used >= aH:
+            return False
+        room = aH - used - max(last.getSpaceBefore() - after, 0)
+        if room <= 0:
+            return False
+        last.wrapOn(self.canv, aW, room)
         # splitOn, not split: the member measures itself with the canvas and asks it
         # which frame it is in (a note or memo row may split only at a frame's top).
-        return bool(last.splitOn(self.canv, aW, aH - used - last.getSpaceBefore()))
+        return bool(last.splitOn(self.canv, aW, room))
+
+
+class KeepWithPrevious(KeepWithNext):
+    """The closing "Prepared by" rows with the end of what they close.
+
+    Kept whole, a long table or list ending the body would move to the next page with
+    the rows and leave a hole: the table of issue 13 again. Instead, when the group
+    does not fit, its first member (what is closed) splits here, and its last part
+    goes on with the rows, so they still never start a page alone.
+    """
+
+    def split(self, aW: float, aH: float) -> list[Any]:
+        if getattr(self, "_wrapInfo", None) != (aW, aH):
+            self.wrap(aW, aH)
+        if aH < self._H:
+            first, *rest = self._content
+            parts = first.splitOn(self.canv, aW, aH)
+            if len(parts) == 2:
+                return [parts[0], KeepWithPrevious([parts[1], *rest])]
+        result: list[Any] = KeepTogether.split(self, aW, aH)  # fits here, or moves whole
+        return result
+
+
+def keep_two_lines(flowables: Sequence[Any], width: float) -> None:
+    """Mark a one-line text block that a keep-with-next flowable is kept with as kept
+    with its own next, so at least two lines follow a heading, caption or lead-in.
+
+    Only text blocks of the story itself (list items, paragraphs) are looked at; each is
+    laid out at ``width``, the frame's, which the frame then reuses (laid out once).
+    """
+    keepers = [bool(getattr(f, "keepWithNext", 0)) for f in flowables]
+    for n, f in enumerate(flowables[1:], 1):
+        if not keepers[n - 1] or keepers[n] or not isinstance(f, TextBlock):
+            continue  # only what an original keeper holds; no chains of short items
+        f.wrap(width, 0xFFFFFFF)
+        if len(f.lines) < 2:
+            f.keepWithNext = 1
