@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import io
 from pathlib import Path
+from typing import Any
 
 import docx
 import pytest
@@ -21,12 +22,16 @@ from briefing.templates import load_template
 CASE = Path(__file__).resolve().parents[1] / "cases" / "layout" / "breaks.yaml"
 
 
+def _style(paragraph: Any) -> str | None:
+    return getattr(paragraph.style, "name", None)
+
+
 @pytest.mark.parametrize("lang", ["en", "ru"])
 def test_number_columns_right_aligned_and_lead_ins_kept_with_next(lang: str) -> None:
     doc = api.localize(api.load(CASE), lang).doc
     document = docx.Document(io.BytesIO(render(doc, load_template("memo"))))
     data = [
-        t for t in document.tables if t.rows[0].cells[0].paragraphs[0].style.name == "Table Heading"
+        t for t in document.tables if _style(t.rows[0].cells[0].paragraphs[0]) == "Table Heading"
     ]
     assert len(data) == 5  # not the memo block's table
     for table in data:
@@ -35,7 +40,7 @@ def test_number_columns_right_aligned_and_lead_ins_kept_with_next(lang: str) -> 
             right = [a == WD_ALIGN_PARAGRAPH.RIGHT for a in aligns]
             # project, owner, budget, share; or dataset, address, cost
             assert right in ([False, False, True, True], [False, False, True]), aligns
-    body = [p for p in document.paragraphs if p.style.name == "Body Text"]
+    body = [p for p in document.paragraphs if _style(p) == "Body Text"]
     lead_ins = [p for p in body if p.text.rstrip().endswith(":")]
     others = [p for p in body if not p.text.rstrip().endswith(":")]
     assert len(lead_ins) >= 7 and others
