@@ -1,5 +1,8 @@
 """How the PDF's content flows over pages (issue 13), read back with pdfplumber.
 
+- A bare URL is a link; a long one breaks only after / . ? & = _ or before a hyphen,
+  and the text extracted with pdftotext, line breaks removed, is the address.
+
 - A table taller than the room left starts where it is and continues on the next page
   under its repeated header row; its caption stays with the header and first rows.
 - No heading, caption or lead-in ("...as follows:") is the last line of a page, and at
@@ -15,6 +18,7 @@ from __future__ import annotations
 
 import io
 import re
+import subprocess
 from dataclasses import dataclass, replace
 from itertools import pairwise
 from pathlib import Path
@@ -37,7 +41,7 @@ from briefing.tree import (
     plain,
     walk_sections,
 )
-from tests.readback import squash
+from tests.readback import require_tool, squash
 from tests.tree_sample import r, sample_document
 
 CASE = Path(__file__).resolve().parents[1] / "cases" / "layout" / "breaks.yaml"
@@ -255,3 +259,44 @@ def test_a_paragraph_leaves_no_single_line_on_either_page(words: int, template: 
         else:
             assert parts == [] or fit >= n, (n, fit)
     assert height == n * leading
+
+
+# -- long addresses -------------------------------------------------------------------
+
+URLS = [
+    "https://www.example.gov.az/en/reports/2026/energy-transit/middle-corridor-capacity-"
+    "expansion-plan?edition=2027&section=ports_and_rail",
+    "https://data.example.org/api/v2/datasets/caspian_freight_volumes_quarterly/export.csv"
+    "?from=2024-01-01&to=2026-09-30",
+    "https://az.usembassy.gov/strategic-partnership-charter-between-the-united-states-and-"
+    "azerbaijan/",
+]
+
+
+@pytest.mark.parametrize("lang", ["en", "ru"])
+def test_long_urls_are_links_that_extract_whole(lang: str, template: Template) -> None:
+    """Bare addresses in text and table cells link to themselves; pdftotext gives each
+    back whole once its line breaks are removed (it drops a hyphen that ends a line,
+    which is why no line ends with one), and each break is at an allowed place."""
+    doc = api.localize(api.load(CASE), lang).doc
+    data = render(doc, template)
+    with pdfplumber.open(io.BytesIO(data)) as pdf:
+        targets = {link["uri"] for page in pdf.pages for link in page.hyperlinks}
+    assert set(URLS) <= targets
+    tool = require_tool("pdftotext")
+    text = subprocess.run(
+        [tool, "-enc", "UTF-8", "-", "-"], input=data, capture_output=True, check=True
+    ).stdout.decode("utf-8")
+    assert "\u200b" not in text and "\u00ad" not in text
+    joined = text.replace("\n", "")
+    assert [joined.count(u) for u in URLS] == [3, 3, 1]  # text, source or table, each
+    breaks = 0
+    for url in URLS:  # where each occurrence was broken
+        pattern = "\n?".join(re.escape(ch) for ch in url)
+        for found in re.finditer(pattern, text):
+            for k, ch in enumerate(found.group()):
+                if ch == "\n":
+                    before, after = found.group()[k - 1], found.group()[k + 1]
+                    assert before in "/.?&=_" or after == "-", (url, before, after)
+                    breaks += 1
+    assert breaks >= 8
