@@ -46,3 +46,15 @@ def test_number_columns_right_aligned_and_lead_ins_kept_with_next(lang: str) -> 
     assert len(lead_ins) >= 7 and others
     assert all(p.paragraph_format.keep_with_next for p in lead_ins)
     assert not any(p.paragraph_format.keep_with_next for p in others)
+
+
+def test_bare_urls_are_hyperlinks_with_clean_targets() -> None:
+    """A bare address in text is a w:hyperlink whose target is the address as written."""
+    from docx.opc.constants import RELATIONSHIP_TYPE as RT
+
+    from tests.render.test_pdf_flow import URLS
+
+    doc = api.localize(api.load(CASE), "az").doc
+    document = docx.Document(io.BytesIO(render(doc, load_template("memo"))))
+    targets = {r.target_ref for r in document.part.rels.values() if r.reltype == RT.HYPERLINK}
+    assert set(URLS) <= targets
