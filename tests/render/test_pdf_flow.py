@@ -133,7 +133,8 @@ def swept(shift: int) -> Document:
     sections = [SectionNode("Heading start", 1, None, (Paragraph(r(_text(14 * shift + 3))),))]
     for k in range(1, 7):
         steps = tuple(ListItem(r(_text(5 + 9 * (j % 2), j))) for j in range(4))
-        deepest = SectionNode(f"Heading {k}c", 3, None, (_table(k, 3 + k), Paragraph(r(_text(30)))))
+        last = (Paragraph(r(_text(30))), _table(k, 3 + k))  # the memo ends with a table
+        deepest = SectionNode(f"Heading {k}c", 3, None, last if k == 6 else last[::-1])
         middle = SectionNode(
             f"Heading {k}b", 2, None, (Paragraph(r(_text(40, k))),), children=(deepest,)
         )
@@ -143,7 +144,7 @@ def swept(shift: int) -> Document:
             Paragraph(r(_text(60, k))),
         )
         sections.append(SectionNode(f"Heading {k}a", 1, None, blocks, children=(middle,)))
-    return replace(sample_document("en"), sections=tuple(sections))
+    return replace(sample_document("en"), sections=tuple(sections), closing=None)
 
 
 @pytest.fixture(scope="module", params=range(0, 20, 2))
@@ -158,6 +159,10 @@ def test_no_heading_caption_or_lead_in_ends_a_page(
     doc, pages = sweep
     assert len(pages) >= 5
     assert assert_nothing_left_alone(pages, Keepers(doc)) >= 20
+    assert_no_holes(doc, pages)
+    # "Prepared by" closes the memo under the last rows of its table, never alone
+    closing = pages[-1][-1]
+    assert closing.text.startswith("Исполнитель") and pages[-1][-2].text.startswith("Row ")
 
 
 def test_tables_start_where_they_are_under_caption_and_header(

@@ -106,7 +106,10 @@ def build_story(doc: tree.Document, blocks: Blocks, k: Kit, options: RenderOptio
         if isinstance(part, tree.MemoRow):
             closing = front.prepared_by(part, blocks, k.theme)
             if body:  # never alone at the top of a page: it goes with what it closes
-                closing = [KeepWithPrevious([body.pop(), *closing])]
+                closed: list[Any] = [body.pop()]  # with the caption or heading kept with it
+                while body and body[-1].getKeepWithNext():
+                    closed.insert(0, body.pop())
+                closing = [KeepWithPrevious([*closed, *closing], len(closing))]
             body.extend(closing)
         else:
             body.extend(blocks.section(part))

@@ -61,17 +61,10 @@ class KeepWithNext(KeepTogether):  # type: ignore[misc]
         """Whether the leading members fit here whole and the last can put a part of
         itself below them; spacing collapses as ReportLab's Frame collapses it."""
         *leading, last = self._content
-        used = 0.0
-        after: float | None = None
-        for f in leading:
-            if hasattr(f, "frameAction"):
-                return False  # a break inside the group: let KeepTogether handle it
-            _, h = f.wrapOn(self.canv, aW, aH)
-            if after is not None:
-                used += max(f.getSpaceBefore() - after, 0)
-            after = f.getSpaceAfter()
-            used += h + after
-        if after is None or used >= aH:
+        if any(hasattr(f, "frameAction") for f in leading):
+            return False  # a break inside the group: let KeepTogether handle it
+        used, after = _stack(leading, self.canv, aW, aH)
+        if used >= aH:
             return False
         room = aH - used - max(last.getSpaceBefore() - after, 0)
         if room <= 0:
@@ -83,24 +76,49 @@ class KeepWithNext(KeepTogether):  # type: ignore[misc]
 
 
 class KeepWithPrevious(KeepWithNext):
-    """The closing "Prepared by" rows with the end of what they close.
+    """The closing "Prepared by" rule and rows with the end of what they close.
 
     Kept whole, a long table or list ending the body would move to the next page with
     the rows and leave a hole: the table of issue 13 again. Instead, when the group
-    does not fit, its first member (what is closed) splits here, and its last part
-    goes on with the rows, so they still never start a page alone.
+    does not fit, what is closed (the member just before the last ``closing`` ones)
+    splits here under the members before it (its caption or heading, kept whole),
+    and its last part goes on with the rows, which so never start a page alone.
     """
+
+    def __init__(self, flowables: list[Any], closing: int) -> None:
+        super().__init__(flowables)
+        self.closing = closing
 
     def split(self, aW: float, aH: float) -> list[Any]:
         if getattr(self, "_wrapInfo", None) != (aW, aH):
             self.wrap(aW, aH)
-        if aH < self._H:
-            first, *rest = self._content
-            parts = first.splitOn(self.canv, aW, aH)
+        content, n = self._content, self.closing
+        if aH < self._H and len(content) > n:
+            *leading, closed = content[:-n]
+            used, after = _stack(leading, self.canv, aW, aH)
+            room = aH - used - (max(closed.getSpaceBefore() - after, 0) if leading else 0)
+            # what is closed may fit here whole while the rows do not: then its end
+            # (a last table row, the last two lines) still goes with them
+            _, height = closed.wrapOn(self.canv, aW, aH)
+            room = min(room, height - 1)
+            parts = closed.splitOn(self.canv, aW, room) if room > 0 else []
             if len(parts) == 2:
-                return [parts[0], KeepWithPrevious([parts[1], *rest])]
+                return [*leading, parts[0], KeepWithPrevious([parts[1], *content[-n:]], n)]
         result: list[Any] = KeepTogether.split(self, aW, aH)  # fits here, or moves whole
         return result
+
+
+def _stack(flowables: list[Any], canv: Any, aW: float, aH: float) -> tuple[float, float]:
+    """Height of ``flowables`` one under the other with spacing collapsed as ReportLab's
+    Frame collapses it, and the space after the last (it may overlap what follows)."""
+    used, after = 0.0, 0.0
+    for n, f in enumerate(flowables):
+        _, h = f.wrapOn(canv, aW, aH)
+        if n:
+            used += max(f.getSpaceBefore() - after, 0)
+        after = f.getSpaceAfter()
+        used += h + after
+    return used, after
 
 
 def keep_two_lines(flowables: Sequence[Any], width: float) -> None:
