@@ -52,27 +52,32 @@ class KeepWithNext(KeepTogether):  # type: ignore[misc]
     def split(self, aW: float, aH: float) -> list[Any]:
         if getattr(self, "_wrapInfo", None) != (aW, aH):
             self.wrap(aW, aH)
-        if aH < self._H and len(self._content) > 1 and self._starts_here(aW, aH):
-            return list(self._content)
+        if aH < self._H and len(self._content) > 1:
+            here = self._start_here(aW, aH)
+            if here:
+                return here
         result: list[Any] = super().split(aW, aH)  # fits here, or moves whole
         return result
 
-    def _starts_here(self, aW: float, aH: float) -> bool:
-        """Whether the leading members fit here whole and the last can put a part of
-        itself below them; spacing collapses as ReportLab's Frame collapses it."""
+    def _start_here(self, aW: float, aH: float) -> list[Any]:
+        """The leading members and the parts of the last, if the leading members fit
+        here whole and the last can put a part of itself below them (spacing collapses
+        as ReportLab's Frame collapses it); else []. The parts are returned, not the
+        last member, so the frame does not split it (a table: measure it) again."""
         *leading, last = self._content
         if any(hasattr(f, "frameAction") for f in leading):
-            return False  # a break inside the group: let KeepTogether handle it
+            return []  # a break inside the group: let KeepTogether handle it
         used, after = _stack(leading, self.canv, aW, aH)
         if used >= aH:
-            return False
+            return []
         room = aH - used - max(last.getSpaceBefore() - after, 0)
         if room <= 0:
-            return False
+            return []
         last.wrapOn(self.canv, aW, room)
         # splitOn, not split: the member measures itself with the canvas and asks it
         # which frame it is in (a note or memo row may split only at a frame's top).
-        return bool(last.splitOn(self.canv, aW, room))
+        parts: list[Any] = last.splitOn(self.canv, aW, room)
+        return [*leading, *parts] if parts else []
 
 
 class KeepWithPrevious(KeepWithNext):
