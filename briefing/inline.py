@@ -1,10 +1,17 @@
-"""The inline Markdown subset: ``**bold**``, ``*italic*``, ``[text](url)``.
+"""The inline Markdown subset: ``**bold**``, ``*italic*``, ``[text](url)``, bare addresses.
 
 Hand-written rather than taken from a Markdown library because the contract is a strict
-subset: underscores, backticks, HTML, entities and autolinks must all stay literal, and
-a link to a forbidden scheme must be an error, not a silently dropped link. A backslash
-before one of ``* [ ] ( ) \\`` makes that character literal. Unmatched markers print as
-typed. The text between markers is never changed.
+subset: underscores, backticks, HTML and entities must all stay literal, and a link to
+a forbidden scheme must be an error, not a silently dropped link. A backslash before
+one of ``* [ ] ( ) \\`` makes that character literal. Unmatched markers print as typed.
+The text between markers is never changed.
+
+A bare ``http://`` or ``https://`` address in text (not in a link's text) becomes a
+link to itself, as GitHub's autolinks do: it starts after a character that is not a
+letter or digit and runs to the next space, ``<``, ``>`` or ``"``; punctuation at its
+end (``. , : ; ! ? * _ ~ '`` and closing quotes) is the sentence's, not the address's,
+and so is a closing bracket that has no opening partner inside the address:
+"(see https://e.org/a_(b))." links ``https://e.org/a_(b)``. Other schemes stay text.
 """
 
 from __future__ import annotations
@@ -20,6 +27,12 @@ _BRACKET_OR_ESCAPE = re.compile(r"[\\\[\]]")
 _PAREN = re.compile(r"[()]")
 _SAFE = r"[^\s<>\"\x00-\x1f\x7f]"
 _URL = re.compile(rf"(?:https?://{_SAFE}+|mailto:{_SAFE}+@{_SAFE}+)\Z", re.IGNORECASE)
+
+
+# a bare address: the scheme, then what a link target may hold (_URL)
+_BARE = re.compile(rf"https?://{_SAFE}+", re.IGNORECASE)
+_TRAILING = frozenset(".,:;!?*_~'\u2019\u201d\u00bb\u203a\u2026")
+_CLOSING = {")": "(", "]": "[", "}": "{"}
 
 
 class LinkError(ValueError):
@@ -200,12 +213,52 @@ def _parse(s: str, bold: bool, italic: bool, link: str | None, out: list[Run]) -
     flush()
 
 
+def bare_links(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each bare http(s) address in ``text``, in one pass."""
+    out: list[tuple[int, int]] = []
+    for found in _BARE.finditer(text):
+        start, end = found.span()
+        if start and text[start - 1].isalnum():
+            continue  # "xhttp://", inside a word
+        counts = {c: text.count(c, start, end) for c in "()[]{}"}
+        while end > start:
+            last = text[end - 1]
+            opener = _CLOSING.get(last)
+            if last in _TRAILING or (opener is not None and counts[last] > counts[opener]):
+                if opener is not None:
+                    counts[last] -= 1
+                end -= 1
+                continue
+            break
+        if text.find("://", start, end) + 3 < end:  # something after the scheme
+            out.append((start, end))
+    return out
+
+
+def _autolink(runs: list[Run]) -> list[Run]:
+    """Runs with each bare address in unlinked text made a link of its own."""
+    out: list[Run] = []
+    for run in runs:
+        if run.link is not None or "://" not in run.text:
+            out.append(run)
+            continue
+        at = 0
+        for start, end in bare_links(run.text):
+            out.append(Run(run.text[at:start], run.bold, run.italic))
+            url = run.text[start:end]
+            out.append(Run(url, run.bold, run.italic, url))
+            at = end
+        out.append(Run(run.text[at:], run.bold, run.italic))
+    return out
+
+
 def parse_inline(text: str) -> tuple[Run, ...]:
     """Split text into styled runs; raises LinkError for a forbidden link target."""
-    if _SPECIAL.search(text) is None:  # most texts: no markup at all
+    if _SPECIAL.search(text) is None and "://" not in text:  # most texts: no markup at all
         return (Run(text),) if text else ()
     out: list[Run] = []
     _parse(text, False, False, None, out)
+    out = _autolink(out)
     merged: list[Run] = []
     for run in out:
         if merged and (merged[-1].bold, merged[-1].italic, merged[-1].link) == (

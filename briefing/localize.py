@@ -16,6 +16,7 @@ from briefing.i18n import terms
 from briefing.i18n.catalog import catalog_for, translations
 from briefing.i18n.dates import format_document_date
 from briefing.i18n.language import babel_locale, full_tag, pick
+from briefing.i18n.numbers import numeric_column
 from briefing.inline import parse_inline
 from briefing.model import (
     Annex,
@@ -173,15 +174,22 @@ class _Localizer:
         total = sum(spec.widths or ())
         if spec.widths and total > 0:  # decode refuses others; a tree made in code may not
             widths = tuple(w / total for w in spec.widths)
+        columns = tuple(self.runs(c, (*path, "columns", i)) for i, c in enumerate(spec.columns))
+        rows = tuple(
+            tuple(self.runs(c, (*path, "rows", r, i)) for i, c in enumerate(row))
+            for r, row in enumerate(spec.rows)
+        )
+        numeric = tuple(
+            numeric_column((plain(row[i]) for row in rows if i < len(row)), self.locale)
+            for i in range(len(spec.columns))
+        )
         return Table(
-            columns=tuple(self.runs(c, (*path, "columns", i)) for i, c in enumerate(spec.columns)),
-            rows=tuple(
-                tuple(self.runs(c, (*path, "rows", r, i)) for i, c in enumerate(row))
-                for r, row in enumerate(spec.rows)
-            ),
+            columns=columns,
+            rows=rows,
             label=self.word(terms.TABLE_N, n=self.tables),
             caption=self.runs(spec.caption, (*path, "caption")) if spec.caption else None,
             widths=widths,
+            numeric=numeric if any(numeric) else (),
         )
 
     # sections

@@ -30,6 +30,15 @@ def plain(runs: Inline) -> str:
     return "".join(r.text for r in runs)
 
 
+_LEAD_IN_ENDS = (":", "\uff1a")  # a colon, and the full-width one
+
+
+def introduces(runs: Inline) -> bool:
+    """Whether text ending with a colon leads in to what follows ("...as follows:"):
+    both renderers keep such a paragraph on the page of what it introduces."""
+    return plain(runs).rstrip().endswith(_LEAD_IN_ENDS)
+
+
 @dataclass(frozen=True, slots=True)
 class Paragraph:
     runs: Inline
@@ -56,6 +65,13 @@ class Table:
     label: str  # localized "Table 3"
     caption: Inline | None = None
     widths: tuple[float, ...] | None = None  # relative, normalized to sum 1
+    # per column: its body cells all hold numbers or amounts in the output language's
+    # form (briefing/i18n/numbers.py), so both renderers right-align it; () for none
+    numeric: tuple[bool, ...] = ()
+
+    def right_aligned(self, column: int) -> bool:
+        """Whether ``column`` (header and body) is aligned right, as numbers are."""
+        return column < len(self.numeric) and self.numeric[column]
 
 
 @dataclass(frozen=True, slots=True)

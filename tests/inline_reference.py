@@ -2,7 +2,9 @@
 
 Searching forward from every opener is easy to read and obviously right, and quadratic;
 briefing/inline.py gives the same runs in linear time, and tests/test_inline.py checks
-the two agree on generated text.
+the two agree on generated text. Bare addresses are found here by walking the text a
+character at a time and trimming the end by counting brackets anew each time, where
+the parser uses a regular expression and running counts.
 """
 
 from __future__ import annotations
@@ -134,12 +136,65 @@ def _parse(s: str, bold: bool, italic: bool, link: str | None, out: list[Run]) -
     flush()
 
 
+_TRAILING = ".,:;!?*_~'\u2019\u201d\u00bb\u203a\u2026"
+_PAIRS = {")": "(", "]": "[", "}": "{"}
+
+
+def _in_address(ch: str) -> bool:
+    return not ch.isspace() and ch not in '<>"' and not (ord(ch) < 0x20 or ord(ch) == 0x7F)
+
+
+def _bare_links(text: str) -> list[tuple[int, int]]:
+    out: list[tuple[int, int]] = []
+    i = 0
+    while i < len(text):
+        rest = text[i:].lower()
+        scheme = next((s for s in ("https://", "http://") if rest.startswith(s)), None)
+        if scheme is None:
+            i += 1
+            continue
+        end = i + len(scheme)
+        while end < len(text) and _in_address(text[end]):
+            end += 1
+        if end == i + len(scheme):  # nothing after the scheme: not an address
+            i += 1
+            continue
+        greedy = end
+        if not (i and text[i - 1].isalnum()):
+            while end > i:
+                url, last = text[i:end], text[end - 1]
+                if last in _TRAILING or (
+                    last in _PAIRS and url.count(last) > url.count(_PAIRS[last])
+                ):
+                    end -= 1
+                else:
+                    break
+            if end > i + len(scheme):
+                out.append((i, end))
+        i = greedy
+    return out
+
+
+def _autolink(runs: list[Run]) -> list[Run]:
+    out: list[Run] = []
+    for run in runs:
+        if run.link is not None:
+            out.append(run)
+            continue
+        at = 0
+        for start, end in _bare_links(run.text):
+            out.append(Run(run.text[at:start], run.bold, run.italic))
+            out.append(Run(run.text[start:end], run.bold, run.italic, run.text[start:end]))
+            at = end
+        out.append(Run(run.text[at:], run.bold, run.italic))
+    return out
+
+
 def reference_parse(text: str) -> tuple[Run, ...]:
     """Split text into styled runs; raises LinkError for a forbidden link target."""
-    if _SPECIAL.search(text) is None:  # most texts: no markup at all
-        return (Run(text),) if text else ()
     out: list[Run] = []
     _parse(text, False, False, None, out)
+    out = _autolink(out)
     merged: list[Run] = []
     for run in out:
         if merged and (merged[-1].bold, merged[-1].italic, merged[-1].link) == (

@@ -64,7 +64,7 @@ def test_mailto_is_allowed() -> None:
     assert parse_inline("[desk](mailto:desk@example.org)")[0].link == "mailto:desk@example.org"
 
 
-_PIECES = [*"*[]()\\ ab", "https://x", "](", "mailto:a@b"]
+_PIECES = [*"*[]()\\ ab", "https://x", "](", "mailto:a@b", "http://", "HTTPS://", *".,_»<1"]
 
 
 @given(st.lists(st.sampled_from(_PIECES), max_size=30).map("".join))
@@ -81,3 +81,52 @@ def test_the_linear_parser_agrees_with_the_simple_one(text: str) -> None:
     except LinkError as exc:
         got = str(exc)
     assert got == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "url"),
+    [
+        ("See https://e.org/a.", "https://e.org/a"),
+        ("At https://e.org/x?a=1&b=2_c, then", "https://e.org/x?a=1&b=2_c"),
+        ("(see https://e.org/a_(b)).", "https://e.org/a_(b)"),
+        ("(https://e.org/a)", "https://e.org/a"),
+        ("«https://президент.az/ru»", "https://президент.az/ru"),
+        ("“https://e.org/q?”", "https://e.org/q"),
+        ("HTTP://E.ORG/X!", "HTTP://E.ORG/X"),
+        ("https://e.org/<b>", "https://e.org/"),
+    ],
+)
+def test_bare_addresses_become_links_without_the_sentences_punctuation(text: str, url: str) -> None:
+    runs = parse_inline(text)
+    assert plain(runs) == text  # nothing added or dropped
+    assert [r.link for r in runs if r.link] == [url]
+    assert next(r.text for r in runs if r.link) == url
+
+
+@pytest.mark.parametrize(
+    "text", ["ftp://e.org/x", "xhttps://e.org", "https://", "https://.,", "www.example.org"]
+)
+def test_other_schemes_and_half_addresses_stay_text(text: str) -> None:
+    runs = parse_inline(text)
+    assert plain(runs) == text and not any(r.link for r in runs)
+
+
+def test_bare_addresses_keep_their_style_and_stay_out_of_link_text() -> None:
+    assert parse_inline("**https://e.org/a** b") == (
+        Run("https://e.org/a", bold=True, link="https://e.org/a"),
+        Run(" b"),
+    )
+    assert parse_inline("[https://e.org/a](https://e.org/b)") == (
+        Run("https://e.org/a", link="https://e.org/b"),
+    )
+
+
+@pytest.mark.parametrize(
+    "text", ["https://" + ")" * 200_000, "(" * 100_000 + "https://a" + ")" * 100_000 + "."]
+)
+def test_bare_addresses_are_found_in_linear_time(text: str) -> None:
+    import time
+
+    start = time.perf_counter()
+    parse_inline(text)
+    assert time.perf_counter() - start < 1.0

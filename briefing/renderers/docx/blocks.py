@@ -13,7 +13,16 @@ from briefing.renderers.docx.inline import add_runs
 from briefing.renderers.docx.lists import add_list
 from briefing.renderers.docx.ooxml import plain_run, sub
 from briefing.renderers.docx.tables import add_table
-from briefing.tree import BlockNode, ListBlock, Note, Paragraph, Quote, SectionNode, Table
+from briefing.tree import (
+    BlockNode,
+    ListBlock,
+    Note,
+    Paragraph,
+    Quote,
+    SectionNode,
+    Table,
+    introduces,
+)
 
 # Gaps (twips) no paragraph style can express: above a paragraph or list that
 # directly follows a table, and between two separate lists, so a reader sees where
@@ -44,7 +53,9 @@ def add_blocks(ctx: Context, blocks: tuple[BlockNode, ...]) -> None:
         elif isinstance(previous, ListBlock) and isinstance(block, ListBlock):
             gap = BETWEEN_LISTS
         if isinstance(block, Paragraph):
-            add_runs(ctx, ctx.paragraph("Body Text", space_before=gap), block.runs)
+            # a lead-in ("...as follows:") stays on the page of what it introduces
+            keep = introduces(block.runs)
+            add_runs(ctx, ctx.paragraph("Body Text", keep_next=keep, space_before=gap), block.runs)
         elif isinstance(block, ListBlock):
             add_list(ctx, block, space_before=gap)
         elif isinstance(block, Table):

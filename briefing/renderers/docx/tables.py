@@ -86,9 +86,10 @@ def add_table(ctx: Context, table: Table) -> None:
     if not widths:  # nothing to lay out; a w:tr without cells would break Word
         return
     tbl = new_table(ctx, "Table Grid", widths, header=True)
-    _add_row(ctx, tbl, table.columns, widths, header=True)
+    right = [table.right_aligned(i) for i in range(len(widths))]
+    _add_row(ctx, tbl, table.columns, widths, right, header=True)
     for row in table.rows:
-        _add_row(ctx, tbl, row, widths, header=False)
+        _add_row(ctx, tbl, row, widths, right, header=False)
 
 
 def new_table(ctx: Context, style: str, widths: list[int], *, header: bool) -> Element:
@@ -129,7 +130,13 @@ def add_cell(ctx: Context, tr: Element, width: int, style: str) -> Element:
 
 
 def _add_row(
-    ctx: Context, tbl: Element, cells: tuple[Inline, ...], widths: list[int], *, header: bool
+    ctx: Context,
+    tbl: Element,
+    cells: tuple[Inline, ...],
+    widths: list[int],
+    right: list[bool],
+    *,
+    header: bool,
 ) -> None:
     tr = sub(tbl, "w:tr")
     texts = [plain(runs) for runs in cells]
@@ -137,5 +144,8 @@ def _add_row(
     if header and estimated_lines(texts, widths) <= HEADER_LINES:
         sub(trpr, "w:tblHeader")
     style = "Table Heading" if header else "Table Text"
-    for runs, width in zip(cells, widths, strict=True):
-        add_runs(ctx, add_cell(ctx, tr, width, style), runs)
+    for runs, width, numbers in zip(cells, widths, right, strict=True):
+        p = add_cell(ctx, tr, width, style)
+        if numbers:  # a column of amounts (tree.Table.numeric), as in the PDF
+            val(p[0], "w:jc", "right")  # p[0] is the w:pPr ctx.paragraph writes first
+        add_runs(ctx, p, runs)

@@ -60,7 +60,10 @@ class Blocks:
 
     def block(self, b: tree.BlockNode) -> list[Any]:
         if isinstance(b, tree.Paragraph):
-            return [self.para(b.runs, "body")]
+            block = self.para(b.runs, "body")
+            if tree.introduces(b.runs):
+                block.keepWithNext = 1  # a lead-in stays with what it introduces
+            return [block]
         if isinstance(b, tree.ListBlock):
             return self.lists.list_block(b, 0, 0.0)
         if isinstance(b, tree.Table):

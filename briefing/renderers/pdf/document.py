@@ -23,7 +23,7 @@ from briefing.renderers.options import RenderOptions
 from briefing.renderers.pdf import contents, front, metadata
 from briefing.renderers.pdf.blocks import Blocks
 from briefing.renderers.pdf.canvas import BriefCanvas
-from briefing.renderers.pdf.keep import KeepWithNext
+from briefing.renderers.pdf.keep import KeepWithNext, KeepWithPrevious, keep_two_lines
 from briefing.renderers.pdf.kit import Kit, kit
 from briefing.renderers.pdf.outline import Outline
 from briefing.renderers.pdf.page import Furniture
@@ -106,10 +106,14 @@ def build_story(doc: tree.Document, blocks: Blocks, k: Kit, options: RenderOptio
         if isinstance(part, tree.MemoRow):
             closing = front.prepared_by(part, blocks, k.theme)
             if body:  # never alone at the top of a page: it goes with what it closes
-                closing = [KeepWithNext([body.pop(), *closing])]
+                closed: list[Any] = [body.pop()]  # with the caption or heading kept with it
+                while body and body[-1].getKeepWithNext():
+                    closed.insert(0, body.pop())
+                closing = [KeepWithPrevious([*closed, *closing], len(closing))]
             body.extend(closing)
         else:
             body.extend(blocks.section(part))
+    keep_two_lines(body, k.geo.frame_width)
     out: list[Any] = front.title_block(doc, blocks, k.theme)
     if options.toc:
         out.extend(contents.contents(doc.contents_title, blocks.outline, k))

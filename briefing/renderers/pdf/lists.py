@@ -47,8 +47,11 @@ class Lists:
         out: list[TextBlock] = []
         for item, mark in zip(lb.items, marks, strict=True):
             bullet = Bullet(mark, font, size, color, left)
-            out.append(TextBlock(self.texts.pieces(item.runs, "bullet"), style, bullet))
+            block = TextBlock(self.texts.pieces(item.runs, "bullet"), style, bullet)
+            out.append(block)
             if item.children is not None:
+                if tree.introduces(item.runs):
+                    block.keepWithNext = 1  # "...as follows:" stays with its sub-items
                 out.extend(self.list_block(item.children, level + 1, left + indent))
         if level == 0 and out:
             out[-1].spaceAfter = self.gap

@@ -22,6 +22,8 @@ _ALIGN = {"left": TA_LEFT, "center": TA_CENTER, "right": TA_RIGHT, "justify": TA
 
 # styles the renderer uses; the theme checks that each resolves
 REQUIRED = REQUIRED_STYLES
+# table styles that also get a right-aligned twin, "<name>:right", for number columns
+RIGHT_TWINS = ("table_header", "table_cell")
 
 
 @dataclass(frozen=True)
@@ -50,6 +52,10 @@ def build_styles(theme: Theme, fonts: FontSet) -> StyleSheet:
         face = StyledFace(fonts.family(spec.font), spec.bold, spec.italic)
         faces[name] = face
         styles[name] = _paragraph_style(theme, spec, face)
+    for name in RIGHT_TWINS:
+        if name in styles:
+            styles[f"{name}:right"] = styles[name].clone(f"{name}:right", alignment=TA_RIGHT)
+            faces[f"{name}:right"] = faces[name]
     return StyleSheet(styles, faces, fonts)
 
 

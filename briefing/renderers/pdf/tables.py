@@ -4,7 +4,9 @@
 brief (or from content length), the template's fonts, colours and padding set in the
 TableStyle (a cell otherwise defaults to Helvetica even when it holds only flowables).
 
-DataTable splits between rows and repeats its header, without stray headers.
+DataTable splits between rows and repeats its header, without stray headers. Where it
+starts on a page (not at the top) it puts at least its header and ``FIRST_ROWS`` body
+rows there, or moves: a caption over a header and a single row reads as an accident.
 ReportLab's Table with ``splitInRow`` first splits between rows; the rest of the table
 (header repeated) then goes into whatever room is left on the same page, where it
 splits again, this time inside a row: a second header row mid-page with a sliver of a
@@ -32,6 +34,7 @@ from briefing.renderers.pdf.kit import Kit
 from briefing.renderers.widths import fit_widths
 
 HEADER_SHARE = 1 / 3  # of the frame's height: the tallest header row still repeated
+FIRST_ROWS = 2  # body rows that go with the header (and caption) where the table starts
 
 
 class DataTable(Table):  # type: ignore[misc]
@@ -42,7 +45,7 @@ class DataTable(Table):  # type: ignore[misc]
         self._repeat_only_short_header()
         between: list[Any] = self._splitRows(availHeight, doInRowSplit=False)
         if between:
-            return between
+            return between if self._enough_first_rows(between) else []
         if self.splitInRow and self._must_split_in_row():
             inside: list[Any] = self._splitRows(availHeight, doInRowSplit=True)
             lower = self._height - self.splitInRow
@@ -61,6 +64,17 @@ class DataTable(Table):  # type: ignore[misc]
             return
         if self._rowHeights[0] > frame._height * HEADER_SHARE:
             self.repeatRows = 0
+
+    def _enough_first_rows(self, parts: list[Any]) -> bool:
+        """Whether the first part of a split holds the table's first ``FIRST_ROWS``
+        body rows (its caption is kept with them); a part at a frame's top may hold one."""
+        if len(parts) < 2 or not self.original:
+            return True
+        frame = self._doctemplateAttr("frame")
+        if frame is None or getattr(frame, "_atTop", False):
+            return True
+        body = len(parts[0]._rowHeights) - 1  # the original's first part: header + rows
+        return body >= min(FIRST_ROWS, len(self._rowHeights) - 1)
 
     def _repeated(self) -> int:
         """How many header rows repeat (the renderer sets 1 or 0)."""
@@ -81,8 +95,8 @@ def table(t: tree.Table, kit: Kit, gap: float) -> list[Any]:
         tree.Run(t.label, bold=True),
         *((tree.Run(". "), *t.caption) if t.caption else ()),
     )
-    rows = [[para(c, "table_header") for c in t.columns]]
-    rows += [[para(c, "table_cell") for c in row] for row in t.rows]
+    rows = [[para(c, _style("table_header", t, i)) for i, c in enumerate(t.columns)]]
+    rows += [[para(c, _style("table_cell", t, i)) for i, c in enumerate(row)] for row in t.rows]
     pad = theme.spacing("table_padding", 4)
     # at least the padding and about three characters, whatever widths arrive
     least = 2 * pad + 2 * sheet["table_cell"].fontSize
@@ -116,6 +130,11 @@ def table(t: tree.Table, kit: Kit, gap: float) -> list[Any]:
     data.spaceAfter = gap
     data.original = True
     return [para(caption, "caption"), data]
+
+
+def _style(name: str, t: tree.Table, column: int) -> str:
+    """The cell style of ``column``: its right-aligned twin for a column of numbers."""
+    return f"{name}:right" if t.right_aligned(column) else name
 
 
 def _min_split(kit: Kit, style: str, padding: float) -> int:

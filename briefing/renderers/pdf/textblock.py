@@ -7,8 +7,9 @@ runs of text in a few faces, colours and links, left/centre/right/justified line
 flowable does just that, at several times the speed:
 
 - words break at spaces only (not at no-break spaces); a token wider than its column
-  (a long URL, word or number) breaks between two characters, adding no character, so
-  text copied out of the PDF is the text the author wrote;
+  (a long URL, word or number) breaks after ``/ . ? & = _`` or before ``-``, or between
+  two characters where it has none, adding no character (no hyphen, no zero-width space),
+  so text copied out of the PDF, line breaks removed, is the text the author wrote;
 - lines are measured with the fonts' own width tables, laid out once per width;
 - a page break may fall between lines, keeping at least two lines on each side.
 
@@ -175,7 +176,7 @@ class TextBlock(Flowable):  # type: ignore[misc]
 
     def _layout(self, width: float) -> tuple[Line, ...]:
         """Greedy line filling: as many words as fit; a word wider than a whole line is
-        cut between characters."""
+        cut at its break opportunities (``_breaks``), or between characters where it must."""
         size = self.style.fontSize / 1000.0
         pieces = self.pieces
         space_w = [widths(p.font)[" "] * size for p in pieces]
@@ -199,27 +200,43 @@ class TextBlock(Flowable):  # type: ignore[misc]
                 line.extend(parts)
                 x += sw + w
                 continue
-            if line:
-                close(space is not None)
-            if w <= avail + _FUZZ:
+            if w <= (later if line else avail) + _FUZZ:  # fits a line of its own
+                if line:
+                    close(space is not None)
                 line.extend(parts)
                 x = w
                 continue
-            # wider than a whole line: break between characters, adding nothing
-            for i, text, _ in parts:
-                table = widths(pieces[i].font)
-                start, chunk_w = 0, 0.0
-                for k, ch in enumerate(text):
-                    cw = table[ch] * size
-                    if x + cw > avail + _FUZZ and (line or k > start):
-                        if k > start:
-                            line.append((i, text[start:k], chunk_w))
-                        close(False)
-                        start, chunk_w = k, 0.0
-                    x += cw
-                    chunk_w += cw
-                if start < len(text):
-                    line.append((i, text[start:], chunk_w))
+            # Wider than a whole line (a long URL): fill this line and the next ones,
+            # breaking only after / . ? & = _ or before - (``_breaks``); a stretch with
+            # none of them wider than a line is cut between characters. Nothing is
+            # added at a break.
+            for n, (segment, seg_w) in enumerate(_segments(parts, pieces, size)):
+                gap = sw if n == 0 else 0.0
+                if line and x + gap + seg_w > avail + _FUZZ:
+                    close(n == 0 and space is not None)
+                    gap = 0.0
+                if gap:
+                    line.append((space, " ", gap))  # type: ignore[arg-type]
+                    spaces += 1
+                    x += gap
+                if x + seg_w <= avail + _FUZZ:
+                    line.extend(segment)
+                    x += seg_w
+                    continue
+                for i, text, _ in segment:  # on a line of its own, and still too wide
+                    table = widths(pieces[i].font)
+                    start, chunk_w = 0, 0.0
+                    for k, ch in enumerate(text):
+                        cw = table[ch] * size
+                        if x + cw > avail + _FUZZ and (line or k > start):
+                            if k > start:
+                                line.append((i, text[start:k], chunk_w))
+                            close(False)
+                            start, chunk_w = k, 0.0
+                        x += cw
+                        chunk_w += cw
+                    if start < len(text):
+                        line.append((i, text[start:], chunk_w))
         if line or not lines:
             lines.append(Line(_merge(line), x, spaces, False))
         return tuple(lines)
@@ -339,6 +356,55 @@ class TextBlock(Flowable):  # type: ignore[misc]
         n = len(self.lines)
         x = st.leftIndent + (self.first_indent if n == 1 else 0.0) + self.lines[-1].width
         return x, self.height - ascent - (n - 1) * st.leading
+
+
+_BREAK_AFTER = frozenset("/.?&=_")
+
+
+def _breaks(text: str) -> list[int]:
+    """Where a long URL or token may break: after a run of / . ? & = _, and before a
+    hyphen (not after it: a line ending in "-" reads as a word hyphenated at the line
+    end, and pdftotext drops such a hyphen when it joins the lines, which would change
+    the address; The Chicago Manual of Style breaks URLs before a hyphen for that
+    reason)."""
+    return [
+        k
+        for k in range(1, len(text))
+        if (text[k - 1] in _BREAK_AFTER and text[k] not in _BREAK_AFTER)
+        or (text[k] == "-" and text[k - 1] != "-")
+    ]
+
+
+def _segments(
+    parts: tuple[Run, ...], pieces: tuple[Piece, ...], size: float
+) -> list[tuple[list[Run], float]]:
+    """A word cut at its break opportunities (``_breaks``), each part with its width."""
+    cuts = iter([*_breaks("".join(text for _, text, _ in parts)), -1])
+    cut = next(cuts)
+    out: list[tuple[list[Run], float]] = []
+    current: list[Run] = []
+    current_w = 0.0
+    offset = 0  # of this run's text in the word
+    for i, text, _ in parts:
+        get = widths(pieces[i].font).__getitem__
+        start = 0
+        while cut != -1 and cut - offset < len(text):
+            chunk = text[start : cut - offset]
+            w = sum(map(get, chunk)) * size
+            if chunk:
+                current.append((i, chunk, w))
+            out.append((current, current_w + w))
+            current, current_w, start = [], 0.0, cut - offset
+            cut = next(cuts)
+        if start < len(text):
+            chunk = text[start:]
+            w = sum(map(get, chunk)) * size
+            current.append((i, chunk, w))
+            current_w += w
+        offset += len(text)
+    if current:
+        out.append((current, current_w))
+    return out
 
 
 def _merge(runs: list[Run]) -> tuple[Run, ...]:
