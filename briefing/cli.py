@@ -271,6 +271,15 @@ def cmd_init(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_serve(args: argparse.Namespace) -> int:
+    from briefing.serve.server import serve
+
+    return serve(
+        args.folder, args.host, args.port, args.token, args.template, _limits(args),
+        args.workers, args.timeout,
+    )
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="briefing",
@@ -345,6 +354,16 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("path", nargs="?", default="brief.yaml", metavar="PATH")
     p.add_argument("-l", "--lang", default="en", help="language the brief is written in")
     p.set_defaults(func=cmd_init)
+    p = sub.add_parser("serve", help="web editor with live preview, and an HTTP API")
+    p.add_argument("folder", nargs="?", metavar="FOLDER", help="open and save the briefs here")
+    p.add_argument("--host", default="127.0.0.1", help="address to listen on (default: 127.0.0.1)")
+    p.add_argument("--port", type=int, default=8000, help="port (default: 8000; 0: any free)")
+    p.add_argument("--token", help="the token requests must carry (default: a new one)")
+    p.add_argument("-t", "--template", help="template name or folder (default: memo)")
+    p.add_argument("--workers", type=int, default=2, help="render processes (default: 2)")
+    p.add_argument("--timeout", type=float, default=30, help="seconds a render may take")
+    p.add_argument("--limit", action="append", metavar="NAME=N", help=limit_help)
+    p.set_defaults(func=cmd_serve)
     return parser
 
 

@@ -103,6 +103,12 @@ def read_text(path: Path, limits: Limits | None = None) -> str:
         raise BriefError(f"{name}: is a folder, not a brief file") from None
     except OSError as exc:
         raise BriefError(f"{name}: cannot read: {exc.strerror}") from None
+    return decode(raw, name)
+
+
+def decode(raw: bytes, name: str) -> str:
+    """``raw`` as text with ``\n`` line breaks: UTF-8 (a BOM is allowed), or an error at
+    the line and column of the first byte that is not (for a file or an HTTP body)."""
     try:
         return normalize_newlines(raw.decode("utf-8-sig"))
     except UnicodeDecodeError as exc:

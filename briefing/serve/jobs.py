@@ -1,0 +1,124 @@
+"""What one worker process does for one request: the pipeline of api.py, answered as data.
+
+The server never renders in its own process (a slow brief would stall every client);
+it sends a :class:`Task` to a worker (workers.py) and gets a :class:`Reply` back. Both
+are plain, picklable data: problems as the JSON objects the HTTP API returns, files as
+bytes. A bug is caught here and becomes a reply too, so a worker outlives it.
+"""
+
+from __future__ import annotations
+
+import io
+from dataclasses import dataclass, field
+from typing import Any
+
+from briefing import api
+from briefing.errors import BriefError, Problem, UsageError, bug_report
+from briefing.limits import Limits
+from briefing.templates import Template
+
+VALIDATE, RENDER, PREVIEW = "validate", "render", "preview"
+
+
+@dataclass(frozen=True)
+class Task:
+    action: str  # VALIDATE, RENDER or PREVIEW
+    text: str
+    source: str  # "yaml" or "markdown"
+    lang: str | None  # a catalog's code; None: the brief's own lang
+    fmt: str = "pdf"  # RENDER: pdf or docx
+    strict: bool = False
+    scale: float = 1.0  # PREVIEW: pixels per PDF point
+    translations: tuple[tuple[str, str], ...] = ()  # Markdown: (lang, text of brief.LANG.md)
+
+
+@dataclass
+class Reply:
+    status: str  # "ok", "invalid" (problems to fix), "usage" (a bad request), "bug"
+    lang: str = ""
+    problems: list[dict[str, Any]] = field(default_factory=list)
+    missing: list[dict[str, Any]] = field(default_factory=list)
+    data: bytes = b""  # RENDER: the file
+    pages: list[bytes] = field(default_factory=list)  # PREVIEW: one PNG per page
+    message: str = ""
+
+
+def problem_json(problem: Problem) -> dict[str, Any]:
+    """A problem as the API shows it; line and column are null for one with no place."""
+    where = problem.position
+    return {
+        "line": where.line if where else None,
+        "column": where.col if where else None,
+        "field": problem.field,
+        "message": problem.message,
+        "severity": problem.severity,
+    }
+
+
+def handle(task: Task, template: Template, limits: Limits) -> Reply:
+    """The answer to ``task``; never raises for anything a request can contain."""
+    try:
+        return _handle(task, template, limits)
+    except UsageError as exc:
+        return Reply("usage", message=str(exc))
+    except BriefError as exc:
+        return Reply("invalid", problems=[problem_json(p) for p in exc.problems])
+    except Exception as exc:  # a bug in briefing: reported, and this worker goes on
+        return Reply("bug", message=bug_report("briefing serve", exc))
+
+
+def _handle(task: Task, template: Template, limits: Limits) -> Reply:
+    name = "brief.md" if task.source == "markdown" else "brief.yaml"
+    translations = dict(task.translations) or None
+    loaded = api.load_text(task.text, task.source, name, translations, limits)
+    lang = task.lang or api.languages([], loaded)[0]
+    result = api.localize(loaded, lang)
+    missing = [problem_json(p) for p in result.fallbacks]
+    problems = [problem_json(p) for p in api.check(result, loaded, template, task.strict)]
+    reply = Reply("ok", lang, problems, missing)
+    if task.action == VALIDATE:
+        return reply
+    if problems:
+        reply.status = "invalid"
+        return reply
+    data = api.render(result.doc, "pdf" if task.action == PREVIEW else task.fmt, template)
+    if task.action == RENDER:
+        reply.data = data
+    else:
+        reply.pages = page_images(data, task.scale)
+    return reply
+
+
+def page_images(pdf: bytes, scale: float) -> list[bytes]:
+    """Each page of ``pdf`` as a PNG, drawn by PDFium (pypdfium2): what a reader sees.
+
+    zlib level 1: a page of mostly white compresses nearly as well as at the default
+    level, in a third of the time, and the preview is on the clock.
+    """
+    import pypdfium2 as pdfium
+
+    document = pdfium.PdfDocument(pdf)
+    try:
+        pages = []
+        for index in range(len(document)):
+            page = document[index]
+            image = page.render(scale=scale).to_pil()
+            out = io.BytesIO()
+            image.save(out, "PNG", compress_level=1)
+            pages.append(out.getvalue())
+            page.close()
+        return pages
+    finally:
+        document.close()
+
+
+def warm(template: Template) -> None:
+    """Load in the worker, before its first request, what every request needs."""
+    from briefing.batch import prepare
+    from briefing.i18n.catalog import catalog_languages, translations
+
+    for fmt in ("pdf", "docx"):
+        prepare(fmt, template)
+    for code in catalog_languages():
+        translations(code)
+    import pypdfium2  # noqa: F401  (imported now, not on the first preview)
