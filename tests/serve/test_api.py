@@ -12,11 +12,11 @@ import pytest
 
 pytest.importorskip("starlette", reason="the serve extra is not installed")
 
-from starlette.testclient import TestClient  # noqa: E402
+from starlette.testclient import TestClient
 
-from briefing.serve.app import create_app  # noqa: E402
-from tests.readback import docx_body, pdf_pages, squash  # noqa: E402
-from tests.serve.conftest import EXAMPLE, TOKEN  # noqa: E402
+from briefing.serve.app import create_app
+from tests.readback import docx_body, pdf_pages, squash
+from tests.serve.conftest import EXAMPLE, TOKEN
 
 YAML = {"Authorization": f"Bearer {TOKEN}", "Content-Type": "application/yaml"}
 AUTH = {"Authorization": f"Bearer {TOKEN}"}
