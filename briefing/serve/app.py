@@ -121,8 +121,11 @@ def create_app(
         except HTTPProblem as exc:
             return error(exc.status, str(exc))
         except BriefError as exc:  # the body is not UTF-8
-            return JSONResponse({"problems": [problem_json(p) for p in exc.problems],
-                                 "missing": []}, 422, headers=SECURITY_HEADERS)
+            return JSONResponse(
+                {"problems": [problem_json(p) for p in exc.problems], "missing": []},
+                422,
+                headers=SECURITY_HEADERS,
+            )
         except Unavailable as exc:
             return error(503, str(exc), retry=True)
         except WorkerDied as exc:
@@ -145,8 +148,11 @@ def create_app(
         if isinstance(reply, Response):
             return reply
         if reply.status == "invalid":
-            return JSONResponse({"problems": reply.problems, "missing": reply.missing}, 422,
-                                headers=SECURITY_HEADERS)
+            return JSONResponse(
+                {"problems": reply.problems, "missing": reply.missing},
+                422,
+                headers=SECURITY_HEADERS,
+            )
         fmt = request.query_params.get("format", "pdf")
         name = f"brief.{reply.lang}.{fmt}"
         headers = {**SECURITY_HEADERS, "content-disposition": f'attachment; filename="{name}"'}
@@ -156,8 +162,11 @@ def create_app(
         reply = await run(request, PREVIEW)
         if isinstance(reply, Response):
             return reply
-        body: dict[str, Any] = {"lang": reply.lang, "problems": reply.problems,
-                                "missing": reply.missing}
+        body: dict[str, Any] = {
+            "lang": reply.lang,
+            "problems": reply.problems,
+            "missing": reply.missing,
+        }
         if reply.status == "invalid":
             return JSONResponse(body, 422, headers=SECURITY_HEADERS)
         key = secrets.token_hex(12)
@@ -187,8 +196,9 @@ def create_app(
         try:
             if request.method == "GET":
                 text, version = briefs.read(relative)
-                return JSONResponse({"path": relative, "text": text, "version": version},
-                                    headers=SECURITY_HEADERS)
+                return JSONResponse(
+                    {"path": relative, "text": text, "version": version}, headers=SECURITY_HEADERS
+                )
             body = await read_json(request, limits)
             new, opened = body.get("text"), body.get("version")
             if not isinstance(new, str) or not (opened is None or isinstance(opened, str)):
@@ -204,8 +214,7 @@ def create_app(
         except Conflict as exc:
             return error(
                 409,
-                f"{relative} changed on disk since it was opened; your text was kept as "
-                f"{exc.copy}",
+                f"{relative} changed on disk since it was opened; your text was kept as {exc.copy}",
                 disk={"text": exc.disk_text, "version": exc.disk_version},
                 copy=exc.copy,
             )
@@ -224,8 +233,9 @@ def create_app(
         Route("/api/file", file, methods=["GET", "PUT"]),
         Mount("/static", StaticFiles(directory=STATIC), name="static"),
     ]
-    app = Starlette(routes=routes, middleware=[Middleware(TokenAuth, token=token)],
-                    lifespan=lifespan)
+    app = Starlette(
+        routes=routes, middleware=[Middleware(TokenAuth, token=token)], lifespan=lifespan
+    )
     app.state.pool = pool
     return app
 

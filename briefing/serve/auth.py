@@ -105,8 +105,10 @@ async def _set_cookie_and_return(
 
 async def _unauthorized(send: Send) -> None:
     body = json.dumps(
-        {"error": "a token is needed: open the URL `briefing serve` printed, "
-         "or send the header Authorization: Bearer TOKEN"}
+        {
+            "error": "a token is needed: open the URL `briefing serve` printed, "
+            "or send the header Authorization: Bearer TOKEN"
+        }
     ).encode()
     await send(
         {

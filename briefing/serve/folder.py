@@ -55,8 +55,9 @@ class Folder:
         if not relative or "\x00" in relative or "\\" in relative or len(relative) > 1000:
             raise PathRefused("not a usable path")
         pure = PurePosixPath(relative)
-        if pure.is_absolute() or any(part in ("..", "") or part.startswith(".")
-                                     for part in pure.parts):
+        if pure.is_absolute() or any(
+            part in ("..", "") or part.startswith(".") for part in pure.parts
+        ):
             raise PathRefused(f"{relative}: only paths inside the folder, without hidden parts")
         if pure.suffix.lower() not in SUFFIXES:
             raise PathRefused(f"{relative}: a brief ends in {', '.join(SUFFIXES)}")

@@ -30,8 +30,18 @@ class Live:
 def start_server(folder: Path, *extra: str) -> Live:
     """``briefing serve FOLDER --port 0``; the URL is read from what it prints."""
     process = subprocess.Popen(
-        [sys.executable, "-m", "briefing", "serve", str(folder), "--port", "0",
-         "--token", TOKEN, *extra],
+        [
+            sys.executable,
+            "-m",
+            "briefing",
+            "serve",
+            str(folder),
+            "--port",
+            "0",
+            "--token",
+            TOKEN,
+            *extra,
+        ],
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         text=True,
@@ -39,7 +49,9 @@ def start_server(folder: Path, *extra: str) -> Live:
     )
     assert process.stdout is not None
     line = process.stdout.readline()
-    assert line.startswith("briefing serve: open http://"), process.stderr.read() if process.stderr else line
+    assert line.startswith("briefing serve: open http://"), (
+        process.stderr.read() if process.stderr else line
+    )
     url = line.split("open ", 1)[1].split("/?token=", 1)[0]
     _wait_ready(url)
     return Live(url, TOKEN, folder, process)
