@@ -87,13 +87,21 @@ class Worker:
 
 
 class Pool:
-    """``size`` workers; ``run`` waits for a free one (at most ``timeout`` seconds) and
-    gives it ``timeout`` seconds to answer."""
+    """``size`` workers; ``run`` waits for a free one (at most ``queue_timeout`` seconds)
+    and gives it ``timeout`` seconds to answer."""
 
-    def __init__(self, config: Config, size: int, timeout: float, max_tasks: int = 200) -> None:
+    def __init__(
+        self,
+        config: Config,
+        size: int,
+        timeout: float,
+        max_tasks: int = 200,
+        queue_timeout: float = 60.0,
+    ) -> None:
         self.config = config
         self.size = size
         self.timeout = timeout
+        self.queue_timeout = max(queue_timeout, timeout)
         self.max_tasks = max_tasks
         self.context = multiprocessing.get_context("forkserver")
         self.context.set_forkserver_preload(["briefing.serve.jobs"])
@@ -127,9 +135,9 @@ class Pool:
 
     async def run(self, task: Task) -> Reply:
         try:
-            worker = await asyncio.wait_for(self.idle.get(), self.timeout)
+            worker = await asyncio.wait_for(self.idle.get(), self.queue_timeout)
         except TimeoutError:
-            raise Unavailable(f"every worker stayed busy for {self.timeout:g} s") from None
+            raise Unavailable(f"every worker stayed busy for {self.queue_timeout:g} s") from None
         call = asyncio.get_running_loop().run_in_executor(self.threads, worker.call, task)
         try:
             reply = await asyncio.wait_for(call, self.timeout)

@@ -307,6 +307,7 @@ async function start() {
     option.value = option.textContent = code;
     $("starter-lang").append(option);
   }
+  if (info.starters.includes("en")) $("starter-lang").value = "en";
   makeTabs(info.languages);
   const first = [...$("tabs").children].find((t) => t.dataset.lang === "en") || $("tabs").firstChild;
   for (const tab of $("tabs").children) tab.tabIndex = tab === first ? 0 : -1;
