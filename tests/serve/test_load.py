@@ -25,7 +25,9 @@ YAML = {"Authorization": f"Bearer {TOKEN}", "Content-Type": "application/yaml"}
 
 def heavy_brief(rows: int) -> str:
     """A valid brief whose PDF takes seconds: one long table."""
-    body = "\n".join(f"            - [Row {i} with some words, {i}, Another cell]" for i in range(rows))
+    body = "\n".join(
+        f"            - [Row {i} with some words, {i}, Another cell]" for i in range(rows)
+    )
     return (
         "title: Heavy\ndate: 2026-11-26\nsections:\n  - title: T\n    body:\n"
         f"      - table:\n          columns: [A, B, C]\n          rows:\n{body}\n"
@@ -57,8 +59,9 @@ def test_worker_retired_after_max_tasks() -> None:
         pool = app.state.pool
         pids = []
         for _ in range(4):
-            answer = client.post("/api/validate", content=b"title: T\ndate: 2026-11-26\n",
-                                 headers=YAML)
+            answer = client.post(
+                "/api/validate", content=b"title: T\ndate: 2026-11-26\n", headers=YAML
+            )
             assert answer.status_code == 200
             pids.append(next(iter(pool.workers)).process.pid if pool.workers else None)
         assert len({pid for pid in pids if pid}) >= 2  # a fresh process took over
@@ -130,7 +133,12 @@ def test_render_does_not_load_the_server(tmp_path: Path) -> None:
         "assert not loaded, loaded\n"
     )
     root = Path(__file__).resolve().parents[2]
-    run = subprocess.run([sys.executable, "-c", code, str(tmp_path)],
-                         cwd=root, capture_output=True, text=True, timeout=120)
+    run = subprocess.run(
+        [sys.executable, "-c", code, str(tmp_path)],
+        cwd=root,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
     assert run.returncode == 0, run.stderr
     assert (tmp_path / "us-azerbaijan-charter.az.pdf").is_file()
