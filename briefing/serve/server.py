@@ -44,6 +44,8 @@ def serve(
         )
     if token is not None and len(token) < 8:
         raise UsageError("--token must be at least 8 characters")
+    if not 0 <= port <= 65535:
+        raise UsageError(f"--port takes 0 to 65535, not {port}")
     if not 1 <= workers <= 64:
         raise UsageError("--workers takes 1 to 64 processes")
     if not 0 < timeout <= 3600:
@@ -58,8 +60,7 @@ def serve(
     api.template(template)  # a bad template is a usage error now, not in every worker
     token = token or new_token()
     try:
-        family = socket.AF_INET6 if ":" in host else socket.AF_INET
-        sock = socket.create_server((host, port), family=family)
+        sock = listen(host, port)
     except (OSError, OverflowError) as exc:
         raise UsageError(f"cannot listen on {host}:{port}: {exc}") from None
     bound = sock.getsockname()[1]
@@ -72,3 +73,25 @@ def serve(
     uvicorn.Server(config).run(sockets=[sock])
     sys.stdout.flush()
     return 0
+
+
+def listen(host: str, port: int) -> socket.socket:
+    """A listening TCP socket, made here so that a busy port is a clear usage error.
+
+    Made with the protocol number given (IPPROTO_TCP, as getaddrinfo returns it), not 0:
+    asyncio turns Nagle's algorithm off only on connections of a socket that says it is
+    TCP, and with it on every answer on a kept-alive connection waited 40 ms for the
+    client's delayed acknowledgement.
+    """
+    family, kind, proto, _, address = socket.getaddrinfo(
+        host, port, type=socket.SOCK_STREAM, proto=socket.IPPROTO_TCP, flags=socket.AI_PASSIVE
+    )[0]
+    sock = socket.socket(family, kind, proto)
+    try:
+        sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        sock.bind(address)
+        sock.listen(1024)
+    except BaseException:
+        sock.close()
+        raise
+    return sock

@@ -14,11 +14,11 @@ import pytest
 
 pytest.importorskip("starlette", reason="the serve extra is not installed")
 
-from starlette.testclient import TestClient  # noqa: E402
+from starlette.testclient import TestClient
 
-from briefing.cli import main  # noqa: E402
-from briefing.serve.app import create_app  # noqa: E402
-from tests.serve.conftest import TOKEN, Live  # noqa: E402
+from briefing.cli import main
+from briefing.serve.app import create_app
+from tests.serve.conftest import TOKEN, Live
 
 YAML = {"Authorization": f"Bearer {TOKEN}", "Content-Type": "application/yaml"}
 
@@ -112,7 +112,8 @@ def test_twenty_clients_at_once(live: Live, tmp_path: Path) -> None:
         (["--workers", "0"], "--workers"),
         (["--timeout", "0"], "--timeout"),
         (["--limit", "nope=1"], "unknown limit"),
-        (["--port", "70000"], "cannot listen"),
+        (["--port", "70000"], "--port takes"),
+        (["--host", "no.such.host.invalid", "--token", "long-enough-token"], "cannot listen"),
     ],
 )
 def test_unsafe_or_bad_options_are_usage_errors(
