@@ -364,3 +364,35 @@ def test_json_answers_are_json() -> None:
 
     shown = json.dumps(problem_json(Problem("<script>alert(1)</script>", Position("f", 1, 2))))
     assert json.loads(shown)["message"] == "<script>alert(1)</script>"
+
+
+# -- anything at all -----------------------------------------------------------------------
+
+from hypothesis import HealthCheck, given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+
+@settings(
+    max_examples=30, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(
+    body=st.one_of(
+        st.binary(max_size=300),
+        st.text(max_size=300).map(lambda t: t.encode("utf-8", "surrogatepass")),
+        st.sampled_from([b"title: [", b"a: &a [*a]", b"---\n---\n", b"\xef\xbb\xbf"]),
+    ),
+    lang=st.one_of(st.none(), st.text(max_size=12), st.sampled_from(["az", "ru", "az-Latn-AZ"])),
+    media=st.sampled_from(["application/yaml", "text/markdown"]),
+)
+def test_any_body_any_language_is_answered(
+    client: TestClient, body: bytes, lang: str | None, media: str
+) -> None:
+    """No body or query value gets a 500: only the documented answers."""
+    params = {} if lang is None else {"lang": lang}
+    headers = {**AUTH, "Content-Type": media}
+    answer = client.post("/api/validate", params=params, content=body, headers=headers)
+    assert answer.status_code in (200, 400, 422), answer.text
+    keys = set(answer.json())
+    assert keys in ({"lang", "problems", "missing"}, {"problems", "missing"}, {"error"})
+    for problem in answer.json().get("problems", []):
+        assert problem["message"] and problem["severity"] == "error"
