@@ -143,3 +143,21 @@ def test_render_does_not_load_the_server(tmp_path: Path) -> None:
     )
     assert run.returncode == 0, run.stderr
     assert (tmp_path / "us-azerbaijan-charter.az.pdf").is_file()
+
+
+def test_ctrl_c_stops_the_server_and_its_workers(tmp_path: Path) -> None:
+    import signal
+
+    from tests.serve.conftest import start_server
+
+    live = start_server(tmp_path)
+    pid = live.process.pid
+    children = Path(f"/proc/{pid}/task/{pid}/children")
+    descendants = children.read_text().split() if children.exists() else []
+    live.process.send_signal(signal.SIGINT)
+    assert live.process.wait(30) == 0
+    assert live.process.stderr is not None and "Traceback" not in live.process.stderr.read()
+    deadline = time.monotonic() + 10
+    while any(Path(f"/proc/{child}").exists() for child in descendants):
+        assert time.monotonic() < deadline, "a worker process outlived the server"
+        time.sleep(0.1)
