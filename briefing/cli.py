@@ -276,8 +276,14 @@ def cmd_serve(args: argparse.Namespace) -> int:
 
     with suppress(KeyboardInterrupt):  # Ctrl-C is how a server is stopped: not an error
         return serve(
-            args.folder, args.host, args.port, args.token, args.template, _limits(args),
-            args.workers, args.timeout,
+            args.folder,
+            args.host,
+            args.port,
+            args.token,
+            args.template,
+            _limits(args),
+            args.workers,
+            args.timeout,
         )
     return EXIT_OK
 
