@@ -21,6 +21,7 @@ from tests.serve.conftest import EXAMPLE, TOKEN
 YAML = {"Authorization": f"Bearer {TOKEN}", "Content-Type": "application/yaml"}
 AUTH = {"Authorization": f"Bearer {TOKEN}"}
 BROKEN = b"title: Test\ndate: 2026-02-30\nmemo: {recipient: Director}\n"
+NOTE = "---\ntitle: Title\ndate: 2026-11-26\n---\n"
 UNTRANSLATED = b"""\
 lang: en
 title: {en: Only English, az: Yalniz, ru: Tolko}
@@ -35,7 +36,8 @@ def folder(tmp_path_factory: pytest.TempPathFactory) -> Path:
     root = tmp_path_factory.mktemp("folder")
     (root / "charter.yaml").write_bytes(EXAMPLE.read_bytes())
     (root / "sub").mkdir()
-    (root / "sub" / "note.md").write_text("---\ntitle: T\ndate: 2026-11-26\n---\n", "utf-8")
+    (root / "sub" / "note.md").write_text(NOTE, "utf-8")
+    (root / "sub" / "note.az.md").write_text(NOTE.replace("Title", "Başlıq"), "utf-8")
     (root / ".hidden.yaml").write_text("x", "utf-8")
     outside = tmp_path_factory.mktemp("outside")
     (outside / "secret.yaml").write_text("secret: yes\n", "utf-8")
@@ -237,7 +239,7 @@ def test_preview_of_invalid_brief_422(client: TestClient) -> None:
 
 def test_lists_the_briefs_inside_only(client: TestClient) -> None:
     assert client.get("/api/files", headers=AUTH).json() == {
-        "files": ["charter.yaml", "sub/note.md"]
+        "files": ["charter.yaml", "sub/note.az.md", "sub/note.md"]
     }
 
 
@@ -396,3 +398,17 @@ def test_any_body_any_language_is_answered(
     assert keys in ({"lang", "problems", "missing"}, {"problems", "missing"}, {"error"})
     for problem in answer.json().get("problems", []):
         assert problem["message"] and problem["severity"] == "error"
+
+
+def test_markdown_from_the_folder_is_read_with_its_translations(client: TestClient) -> None:
+    markdown = {**AUTH, "Content-Type": "text/markdown"}
+    alone = client.post("/api/validate?lang=az", content=NOTE.encode(), headers=markdown)
+    assert [m["line"] for m in alone.json()["missing"]] == [2]  # no az title in the body
+    beside = client.post(
+        "/api/validate?lang=az&path=sub/note.md", content=NOTE.encode(), headers=markdown
+    )
+    assert beside.json()["missing"] == []  # note.az.md was read
+    outside = client.post(
+        "/api/validate?lang=az&path=../note.md", content=NOTE.encode(), headers=markdown
+    )
+    assert outside.status_code == 400

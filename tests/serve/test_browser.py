@@ -129,7 +129,9 @@ def test_markup_in_a_brief_is_shown_as_text(page: Page) -> None:
 
 def test_missing_translations_listed(page: Page) -> None:
     type_brief(page, "lang: en\ntitle: T\ndate: 2026-11-26\nsummary:\n  - Not translated.\n")
-    page.get_by_role("tab", name="az ·").click()
+    page.get_by_role("tab", name="en ·").focus()
+    page.keyboard.press("ArrowLeft")  # the tabs are az, en, ru: the keyboard moves along
+    assert page.evaluate("document.activeElement.dataset.lang") == "az"
     page.wait_for_function(
         "() => document.getElementById('missing').textContent.includes('Line 5,')"
     )
@@ -177,3 +179,20 @@ def test_narrow_window_single_column(browser: Browser, live: Live) -> None:
     assert editor["width"] <= 420 and pages["y"] > editor["y"]  # stacked, not squeezed
     assert page.evaluate("document.documentElement.scrollWidth") <= 420  # no sideways scroll
     context.close()
+
+
+def test_every_control_is_labelled(page: Page) -> None:
+    """Each field has a label and each button a name, for screen readers."""
+    unlabelled = page.evaluate(
+        """() => [...document.querySelectorAll('input, select, textarea')]
+            .filter((el) => el.labels.length === 0 && !el.getAttribute('aria-label'))
+            .map((el) => el.id)"""
+    )
+    assert unlabelled == []
+    nameless = page.evaluate(
+        """() => [...document.querySelectorAll('button')]
+            .filter((b) => !b.textContent.trim()).map((b) => b.outerHTML)"""
+    )
+    assert nameless == []
+    assert page.get_by_role("tablist").get_attribute("aria-label")
+    assert page.locator("#pages img").first.get_attribute("alt")
