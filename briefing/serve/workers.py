@@ -134,10 +134,7 @@ class Pool:
         task.add_done_callback(self._pending.discard)
 
     async def run(self, task: Task) -> Reply:
-        try:
-            worker = await asyncio.wait_for(self.idle.get(), self.queue_timeout)
-        except TimeoutError:
-            raise Unavailable(f"every worker stayed busy for {self.queue_timeout:g} s") from None
+        worker = await self._idle_worker()
         call = asyncio.get_running_loop().run_in_executor(self.threads, worker.call, task)
         try:
             reply = await asyncio.wait_for(call, self.timeout)
@@ -158,6 +155,23 @@ class Pool:
         else:
             self.idle.put_nowait(worker)
         return reply
+
+    async def _idle_worker(self) -> Worker:
+        """A free worker that is alive: one that died while idle (the out-of-memory
+        killer, a kill from outside) is replaced, and the request takes the next."""
+        deadline = asyncio.get_running_loop().time() + self.queue_timeout
+        while True:
+            left = deadline - asyncio.get_running_loop().time()
+            try:
+                worker = await asyncio.wait_for(self.idle.get(), max(left, 0))
+            except TimeoutError:
+                raise Unavailable(
+                    f"every worker stayed busy for {self.queue_timeout:g} s"
+                ) from None
+            if worker.process.is_alive():
+                return worker
+            self.replaced += 1
+            self._retire(worker)
 
     async def close(self) -> None:
         for task in list(self._pending):

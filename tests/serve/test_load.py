@@ -161,3 +161,17 @@ def test_ctrl_c_stops_the_server_and_its_workers(tmp_path: Path) -> None:
     while any(Path(f"/proc/{child}").exists() for child in descendants):
         assert time.monotonic() < deadline, "a worker process outlived the server"
         time.sleep(0.1)
+
+
+def test_a_worker_killed_while_idle_is_replaced_unnoticed() -> None:
+    import os
+    import signal
+
+    app = create_app(TOKEN, workers=1, timeout=30)
+    with TestClient(app) as client:
+        pool = app.state.pool
+        (worker,) = pool.workers
+        os.kill(worker.process.pid, signal.SIGKILL)
+        worker.process.join(10)
+        answer = client.post("/api/validate", content=b"title: T\ndate: 2026-11-26\n", headers=YAML)
+        assert answer.status_code == 200 and pool.replaced == 1
