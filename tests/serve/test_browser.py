@@ -19,7 +19,7 @@ from tests.readback import docx_body, pdf_pages, squash
 from tests.serve.conftest import EXAMPLE, Live
 
 if TYPE_CHECKING:
-    from playwright.sync_api import Browser, Page
+    from playwright.sync_api import Browser, Dialog, Page
 
 CHROMIUM = os.environ.get("BRIEFING_CHROMIUM", "/usr/bin/chromium")
 
@@ -163,6 +163,18 @@ def test_save_conflict_409(page: Page, live: Live) -> None:
     assert [c.read_text("utf-8") for c in copies] == ["title: Mine again\ndate: 2026-11-26\n"]
     page.get_by_role("button", name="Open the version on disk").click()
     assert page.locator("#source").input_value() == "title: Theirs\ndate: 2026-11-26\n"
+    # unsaved changes are not dropped without asking
+    type_brief(page, "title: Unsaved\n")
+    asked: list[str] = []
+
+    def dismiss(dialog: Dialog) -> None:
+        asked.append(dialog.message)
+        dialog.dismiss()
+
+    page.once("dialog", dismiss)
+    page.get_by_role("button", name="New brief").click()
+    assert asked and "not saved" in asked[0]
+    assert page.locator("#source").input_value() == "title: Unsaved\n"
     for copy in copies:
         copy.unlink()
     target.unlink()

@@ -12,7 +12,16 @@ const state = {
   folder: false,
   asked: 0, // number of the last preview asked for: older answers are dropped
   timer: null,
+  saved: "", // the text as last opened or saved: anything else would be lost
 };
+
+function unsaved() {
+  return $("source").value !== state.saved;
+}
+
+function mayDiscard() {
+  return !unsaved() || window.confirm("Your changes are not saved. Discard them?");
+}
 
 function status(text) {
   $("status").textContent = text;
@@ -202,6 +211,7 @@ async function download(format) {
 
 function setText(text, format) {
   $("source").value = text;
+  state.saved = text;
   $("source-format").value = format;
   $("source").setSelectionRange(0, 0);
   showCursor();
@@ -231,6 +241,7 @@ async function listFiles() {
 }
 
 async function openFile(path) {
+  if (!mayDiscard()) return;
   const answer = await call(`/api/file?path=${encodeURIComponent(path)}`);
   const result = await answer.json();
   if (answer.status !== 200) {
@@ -261,6 +272,7 @@ async function save() {
   const result = await answer.json();
   if (answer.status === 200) {
     state.file = { path, version: result.version };
+    state.saved = $("source").value;
     $("conflict").hidden = true;
     status(`Saved ${path}.`);
     listFiles();
@@ -287,6 +299,7 @@ function loadDisk() {
 // -- start --
 
 async function newBrief() {
+  if (!mayDiscard()) return;
   const lang = $("starter-lang").value;
   const answer = await call(`/api/starter?lang=${encodeURIComponent(lang)}`);
   if (answer.status !== 200) return;
@@ -332,6 +345,9 @@ window.addEventListener("DOMContentLoaded", () => {
   $("download-docx").addEventListener("click", () => download("docx"));
   $("load-disk").addEventListener("click", loadDisk);
   $("dismiss-conflict").addEventListener("click", () => { $("conflict").hidden = true; });
+  window.addEventListener("beforeunload", (event) => {
+    if (state.folder && unsaved()) event.preventDefault(); // the browser asks first
+  });
   document.addEventListener("keydown", (event) => {
     if ((event.ctrlKey || event.metaKey) && event.key === "s" && state.folder) {
       event.preventDefault();
