@@ -1,10 +1,10 @@
-"""The HTTP side of ``briefing serve``: routes, request checks, answers.
+"""The HTTP side of ``briefing serve``: routes and answers.
 
-Every request is untrusted: the body is read up to the input limit (413 past it), query
-values are checked against what exists (400 otherwise), paths go through folder.py. No
-HTML is ever made from user text: the page (static/) is fixed and fills itself with
-``textContent`` from JSON. Renders go to the worker pool (workers.py); this process only
-routes bytes, so it stays responsive whatever a brief costs.
+Every request is untrusted: its body and query values are checked in inputs.py, paths
+in folder.py, before anything else is done with them. No HTML is ever made from user
+text: the page (static/) is fixed and fills itself with ``textContent`` from JSON.
+Renders go to the worker pool (workers.py); this process only routes bytes, so it stays
+responsive whatever a brief costs.
 """
 
 from __future__ import annotations
@@ -23,26 +23,15 @@ from starlette.responses import FileResponse, JSONResponse, Response
 from starlette.routing import Mount, Route
 from starlette.staticfiles import StaticFiles
 
-from briefing.errors import BriefError, UsageError
+from briefing.errors import BriefError
 from briefing.limits import Limits
 from briefing.serve.auth import TokenAuth
 from briefing.serve.folder import Conflict, Folder, NotFound, PathRefused
-from briefing.serve.jobs import PREVIEW, RENDER, VALIDATE, Reply, Task, problem_json
+from briefing.serve.inputs import MEDIA, HTTPProblem, read_json, read_task
+from briefing.serve.jobs import PREVIEW, RENDER, VALIDATE, Reply, problem_json
 from briefing.serve.workers import Config, Pool, Unavailable, WorkerDied
 
 STATIC = Path(__file__).parent / "static"
-MEDIA = {
-    "pdf": "application/pdf",
-    "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
-}
-SOURCES = {
-    "application/yaml": "yaml",
-    "application/x-yaml": "yaml",
-    "text/yaml": "yaml",
-    "text/x-yaml": "yaml",
-    "text/markdown": "markdown",
-    "text/x-markdown": "markdown",
-}
 PREVIEWS_KEPT = 32  # previews whose page images stay in memory (the oldest go first)
 SECURITY_HEADERS = {
     "content-security-policy": (
@@ -53,12 +42,6 @@ SECURITY_HEADERS = {
     "referrer-policy": "no-referrer",
     "cache-control": "no-store",
 }
-
-
-class HTTPProblem(Exception):
-    def __init__(self, status: int, message: str) -> None:
-        super().__init__(message)
-        self.status = status
 
 
 def error(status: int, message: str, **extra: Any) -> JSONResponse:
@@ -238,87 +221,6 @@ def create_app(
     )
     app.state.pool = pool
     return app
-
-
-async def read_body(request: Request, limit: int) -> bytes:
-    """The body, refused (413) as soon as it is longer than ``limit`` bytes."""
-    declared = request.headers.get("content-length", "")
-    if declared.isdigit() and int(declared) > limit:
-        raise HTTPProblem(413, f"the body is over the input limit of {limit:,} bytes")
-    chunks, size = [], 0
-    async for chunk in request.stream():
-        size += len(chunk)
-        if size > limit:
-            raise HTTPProblem(413, f"the body is over the input limit of {limit:,} bytes")
-        chunks.append(chunk)
-    return b"".join(chunks)
-
-
-async def read_json(request: Request, limits: Limits) -> dict[str, Any]:
-    import json
-
-    raw = await read_body(request, 2 * limits.input_bytes + 4096)  # JSON escapes grow text
-    try:
-        body = json.loads(raw)
-    except (ValueError, RecursionError):
-        raise HTTPProblem(400, "the body is not JSON") from None
-    if not isinstance(body, dict):
-        raise HTTPProblem(400, "the body is not a JSON object")
-    return body
-
-
-async def read_task(request: Request, action: str, limits: Limits, briefs: Folder | None) -> Task:
-    """The request as a task for a worker; HTTPProblem for anything it cannot be."""
-    from briefing.readers import decode
-
-    query = request.query_params
-    media, _, params = request.headers.get("content-type", "").partition(";")
-    source = SOURCES.get(media.strip().lower())
-    if source is None:
-        known = ", ".join(SOURCES)
-        raise HTTPProblem(415, f"send the brief as one of: {known}")
-    charset = params.strip().lower().removeprefix("charset=").strip('"')
-    if charset not in ("", "utf-8", "utf8"):
-        raise HTTPProblem(415, "the brief must be UTF-8")
-    lang = query.get("lang") or None
-    if lang is not None:
-        lang = catalog_code(lang)
-    fmt = query.get("format", "pdf")
-    if action == RENDER and fmt not in MEDIA:
-        raise HTTPProblem(400, f"unknown format {fmt[:40]!r} (known: pdf, docx)")
-    scale = number(query.get("scale", "1"), 0.25, 3.0, "scale")
-    strict = query.get("strict", "0").lower() in ("1", "true", "yes")
-    translations: tuple[tuple[str, str], ...] = ()
-    relative = query.get("path")
-    if relative and briefs is not None and source == "markdown":
-        try:
-            translations = briefs.translations(relative)
-        except (PathRefused, NotFound) as exc:
-            raise HTTPProblem(400, str(exc)) from None
-    body = await read_body(request, limits.input_bytes)
-    text = decode(body, "brief.md" if source == "markdown" else "brief.yaml")
-    return Task(action, text, source, lang, fmt, strict, scale, translations)
-
-
-def catalog_code(lang: str) -> str:
-    from briefing.i18n.catalog import catalog_for
-
-    try:
-        return catalog_for(lang[:100])
-    except UsageError as exc:
-        raise HTTPProblem(400, str(exc)) from None
-
-
-def number(raw: str, low: float, high: float, name: str) -> float:
-    import math
-
-    try:
-        value = float(raw)
-    except ValueError:
-        value = math.nan
-    if not low <= value <= high:  # NaN fails too
-        raise HTTPProblem(400, f"{name} must be a number from {low:g} to {high:g}")
-    return value
 
 
 def language_name(code: str) -> str:
