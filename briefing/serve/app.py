@@ -28,11 +28,11 @@ from briefing.limits import Limits
 from briefing.serve.auth import TokenAuth
 from briefing.serve.folder import Conflict, Folder, NotFound, PathRefused
 from briefing.serve.inputs import MEDIA, HTTPProblem, read_json, read_task
-from briefing.serve.jobs import PREVIEW, RENDER, VALIDATE, Reply, problem_json
+from briefing.serve.jobs import PAGE, PREVIEW, RENDER, VALIDATE, Reply, Task, problem_json
 from briefing.serve.workers import Config, Pool, Unavailable, WorkerDied
 
 STATIC = Path(__file__).parent / "static"
-PREVIEWS_KEPT = 32  # previews whose page images stay in memory (the oldest go first)
+PREVIEWS_KEPT = 32  # previews whose PDF stays in memory for its pages (the oldest go first)
 SECURITY_HEADERS = {
     "content-security-policy": (
         "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' blob:; "
@@ -60,7 +60,7 @@ def create_app(
     limits = limits or Limits()
     pool = Pool(Config(template, limits), workers, timeout, max_tasks)
     briefs = Folder(folder, limits) if folder is not None else None
-    previews: OrderedDict[str, list[bytes]] = OrderedDict()
+    previews: OrderedDict[str, tuple[bytes, float, int]] = OrderedDict()  # PDF, scale, pages
 
     @asynccontextmanager
     async def lifespan(app: Starlette) -> AsyncIterator[None]:
@@ -153,19 +153,34 @@ def create_app(
         if reply.status == "invalid":
             return JSONResponse(body, 422, headers=SECURITY_HEADERS)
         key = secrets.token_hex(12)
-        previews[key] = reply.pages
+        scale = float(request.query_params.get("scale", "1"))  # checked by read_task
+        previews[key] = (reply.data, scale, len(reply.pages))
         while len(previews) > PREVIEWS_KEPT:
             previews.popitem(last=False)
-        body["pages"] = [f"/api/preview/{key}/{n}.png" for n in range(1, len(reply.pages) + 1)]
+        body["pages"] = [
+            {"url": f"/api/preview/{key}/{n}.png", "width": w, "height": h}
+            for n, (w, h) in enumerate(reply.pages, 1)
+        ]
         return JSONResponse(body, headers=SECURITY_HEADERS)
 
     async def preview_page(request: Request) -> Response:
-        pages = previews.get(request.path_params["key"])
+        kept = previews.get(request.path_params["key"])
         number = request.path_params["page"]
-        if pages is None or not 1 <= number <= len(pages):
+        if kept is None or not 1 <= number <= kept[2]:
             return error(404, "no such preview page (previews are kept for a while only)")
+        pdf, scale, _ = kept
+        try:
+            reply = await pool.run(
+                Task(PAGE, "", "yaml", None, scale=scale, pdf=pdf, page=number - 1)
+            )
+        except Unavailable as exc:
+            return error(503, str(exc), retry=True)
+        except WorkerDied as exc:
+            return error(500, f"{exc}; try again")
+        if reply.status != "ok":
+            return error(500, reply.message)
         headers = {**SECURITY_HEADERS, "cache-control": "private, max-age=600, immutable"}
-        return Response(pages[number - 1], media_type="image/png", headers=headers)
+        return Response(reply.data, media_type="image/png", headers=headers)
 
     async def files(request: Request) -> Response:
         if briefs is None:

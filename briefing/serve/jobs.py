@@ -17,19 +17,21 @@ from briefing.errors import BriefError, Problem, UsageError, bug_report
 from briefing.limits import Limits
 from briefing.templates import Template
 
-VALIDATE, RENDER, PREVIEW = "validate", "render", "preview"
+VALIDATE, RENDER, PREVIEW, PAGE = "validate", "render", "preview", "page"
 
 
 @dataclass(frozen=True)
 class Task:
-    action: str  # VALIDATE, RENDER or PREVIEW
+    action: str  # VALIDATE, RENDER, PREVIEW (the PDF and its page sizes) or PAGE (one image)
     text: str
     source: str  # "yaml" or "markdown"
     lang: str | None  # a catalog's code; None: the brief's own lang
     fmt: str = "pdf"  # RENDER: pdf or docx
     strict: bool = False
-    scale: float = 1.0  # PREVIEW: pixels per PDF point
+    scale: float = 1.0  # PAGE: pixels per PDF point
     translations: tuple[tuple[str, str], ...] = ()  # Markdown: (lang, text of brief.LANG.md)
+    pdf: bytes = b""  # PAGE: the PDF a PREVIEW made
+    page: int = 0  # PAGE: which page, from 0
 
 
 @dataclass
@@ -38,8 +40,8 @@ class Reply:
     lang: str = ""
     problems: list[dict[str, Any]] = field(default_factory=list)
     missing: list[dict[str, Any]] = field(default_factory=list)
-    data: bytes = b""  # RENDER: the file
-    pages: list[bytes] = field(default_factory=list)  # PREVIEW: one PNG per page
+    data: bytes = b""  # RENDER: the file; PREVIEW: the PDF; PAGE: the PNG
+    pages: list[tuple[float, float]] = field(default_factory=list)  # PREVIEW: sizes in points
     message: str = ""
 
 
@@ -68,6 +70,8 @@ def handle(task: Task, template: Template, limits: Limits) -> Reply:
 
 
 def _handle(task: Task, template: Template, limits: Limits) -> Reply:
+    if task.action == PAGE:
+        return Reply("ok", data=page_image(task.pdf, task.page, task.scale))
     name = "brief.md" if task.source == "markdown" else "brief.yaml"
     translations = dict(task.translations) or None
     loaded = api.load_text(task.text, task.source, name, translations, limits)
@@ -81,38 +85,47 @@ def _handle(task: Task, template: Template, limits: Limits) -> Reply:
     if problems:
         reply.status = "invalid"
         return reply
-    data = api.render(result.doc, "pdf" if task.action == PREVIEW else task.fmt, template)
-    if task.action == RENDER:
-        reply.data = data
-    else:
-        reply.pages = page_images(data, task.scale)
+    reply.data = api.render(result.doc, "pdf" if task.action == PREVIEW else task.fmt, template)
+    if task.action == PREVIEW:
+        reply.pages = page_sizes(reply.data)
     return reply
 
 
-def page_images(pdf: bytes, scale: float) -> list[bytes]:
-    """Each page of ``pdf`` as a PNG, drawn by PDFium (pypdfium2): what a reader sees.
+def page_sizes(pdf: bytes) -> list[tuple[float, float]]:
+    """(width, height) of each page in points, so the page can lay out every image
+    before it is drawn, and draw only those scrolled to."""
+    import pypdfium2 as pdfium
 
-    The preview is on the clock, and encoding, not drawing, is most of it. A memo page
-    has a few colours and their anti-aliasing, so 256 colours (a fast octree palette)
-    look the same as full colour, and make a PNG a third the size in half the time;
-    zlib level 1 compresses a mostly white page nearly as well as the default level.
+    document = pdfium.PdfDocument(pdf)
+    try:
+        return [document.get_page_size(index) for index in range(len(document))]
+    finally:
+        document.close()
+
+
+def page_image(pdf: bytes, index: int, scale: float) -> bytes:
+    """Page ``index`` of ``pdf`` as a PNG, drawn by PDFium (pypdfium2): what a reader sees.
+
+    Drawn one page a request, when the page asks for it: the first page shows as soon
+    as it is ready, the workers draw pages side by side, and pages never scrolled to
+    cost nothing. A memo page has a few colours and their anti-aliasing, so 256 colours
+    (a fast octree palette) look the same as full colour, and make a PNG a third the
+    size in half the time; zlib level 1 compresses a mostly white page nearly as well
+    as the default level.
     """
     import pypdfium2 as pdfium
     from PIL import Image
 
     document = pdfium.PdfDocument(pdf)
     try:
-        pages = []
-        for index in range(len(document)):
-            page = document[index]
-            image = page.render(scale=scale).to_pil().quantize(256, Image.Quantize.FASTOCTREE)
-            out = io.BytesIO()
-            image.save(out, "PNG", compress_level=1)
-            pages.append(out.getvalue())
-            page.close()
-        return pages
+        page = document[index]
+        image = page.render(scale=scale).to_pil().quantize(256, Image.Quantize.FASTOCTREE)
+        page.close()
     finally:
         document.close()
+    out = io.BytesIO()
+    image.save(out, "PNG", compress_level=1)
+    return out.getvalue()
 
 
 def warm(template: Template) -> None:

@@ -217,14 +217,17 @@ def test_preview_pages_are_pngs_of_the_pdf(client: TestClient) -> None:
     pages = answer.json()["pages"]
     pdf = client.post("/api/render?lang=ru", content=EXAMPLE.read_bytes(), headers=YAML)
     assert len(pages) == len(PdfReader(io.BytesIO(pdf.content)).pages) > 1
-    image = client.get(pages[0], headers=AUTH)
+    assert all([round(p["width"]), round(p["height"])] == [595, 842] for p in pages)  # A4
+    urls = [page["url"] for page in pages]
+    image = client.get(urls[1], headers=AUTH)
     assert image.headers["content-type"] == "image/png"
     with Image.open(io.BytesIO(image.content)) as png:
         assert png.format == "PNG"
         assert abs(png.size[0] - 595) <= 1 and abs(png.size[1] - 842) <= 1  # A4, 1 px per pt
         darkest = png.convert("L").getextrema()[0]
         assert isinstance(darkest, int) and darkest < 100  # something dark is drawn on it
-    assert client.get(pages[0].replace(".png", "9.png"), headers=AUTH).status_code == 404
+    assert client.get(urls[0].replace("/1.png", "/99.png"), headers=AUTH).status_code == 404
+    assert client.get(urls[0].replace("/1.png", "/0.png"), headers=AUTH).status_code == 404
     assert client.get("/api/preview/nothing/1.png", headers=AUTH).status_code == 404
 
 

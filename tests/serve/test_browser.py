@@ -83,6 +83,7 @@ def test_type_preview_problem_fix_languages_download(page: Page, tmp_path: Path)
     assert page.locator("#pages img").count() >= 4
     first = page.locator("#pages img").first
     assert (first.get_attribute("alt") or "").startswith("Page 1 of")
+    page.wait_for_function("() => document.querySelector('#pages img').naturalWidth > 0")
     assert page.evaluate("document.querySelector('#pages img').naturalWidth") >= 595
 
     # break a line: the problem is listed at its position; the last good pages stay

@@ -120,9 +120,12 @@ async function refresh() {
     const result = await answer.json();
     showProblems(result.problems, result.missing);
     if (answer.status === 200) {
-      const images = result.pages.map((url, i) => {
+      const images = result.pages.map((page, i) => {
         const img = document.createElement("img");
-        img.src = url;
+        img.width = Math.round(page.width); // the page's shape before it is drawn
+        img.height = Math.round(page.height);
+        img.loading = i === 0 ? "eager" : "lazy"; // drawn when scrolled to
+        img.src = page.url;
         img.alt = `Page ${i + 1} of ${result.pages.length} (${state.lang})`;
         return img;
       });
