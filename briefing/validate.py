@@ -16,10 +16,18 @@ from briefing.readers import Source
 
 
 def field_path(path: KeyPath) -> str:
-    """("sections", 2, "body", 0) -> "sections[2].body[0]"."""
+    """("sections", 2, "body", 0) -> "sections[2].body[0]".
+
+    A key with a character that does not print (a control character, a line separator)
+    is shown quoted with escapes, so the message stays on one line and shows the key.
+    """
     out = ""
     for part in path:
-        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else part)
+        if isinstance(part, int):
+            out += f"[{part}]"
+            continue
+        name = part if part.isprintable() else repr(part)
+        out += f".{name}" if out else name
     return out or "(top level)"
 
 

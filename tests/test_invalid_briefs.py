@@ -70,3 +70,25 @@ def test_every_problem_is_reported_at_once(tmp_path: Path) -> None:
         f"{brief}:3:1",
         f"{brief}:5:11",
     ]
+
+
+@pytest.mark.parametrize("key", ["\x1e", "a\u2028b", "tab\there"])
+def test_a_key_that_does_not_print_is_named_on_one_line(key: str, tmp_path: Path) -> None:
+    """Found by the generated briefs: a key holding a record separator printed raw in the
+    field name, which splits the message into lines without a position."""
+    from briefing.validate import field_path
+
+    assert field_path(("sections", 0, key)) == f"sections[0].{key!r}"
+    brief = tmp_path / "brief.yaml"
+    escaped = key.encode("unicode_escape").decode("ascii")
+    brief.write_text(f'title: T\ndate: 2026-01-01\n"{escaped}": x\n', encoding="utf-8")
+    run = subprocess.run(
+        [sys.executable, "-m", "briefing", "validate", str(brief)],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert run.returncode == 1
+    lines = run.stderr.splitlines()
+    assert lines and all(line.startswith(f"{brief}:") for line in lines), lines
+    assert f"{key!r}: unknown key" in run.stderr
