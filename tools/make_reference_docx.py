@@ -37,7 +37,11 @@ from lxml import etree
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from docx.styles import BabelFish  # noqa: E402
+
 from briefing.renderers.docx.package import zip_parts  # noqa: E402  (the same zip as a memo)
+from briefing.renderers.docx.themed import apply_theme, set_page  # noqa: E402
+from briefing.theme import load_theme  # noqa: E402
 
 OUT_DOCX = ROOT / "templates" / "memo" / "reference.docx"
 OUT_DIR = ROOT / "templates" / "memo" / "reference"
@@ -53,32 +57,21 @@ W = f'xmlns:w="{W_NS}" xmlns:r="{R_NS}"'
 NEUTRAL_DATE = "2000-01-01T00:00:00Z"
 
 # ---------------------------------------------------------------------------------
-# The look, as numbers. Twips (1/20 pt) for lengths, half-points for font sizes,
-# eighths of a point for rules.
+# The look comes from the memo's theme.toml, the one description of the look of both
+# formats: briefing/renderers/docx/themed.py writes it into the styles below (the same
+# code themes any template's reference at render time), and the numbers below are
+# taken from it. What this script adds is what a theme does not say: which styles
+# exist, their names, ids and inheritance, and the list numbering's structure.
 # ---------------------------------------------------------------------------------
-FONT = "Noto Sans"
-PAGE_W, PAGE_H = 11906, 16838  # A4
-MARGIN_TOP, MARGIN_BOTTOM = 1134, 1134  # 2.0 cm
-MARGIN_LEFT, MARGIN_RIGHT = 1418, 1134  # 2.5 cm binding side, 2.0 cm
-HEADER_DIST, FOOTER_DIST = 567, 567  # 1.0 cm
-TEXT_W = PAGE_W - MARGIN_LEFT - MARGIN_RIGHT  # 9354
-
-NAVY = "1F3864"
-LINK = "1F4E79"
-TEXT = "1A1A1A"
-MUTED = "595959"
-RULE = "A6A6A6"
-RULE_LIGHT = "BFBFBF"
-HEADER_FILL = "DCE3ED"
-NOTE_FILL = "EEF2F7"
-MARKING = "9C1C1C"
-
-LIST_INDENT = 397  # 0.7 cm per level, also the hanging indent
+THEME = load_theme(ROOT / "templates" / "memo")
+FONT = THEME.fonts.family("body").name
+PAGE_W, PAGE_H = round(THEME.page.width * 20), round(THEME.page.height * 20)
+LIST_INDENT = round(THEME.spacing.list_indent * 20)  # per level, also the hanging indent
 
 
 # ---------------------------------------------------------------------------------
-# styles.xml: every style the renderer uses, and nothing else. Children of pPr and
-# rPr are written in schema order (see ECMA-376 CT_PPrBase / CT_RPr).
+# styles.xml: every style the renderer uses, and nothing else; themed.py fills in
+# their paragraph, run and table properties.
 # ---------------------------------------------------------------------------------
 def _style(
     kind: str,
@@ -91,8 +84,6 @@ def _style(
     default: bool = False,
     semi_hidden: bool = False,
     q_format: bool = True,
-    ppr: str = "",
-    rpr: str = "",
     extra: str = "",
 ) -> str:
     attrs = f'w:type="{kind}" w:styleId="{style_id}"'
@@ -109,83 +100,17 @@ def _style(
         parts.append("<w:semiHidden/><w:unhideWhenUsed/>")
     if q_format:
         parts.append("<w:qFormat/>")
-    if ppr:
-        parts.append(f"<w:pPr>{ppr}</w:pPr>")
-    if rpr:
-        parts.append(f"<w:rPr>{rpr}</w:rPr>")
     parts.append(extra)
     return f"<w:style {attrs}>{''.join(parts)}</w:style>"
 
 
-def _rule(side: str, size: int, color: str, space: int) -> str:
-    return f'<w:{side} w:val="single" w:sz="{size}" w:space="{space}" w:color="{color}"/>'
-
-
-def _spacing(before: int = 0, after: int = 0, line: int | None = None) -> str:
-    line_attr = f' w:line="{line}" w:lineRule="auto"' if line else ""
-    return f'<w:spacing w:before="{before}" w:after="{after}"{line_attr}/>'
-
-
-def _color(c: str) -> str:
-    return f'<w:color w:val="{c}"/>'
-
-
-def _size(half_points: int) -> str:
-    return f'<w:sz w:val="{half_points}"/><w:szCs w:val="{half_points}"/>'
-
-
-def _tabs_center_right() -> str:
-    return (
-        f'<w:tabs><w:tab w:val="center" w:pos="{TEXT_W // 2}"/>'
-        f'<w:tab w:val="right" w:pos="{TEXT_W}"/></w:tabs>'
-    )
-
-
-def _heading(level: int, size: int, before: int, after: int, color: str, rule: bool) -> str:
-    pbdr = f"<w:pBdr>{_rule('bottom', 4, RULE_LIGHT, 2)}</w:pBdr>" if rule else ""
-    return _style(
-        "paragraph",
-        f"Heading{level}",
-        f"heading {level}",
-        next_id="BodyText",
-        ui_priority=9,
-        ppr=(
-            f"<w:keepNext/><w:keepLines/>{pbdr}{_spacing(before, after)}"
-            f'<w:outlineLvl w:val="{level - 1}"/>'
-        ),
-        rpr=f"<w:b/><w:bCs/>{_color(color)}{_size(size)}",
-    )
-
-
 def _list_style(style_id: str, name: str, num_id: int, level: int) -> str:
-    return _style(
-        "paragraph",
-        style_id,
-        name,
-        ui_priority=99,
-        ppr=(
-            f'<w:numPr><w:ilvl w:val="{level}"/><w:numId w:val="{num_id}"/></w:numPr>'
-            f"{_spacing(0, 60)}"
-        ),
+    """A list paragraph style; its numbering (glyph, indent) is numbering.xml's, which
+    themed.py does not touch, so the link is written here."""
+    numbering = (
+        f'<w:pPr><w:numPr><w:ilvl w:val="{level}"/><w:numId w:val="{num_id}"/></w:numPr></w:pPr>'
     )
-
-
-def _toc_style(level: int, *, indent: int, before: int, bold: bool) -> str:
-    """Word's built-in "toc N": the page number right-aligned after a dotted leader."""
-    ind = f'<w:ind w:left="{indent}"/>' if indent else ""
-    return _style(
-        "paragraph",
-        f"TOC{level}",
-        f"toc {level}",
-        next_id="Normal",
-        ui_priority=39,
-        semi_hidden=True,
-        ppr=(
-            f'<w:tabs><w:tab w:val="right" w:leader="dot" w:pos="{TEXT_W}"/></w:tabs>'
-            f"{_spacing(before, 40)}{ind}"
-        ),
-        rpr=f"<w:b/><w:bCs/>{_color(NAVY)}" if bold else "",
-    )
+    return _style("paragraph", style_id, name, ui_priority=99, extra=numbering)
 
 
 BULLETS_NUM_ID = 1
@@ -197,274 +122,76 @@ def styles_xml() -> str:
         '<w:tblCellMar><w:top w:w="0" w:type="dxa"/><w:left w:w="108" w:type="dxa"/>'
         '<w:bottom w:w="0" w:type="dxa"/><w:right w:w="108" w:type="dxa"/></w:tblCellMar>'
     )
-    grid_borders = "".join(
-        _rule(side, 4, RULE_LIGHT, 0)
-        for side in ("top", "left", "bottom", "right", "insideH", "insideV")
-    )
+    p = "paragraph"
     styles = [
-        # Defaults every style inherits.
+        _style(p, "Normal", "Normal", based_on=None, default=True, ui_priority=0),
         _style(
-            "paragraph",
-            "Normal",
-            "Normal",
-            based_on=None,
-            default=True,
-            ui_priority=0,
-            ppr=f"<w:widowControl/>{_spacing(0, 0, 264)}",
-            rpr=f"{_color(TEXT)}{_size(20)}",
+            "character", "DefaultParagraphFont", "Default Paragraph Font", based_on=None,
+            default=True, ui_priority=1, semi_hidden=True, q_format=False,
         ),
         _style(
-            "character",
-            "DefaultParagraphFont",
-            "Default Paragraph Font",
-            based_on=None,
-            default=True,
-            ui_priority=1,
-            semi_hidden=True,
-            q_format=False,
+            "table", "TableNormal", "Normal Table", based_on=None, default=True,
+            ui_priority=99, semi_hidden=True, q_format=False,
+            extra=f'<w:tblPr><w:tblInd w:w="0" w:type="dxa"/>{table_cell_margins}</w:tblPr>',
         ),
         _style(
-            "table",
-            "TableNormal",
-            "Normal Table",
-            based_on=None,
-            default=True,
-            ui_priority=99,
-            semi_hidden=True,
-            q_format=False,
-            extra=(f'<w:tblPr><w:tblInd w:w="0" w:type="dxa"/>{table_cell_margins}</w:tblPr>'),
-        ),
-        _style(
-            "numbering",
-            "NoList",
-            "No List",
-            based_on=None,
-            default=True,
-            ui_priority=99,
-            semi_hidden=True,
-            q_format=False,
+            "numbering", "NoList", "No List", based_on=None, default=True, ui_priority=99,
+            semi_hidden=True, q_format=False,
         ),
         # First-page title block.
-        _style(
-            "paragraph",
-            "DocumentType",
-            "Document Type",
-            next_id="Title",
-            ppr=(f"<w:keepNext/><w:pBdr>{_rule('top', 24, NAVY, 8)}</w:pBdr>{_spacing(0, 160)}"),
-            rpr=f'<w:b/><w:bCs/>{_color(NAVY)}<w:spacing w:val="10"/>{_size(19)}',
-        ),
-        _style(
-            "paragraph",
-            "Title",
-            "Title",
-            next_id="Subtitle",
-            ui_priority=10,
-            ppr=f"<w:keepNext/>{_spacing(0, 80, 240)}",
-            rpr=f'<w:b/><w:bCs/>{_color(NAVY)}<w:kern w:val="28"/>{_size(40)}',
-        ),
-        _style(
-            "paragraph",
-            "Subtitle",
-            "Subtitle",
-            next_id="DateLine",
-            ui_priority=11,
-            ppr=f"<w:keepNext/>{_spacing(0, 200)}",
-            rpr=f"{_color(MUTED)}{_size(26)}",
-        ),
-        _style(
-            "paragraph",
-            "DateLine",
-            "Date Line",
-            next_id="BodyText",
-            ppr=(
-                f"<w:keepNext/><w:pBdr>{_rule('bottom', 6, RULE, 6)}</w:pBdr>"
-                f'<w:tabs><w:tab w:val="right" w:pos="{TEXT_W}"/></w:tabs>'
-                f"{_spacing(0, 160)}"
-            ),
-            rpr=f"{_color(MUTED)}{_size(19)}",
-        ),
-        _style(
-            "paragraph",
-            "MemoLabel",
-            "Memo Label",
-            ppr=_spacing(30, 30),
-            rpr=f"<w:b/><w:bCs/>{_color(MUTED)}",
-        ),
-        _style("paragraph", "MemoValue", "Memo Value", ppr=_spacing(30, 30)),
-        _style(
-            "table",
-            "MemoTable",
-            "Memo Table",
-            based_on="TableNormal",
-            ui_priority=99,
-            extra=(
-                '<w:tblPr><w:tblInd w:w="0" w:type="dxa"/>'
-                f"<w:tblBorders>{_rule('bottom', 6, RULE, 0)}</w:tblBorders>"
-                '<w:tblCellMar><w:top w:w="0" w:type="dxa"/><w:left w:w="0" w:type="dxa"/>'
-                '<w:bottom w:w="60" w:type="dxa"/><w:right w:w="113" w:type="dxa"/>'
-                "</w:tblCellMar></w:tblPr>"
-            ),
-        ),
+        _style(p, "DocumentType", "Document Type", next_id="Title"),
+        _style(p, "Title", "Title", next_id="Subtitle", ui_priority=10),
+        _style(p, "Subtitle", "Subtitle", next_id="DateLine", ui_priority=11),
+        _style(p, "DateLine", "Date Line", next_id="BodyText"),
+        _style(p, "MemoLabel", "Memo Label"),
+        _style(p, "MemoValue", "Memo Value"),
+        _style("table", "MemoTable", "Memo Table", based_on="TableNormal", ui_priority=99),
         # Body.
-        _heading(1, 26, 360, 120, NAVY, rule=True),
-        _heading(2, 23, 240, 80, NAVY, rule=False),
-        _heading(3, 20, 200, 60, "404040", rule=False),
-        _style(
-            "paragraph",
-            "BodyText",
-            "Body Text",
-            ui_priority=99,
-            ppr=_spacing(0, 120),
+        *(
+            _style(p, f"Heading{n}", f"heading {n}", next_id="BodyText", ui_priority=9)
+            for n in (1, 2, 3)
         ),
+        _style(p, "BodyText", "Body Text", ui_priority=99),
         _list_style("ListBullet", "List Bullet", BULLETS_NUM_ID, 0),
         _list_style("ListBullet2", "List Bullet 2", BULLETS_NUM_ID, 1),
         _list_style("ListBullet3", "List Bullet 3", BULLETS_NUM_ID, 2),
         _list_style("ListNumber", "List Number", NUMBERS_NUM_ID, 0),
         _list_style("ListNumber2", "List Number 2", NUMBERS_NUM_ID, 1),
         _list_style("ListNumber3", "List Number 3", NUMBERS_NUM_ID, 2),
+        _style(p, "Quote", "Quote", next_id="BodyText", ui_priority=29),
+        _style(p, "Attribution", "Attribution", based_on="Quote", next_id="BodyText"),
+        _style(p, "CalloutNote", "Call-out Note", next_id="BodyText"),
+        _style(p, "Caption", "caption", next_id="BodyText", ui_priority=35),
+        _style(p, "TableText", "Table Text"),
+        _style(p, "TableHeading", "Table Heading", based_on="TableText"),
         _style(
-            "paragraph",
-            "Quote",
-            "Quote",
-            next_id="BodyText",
-            ui_priority=29,
-            ppr=(
-                f"<w:pBdr>{_rule('left', 18, RULE, 10)}</w:pBdr>"
-                f'{_spacing(120, 40)}<w:ind w:left="{LIST_INDENT}" w:right="{LIST_INDENT}"/>'
-            ),
-            rpr=f"<w:i/><w:iCs/>{_color('404040')}{_size(21)}",
-        ),
-        _style(
-            "paragraph",
-            "Attribution",
-            "Attribution",
-            based_on="Quote",
-            next_id="BodyText",
-            ppr=_spacing(0, 160),
-            rpr=f'<w:i w:val="0"/><w:iCs w:val="0"/>{_color(MUTED)}{_size(19)}',
-        ),
-        _style(
-            "paragraph",
-            "CalloutNote",
-            "Call-out Note",
-            next_id="BodyText",
-            ppr=(
-                "<w:keepLines/><w:pBdr>"
-                f"{_rule('top', 4, NOTE_FILL, 5)}{_rule('left', 24, NAVY, 8)}"
-                f"{_rule('bottom', 4, NOTE_FILL, 5)}{_rule('right', 4, NOTE_FILL, 8)}"
-                f'</w:pBdr><w:shd w:val="clear" w:color="auto" w:fill="{NOTE_FILL}"/>'
-                f'{_spacing(200, 240)}<w:ind w:left="227" w:right="170"/>'
-            ),
-            rpr=_size(19),
-        ),
-        _style(
-            "paragraph",
-            "Caption",
-            "caption",
-            next_id="BodyText",
-            ui_priority=35,
-            ppr=f"<w:keepNext/>{_spacing(200, 80)}",
-            rpr=f"<w:b/><w:bCs/>{_color(NAVY)}{_size(18)}",
-        ),
-        _style("paragraph", "TableText", "Table Text", ppr=_spacing(40, 40), rpr=_size(18)),
-        _style(
-            "paragraph",
-            "TableHeading",
-            "Table Heading",
-            based_on="TableText",
-            ppr="<w:keepNext/>",
-            rpr=f"<w:b/><w:bCs/>{_color(NAVY)}",
-        ),
-        _style(
-            "table",
-            "TableGrid",
-            "Table Grid",
-            based_on="TableNormal",
-            ui_priority=59,
+            "table", "DataTable", "Data Table", based_on="TableNormal", ui_priority=59,
             q_format=False,
-            extra=(
-                '<w:tblPr><w:tblInd w:w="0" w:type="dxa"/>'
-                f"<w:tblBorders>{grid_borders}</w:tblBorders>"
-                '<w:tblCellMar><w:top w:w="0" w:type="dxa"/><w:left w:w="85" w:type="dxa"/>'
-                '<w:bottom w:w="0" w:type="dxa"/><w:right w:w="85" w:type="dxa"/>'
-                "</w:tblCellMar></w:tblPr>"
-                '<w:tblStylePr w:type="firstRow"><w:rPr><w:b/><w:bCs/></w:rPr>'
-                f'<w:tcPr><w:shd w:val="clear" w:color="auto" w:fill="{HEADER_FILL}"/></w:tcPr>'
-                "</w:tblStylePr>"
-            ),
         ),
         _style(
-            "character",
-            "Hyperlink",
-            "Hyperlink",
-            based_on="DefaultParagraphFont",
-            ui_priority=99,
-            q_format=False,
-            rpr=f'{_color(LINK)}<w:u w:val="single"/>',
+            "character", "Hyperlink", "Hyperlink", based_on="DefaultParagraphFont",
+            ui_priority=99, q_format=False,
         ),
-        _style(
-            "paragraph",
-            "PreparedBy",
-            "Prepared By",
-            ppr=(
-                f"<w:keepLines/><w:pBdr>{_rule('top', 4, RULE_LIGHT, 6)}</w:pBdr>{_spacing(480, 0)}"
-            ),
-            rpr=f"{_color(MUTED)}{_size(19)}",
-        ),
+        _style(p, "PreparedBy", "Prepared By"),
         # Table of contents (--toc): a title outside the outline, one style per level.
-        _style(
-            "paragraph",
-            "TOCHeading",
-            "TOC Heading",
-            next_id="Normal",
-            ui_priority=39,
-            semi_hidden=True,
-            ppr=f"<w:keepNext/><w:keepLines/>{_spacing(360, 120)}",
-            rpr=f"<w:b/><w:bCs/>{_color(NAVY)}{_size(26)}",
+        _style(p, "TOCHeading", "TOC Heading", next_id="Normal", ui_priority=39, semi_hidden=True),
+        *(
+            _style(p, f"TOC{n}", f"toc {n}", next_id="Normal", ui_priority=39, semi_hidden=True)
+            for n in (1, 2, 3)
         ),
-        _toc_style(1, indent=0, before=80, bold=True),
-        _toc_style(2, indent=LIST_INDENT, before=20, bold=False),
-        _toc_style(3, indent=2 * LIST_INDENT, before=0, bold=False),
         # Page furniture.
-        _style(
-            "paragraph",
-            "Header",
-            "header",
-            ui_priority=99,
-            ppr=_tabs_center_right(),
-            rpr=f"{_color(MUTED)}{_size(16)}",
-        ),
-        _style(
-            "paragraph",
-            "Footer",
-            "footer",
-            ui_priority=99,
-            ppr=(f"<w:pBdr>{_rule('top', 4, RULE_LIGHT, 4)}</w:pBdr>{_tabs_center_right()}"),
-            rpr=f"{_color(MUTED)}{_size(16)}",
-        ),
-        _style(
-            "paragraph",
-            "ClassificationMarking",
-            "Classification Marking",
-            based_on="Header",
-            ppr='<w:jc w:val="center"/>',
-            rpr=f'<w:b/><w:bCs/>{_color(MARKING)}<w:spacing w:val="20"/>{_size(17)}',
-        ),
+        _style(p, "Header", "header", ui_priority=99),
+        _style(p, "Footer", "footer", ui_priority=99),
+        _style(p, "ClassificationMarking", "Classification Marking", based_on="Header"),
         # The marking once, at the top right of page 1 (theme [document] marking =
         # "first_page_right", the Russian practice): body text, not the header.
-        _style(
-            "paragraph",
-            "MarkingFirstPage",
-            "Marking First Page",
-            based_on="ClassificationMarking",
-            ppr='<w:spacing w:after="160"/><w:jc w:val="right"/>',
-        ),
-    ]
+        _style(p, "MarkingFirstPage", "Marking First Page", based_on="ClassificationMarking"),
+    ]  # fmt: skip
     font = f'w:ascii="{FONT}" w:hAnsi="{FONT}" w:eastAsia="{FONT}" w:cs="{FONT}"'
     return (
         f"<w:styles {W}>"
         "<w:docDefaults>"
-        f"<w:rPrDefault><w:rPr><w:rFonts {font}/>{_size(20)}"
+        f'<w:rPrDefault><w:rPr><w:rFonts {font}/><w:sz w:val="20"/><w:szCs w:val="20"/>'
         '<w:lang w:val="en-US" w:eastAsia="en-US" w:bidi="ar-SA"/></w:rPr></w:rPrDefault>'
         '<w:pPrDefault><w:pPr><w:spacing w:after="0" w:line="240" w:lineRule="auto"/>'
         "</w:pPr></w:pPrDefault>"
@@ -474,26 +201,39 @@ def styles_xml() -> str:
     )
 
 
+def themed_styles(xml: str) -> etree._Element:
+    root = etree.fromstring(xml.encode("utf-8"))
+    apply_theme(root, THEME, BabelFish.internal2ui)
+    return root
+
+
 # ---------------------------------------------------------------------------------
 # numbering.xml: one multilevel definition for bullets, one for numbers, 3 levels
-# each. The renderer finds them by w:name and starts a new w:num for every numbered
-# list so that each list restarts at 1.
+# each, with the theme's markers, number patterns, indent and colour. The renderer
+# finds them by w:name and starts a new w:num for every numbered list so that each
+# list restarts at 1.
 # ---------------------------------------------------------------------------------
-BULLET_LEVELS = [("bullet", "\u2022", 20), ("bullet", "\u2013", 20), ("bullet", "\u2022", 16)]
-NUMBER_LEVELS = [("decimal", "%1.", 0), ("decimal", "%2)", 0), ("lowerRoman", "%3.", 0)]
+def _levels(patterns: tuple[str, ...], numbered: bool) -> list[tuple[str, str]]:
+    out = []
+    for ilvl in range(3):
+        pattern = patterns[min(ilvl, len(patterns) - 1)]
+        if numbered:  # "1." -> "%1." (the first "1" is the number)
+            out.append(("decimal", pattern.replace("1", f"%{ilvl + 1}", 1)))
+        else:
+            out.append(("bullet", pattern))
+    return out
 
 
-def _abstract_num(
-    abstract_id: int, nsid: str, name: str, levels: list[tuple[str, str, int]]
-) -> str:
+def _abstract_num(abstract_id: int, nsid: str, name: str, levels: list[tuple[str, str]]) -> str:
+    color = THEME.lists.bullet_color.lstrip("#").upper()
     lvls = []
-    for ilvl, (fmt, text, bullet_size) in enumerate(levels):
+    for ilvl, (fmt, text) in enumerate(levels):
         left = LIST_INDENT * (ilvl + 1)
-        rpr = f"<w:rPr>{_size(bullet_size)}</w:rPr>" if bullet_size else ""
         lvls.append(
             f'<w:lvl w:ilvl="{ilvl}"><w:start w:val="1"/><w:numFmt w:val="{fmt}"/>'
             f'<w:lvlText w:val="{text}"/><w:lvlJc w:val="left"/>'
-            f'<w:pPr><w:ind w:left="{left}" w:hanging="{LIST_INDENT}"/></w:pPr>{rpr}</w:lvl>'
+            f'<w:pPr><w:ind w:left="{left}" w:hanging="{LIST_INDENT}"/></w:pPr>'
+            f'<w:rPr><w:color w:val="{color}"/></w:rPr></w:lvl>'
         )
     return (
         f'<w:abstractNum w:abstractNumId="{abstract_id}"><w:nsid w:val="{nsid}"/>'
@@ -503,10 +243,12 @@ def _abstract_num(
 
 
 def numbering_xml() -> str:
+    bullets = _levels(THEME.lists.bullets, numbered=False)
+    numbers = _levels(THEME.lists.numbers, numbered=True)
     return (
         f"<w:numbering {W}>"
-        + _abstract_num(0, "4252460B", "Briefing Bullets", BULLET_LEVELS)
-        + _abstract_num(1, "4252460E", "Briefing Numbers", NUMBER_LEVELS)
+        + _abstract_num(0, "4252460B", "Briefing Bullets", bullets)
+        + _abstract_num(1, "4252460E", "Briefing Numbers", numbers)
         + f'<w:num w:numId="{BULLETS_NUM_ID}"><w:abstractNumId w:val="0"/></w:num>'
         + f'<w:num w:numId="{NUMBERS_NUM_ID}"><w:abstractNumId w:val="1"/></w:num>'
         + "</w:numbering>"
@@ -517,14 +259,22 @@ def numbering_xml() -> str:
 # The other parts.
 # ---------------------------------------------------------------------------------
 def document_xml() -> str:
+    """An empty body with the page set up; themed.set_page writes the theme's margins."""
     return (
         f"<w:document {W}><w:body><w:sectPr>"
         f'<w:pgSz w:w="{PAGE_W}" w:h="{PAGE_H}"/>'
-        f'<w:pgMar w:top="{MARGIN_TOP}" w:right="{MARGIN_RIGHT}" w:bottom="{MARGIN_BOTTOM}" '
-        f'w:left="{MARGIN_LEFT}" w:header="{HEADER_DIST}" w:footer="{FOOTER_DIST}" w:gutter="0"/>'
-        '<w:cols w:space="708"/><w:docGrid w:linePitch="360"/>'
+        '<w:pgMar w:top="0" w:right="0" w:bottom="0" w:left="0" w:header="0" w:footer="0" '
+        'w:gutter="0"/><w:cols w:space="708"/><w:docGrid w:linePitch="360"/>'
         "</w:sectPr></w:body></w:document>"
     )
+
+
+def themed_document(xml: str) -> etree._Element:
+    root = etree.fromstring(xml.encode("utf-8"))
+    sect_pr = root.find(f"{{{W_NS}}}body/{{{W_NS}}}sectPr")
+    assert sect_pr is not None
+    set_page(sect_pr, THEME)
+    return root
 
 
 def settings_xml() -> str:
@@ -590,15 +340,19 @@ def app_xml() -> str:
 
 
 def fix_theme(root: etree._Element) -> None:
-    """Noto Sans for headings and body; the memo's navy as accent and link colour."""
+    """The theme's fonts for headings and body; its navy as accent, its link colour."""
+    navy, link = THEME.color("navy").lstrip("#"), THEME.color("link").lstrip("#")
+    heading_font = THEME.fonts.family("headings").name
     ns = {"a": A_NS}
-    for latin in root.iterfind(".//a:fontScheme/*/a:latin", ns):
+    for latin in root.iterfind(".//a:fontScheme/a:majorFont/a:latin", ns):
+        latin.set("typeface", heading_font)
+    for latin in root.iterfind(".//a:fontScheme/a:minorFont/a:latin", ns):
         latin.set("typeface", FONT)
     for scheme in root.iterfind(".//a:fontScheme", ns):
         scheme.set("name", "Briefing")
     for scheme in root.iterfind(".//a:clrScheme", ns):
         scheme.set("name", "Briefing")
-    for tag, value in (("dk2", NAVY), ("accent1", NAVY), ("hlink", LINK)):
+    for tag, value in (("dk2", navy), ("accent1", navy), ("hlink", link)):
         clr = root.find(f".//a:clrScheme/a:{tag}/a:srgbClr", ns)
         if clr is not None:
             clr.set("val", value)
@@ -656,7 +410,11 @@ def build_parts() -> dict[str, bytes]:
         for name in source.namelist():
             if name in DROPPED_PARTS:
                 continue
-            if name in REPLACED:
+            if name == "word/styles.xml":
+                root = themed_styles(styles_xml())
+            elif name == "word/document.xml":
+                root = themed_document(document_xml())
+            elif name in REPLACED:
                 root = etree.fromstring(REPLACED[name]().encode("utf-8"), parser)
             else:
                 root = etree.fromstring(source.read(name), parser)

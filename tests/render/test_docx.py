@@ -36,7 +36,7 @@ from tests.tree_sample import sample_document
 
 ROOT = Path(__file__).resolve().parents[2]
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
-TEXT_WIDTH = 11906 - 1418 - 1134  # A4 minus the memo template's margins, in twips
+TEXT_WIDTH = 11906 - 1417 - 1247  # A4 minus the memo theme's margins (25, 22 mm), in twips
 URL = "https://az.usembassy.gov/"
 
 # Every body paragraph (outside tables) of the sample, in order: (style, text).
@@ -44,7 +44,7 @@ EXPECTED_PARAGRAPHS = [
     ("Document Type", "Аналитическая записка"),
     ("Title", "Хартия о стратегическом партнёрстве США и Азербайджана"),
     ("Subtitle", "Что хартия обязывает делать обе стороны"),
-    ("Date Line", "26 ноября 2026 г.\tНомер документа: PB-2026-041"),
+    ("Date Line", "26 ноября 2026 г.\u00a0\u00a0·\u00a0\u00a0Номер документа: PB-2026-041"),
     ("Heading 1", "Резюме"),
     ("Body Text", "Итог в двух строках."),
     ("Heading 1", "Предыстория"),
@@ -76,7 +76,7 @@ EXPECTED_PARAGRAPHS = [
         "List Number",
         "Подписана Хартия. Посольство США в Азербайджане, 25 ноября 2026 г. " + URL,
     ),
-    ("Prepared By", "Исполнитель: Отдел Южного Кавказа"),  # closes the memo, before annexes
+    ("Prepared By", "Исполнитель\tОтдел Южного Кавказа"),  # closes the memo, before annexes
     ("Heading 1", "Приложение 1. Хронология"),
     ("Body Text", "Ильхам Əliyev — İlham. Текст приложения."),
 ]
@@ -253,7 +253,7 @@ def test_data_table_has_caption_above_repeating_header_and_widths(
     document: DocxDocument,
 ) -> None:
     table = document.tables[1]
-    assert style_of(table) == "Table Grid"
+    assert style_of(table) == "Data Table"
     caption = table._tbl.getprevious()
     assert caption is not None and caption.tag == f"{W}p"
     assert "".join(t.text or "" for t in caption.iter(f"{W}t")) == "Таблица 1. Сравнение маршрутов"
@@ -308,17 +308,44 @@ def test_annex_starts_a_new_page_and_prepared_by_comes_before_it(
     assert style_of(closing) == "Prepared By"  # the memo's foot, then its annexes
 
 
-def test_header_carries_the_classification_marking(document: DocxDocument) -> None:
-    header = document.sections[0].header
-    assert not header.is_linked_to_previous
-    assert [(style_of(p), p.text) for p in header.paragraphs] == [
-        ("Classification Marking", "ДЛЯ СЛУЖЕБНОГО ПОЛЬЗОВАНИЯ")
+MARKING = ("Classification Marking", "ДЛЯ СЛУЖЕБНОГО ПОЛЬЗОВАНИЯ")
+
+
+def test_marking_top_and_bottom_running_header_from_page_two(document: DocxDocument) -> None:
+    """As the PDF: the marking at the top and bottom of every page, the title and date
+    over a rule from page 2 on (page 1 has a header of its own, w:titlePg)."""
+    section = document.sections[0]
+    assert section.different_first_page_header_footer
+    doc = sample_document()
+    assert [(style_of(p), p.text) for p in section.first_page_header.paragraphs] == [MARKING]
+    assert [(style_of(p), p.text) for p in section.header.paragraphs] == [
+        MARKING,
+        ("Header", f"{doc.title}\t{doc.date}"),
     ]
+    for footer in (section.first_page_footer, section.footer):
+        assert not footer.is_linked_to_previous
+        assert [style_of(p) for p in footer.paragraphs] == ["Footer", "Classification Marking"]
+        assert footer.paragraphs[1].text == MARKING[1]
 
 
-def test_no_marking_no_header() -> None:
+def test_marking_style_has_the_box_and_colour_of_its_level() -> None:
+    theme = memo_template().theme
+    for level in ("confidential", None):
+        doc = replace(sample_document(), classification=level, marking="КАСТОМ")
+        style = open_docx(render(doc, memo_template())).styles["Classification Marking"]
+        rpr = style.element.find(f"{W}rPr")
+        color = theme.marking_color(level).lstrip("#").upper()
+        assert found(rpr, f"{W}color").get(f"{W}val") == color
+        box = found(rpr, f"{W}bdr")
+        assert (box.get(f"{W}val"), box.get(f"{W}color")) == ("single", color)
+
+
+def test_no_marking_leaves_the_marking_lines_empty() -> None:
     document = open_docx(render(replace(sample_document(), marking=None), memo_template()))
-    assert document.sections[0].header.is_linked_to_previous
+    section = document.sections[0]
+    for part in (section.first_page_header, section.header, section.footer):
+        markings = [p for p in part.paragraphs if style_of(p) == "Classification Marking"]
+        assert [p.text for p in markings] == [""]
 
 
 def _field_sequence(paragraph: Any) -> list[str]:
@@ -340,7 +367,7 @@ def test_footer_has_page_and_numpages_fields_between_localized_pieces(
     document: DocxDocument,
 ) -> None:
     footer = document.sections[0].footer
-    (paragraph,) = footer.paragraphs
+    paragraph, _marking = footer.paragraphs
     assert style_of(paragraph) == "Footer"
     assert _field_sequence(paragraph._p) == [
         "PB-2026-041",
@@ -585,7 +612,7 @@ def test_reference_docx_is_current_and_clean() -> None:
         "Memo Label",
         "Memo Value",
         "Memo Table",
-        "Table Grid",
+        "Data Table",
         "Table Text",
         "Table Heading",
         "Hyperlink",

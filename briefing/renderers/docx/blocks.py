@@ -24,11 +24,10 @@ from briefing.tree import (
     introduces,
 )
 
-# Gaps (twips) no paragraph style can express: above a paragraph or list that
-# directly follows a table, and between two separate lists, so a reader sees where
-# one list ends and the next (which restarts at 1) begins.
-AFTER_TABLE = 160
-BETWEEN_LISTS = 120
+# Gaps no paragraph style can express: above a paragraph or list that directly
+# follows a table or a quote without attribution (the PDF's space after a block).
+# (A list ends with the same gap, lists.py, so two lists in a row stay apart.)
+QUOTE_PAD = 3.0  # pt below the text in the PDF's quote box
 
 
 def add_section(ctx: Context, section: SectionNode) -> None:
@@ -46,12 +45,16 @@ def add_section(ctx: Context, section: SectionNode) -> None:
 
 def add_blocks(ctx: Context, blocks: tuple[BlockNode, ...]) -> None:
     previous: BlockNode | None = None
+    spacing, styles = ctx.theme.spacing, ctx.theme.styles
+    after_table = round(spacing.block * 20)
+    # The PDF's quote box: its padding and space after, less the quote's own space after.
+    after_quote = round((QUOTE_PAD + spacing.block + 2 - styles["quote"].space_after) * 20)
     for block in blocks:
         gap: int | None = None
         if isinstance(previous, Table):
-            gap = AFTER_TABLE
-        elif isinstance(previous, ListBlock) and isinstance(block, ListBlock):
-            gap = BETWEEN_LISTS
+            gap = after_table
+        elif isinstance(previous, Quote) and not previous.by:
+            gap = after_quote
         if isinstance(block, Paragraph):
             # a lead-in ("...as follows:") stays on the page of what it introduces
             keep = introduces(block.runs)

@@ -16,6 +16,7 @@ from docx.parts.document import DocumentPart
 from briefing.renderers.docx.numbering import Numbering
 from briefing.renderers.docx.ooxml import Element, sub, val
 from briefing.renderers.docx.styles import StyleMap
+from briefing.theme import Theme
 
 
 @dataclass
@@ -25,6 +26,7 @@ class Context:
     styles: StyleMap
     numbering: Numbering
     text_width: int  # twips
+    theme: Theme
     bookmark_headings: bool = False  # --toc: each heading gets the bookmark its entry targets
     headings_written: int = 0
 

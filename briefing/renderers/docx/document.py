@@ -16,6 +16,7 @@ from docx.document import Document as DocxDocument
 from docx.oxml.ns import qn
 from docx.oxml.parser import OxmlElement
 from docx.shared import Length
+from docx.styles import BabelFish
 
 from briefing.errors import TemplateError
 from briefing.renderers.docx.blocks import add_section
@@ -30,6 +31,7 @@ from briefing.renderers.docx.page import add_header_footer
 from briefing.renderers.docx.reference import clean_reference, template_reference
 from briefing.renderers.docx.settings import set_flag
 from briefing.renderers.docx.styles import StyleMap
+from briefing.renderers.docx.themed import themed_package
 from briefing.renderers.options import RenderOptions
 from briefing.resources import templates_dir
 from briefing.templates import Template
@@ -39,10 +41,20 @@ A4_TEXT_WIDTH = 9354  # twips; used only if the reference has no page size
 
 
 def reference_bytes(template: Template) -> bytes:
-    """The template's reference.docx (or the bundled memo's if the template has none),
-    rebuilt from only the parts the renderer uses (reference.py), cached per process."""
-    path = template_reference(template.path) or templates_dir() / "memo" / "reference.docx"
-    return clean_reference(path)
+    """The reference document the memo starts from, rebuilt from only the parts the
+    renderer uses (reference.py), cached per process.
+
+    A template's own reference.docx is its Word look, as it is (a house style). A
+    template without one gets the bundled memo's with the template's theme written
+    into its styles and page (themed.py), so its DOCX looks like its PDF; the bundled
+    memo's own reference.docx is made from its theme the same way, by
+    tools/make_reference_docx.py.
+    """
+    own = template_reference(template.path)
+    if own is not None:
+        return clean_reference(own)
+    bundled = clean_reference(templates_dir() / "memo" / "reference.docx")
+    return themed_package(bundled, template.theme, BabelFish.internal2ui)
 
 
 def prepare(template: Template) -> None:
@@ -85,6 +97,7 @@ def build_document(
         styles=StyleMap(document),
         numbering=Numbering(document),
         text_width=width,
+        theme=template.theme,
         bookmark_headings=options.toc,
     )
     every_page = template.theme.document.marking == "every_page"
@@ -99,7 +112,7 @@ def build_document(
         else:
             add_section(ctx, part)
     body.append(sect_pr)  # the section properties close the body
-    add_header_footer(document, ctx, doc, marking=every_page)
+    add_header_footer(document, ctx, doc, template.theme, marking=every_page)
     set_properties(document, doc.metadata)
     drop_stale_parts(document)
     set_language(document, doc.lang_tag)

@@ -1,11 +1,12 @@
 """The memo's front matter: title block, memo block, and the closing "Prepared by".
 
 These are the parts a reader recognizes a ministry memo by, and they are the same for
-every brief: the document type line, title and subtitle, a date line with the document
-number on the right, the To/From/Cc/Subject/Date block as a borderless two-column
-table, and "Prepared by" where the tree puts it (before the annexes). They are body
-paragraphs and a table, not page furniture (page.py), so a long title or many memo
-rows push the body down.
+every brief: the document type line, title and subtitle, the date and the document
+number on one line over the title block's rule, the To/From/Cc/Subject/Date block as
+a two-column table with a label column of the theme's width, and "Prepared by" in
+the same two columns where the tree puts it (before the annexes). It is the PDF's layout (renderers/pdf/front.py), line for line.
+They are body paragraphs and a table, not page furniture (page.py), so a long title
+or many memo rows push the body down.
 """
 
 from __future__ import annotations
@@ -15,7 +16,8 @@ from briefing.renderers.docx.ooxml import plain_run, sub
 from briefing.renderers.docx.tables import add_cell, new_table, row_properties
 from briefing.tree import Document, MemoRow
 
-MEMO_LABEL_SHARE = 0.24  # of the text width
+# Between the date and the document number, as the PDF writes it.
+DATE_SEPARATOR = "\u00a0\u00a0·\u00a0\u00a0"
 
 
 def add_title_block(ctx: Context, doc: Document, marking_here: bool = False) -> None:
@@ -27,17 +29,16 @@ def add_title_block(ctx: Context, doc: Document, marking_here: bool = False) -> 
     plain_run(ctx.paragraph("Title"), doc.title)
     if doc.subtitle:
         plain_run(ctx.paragraph("Subtitle"), doc.subtitle)
-    line = ctx.paragraph("Date Line")
-    plain_run(line, doc.date)
+    line = doc.date
     if doc.reference is not None:
-        # The Date Line style has a right tab stop at the text edge.
-        plain_run(line, f"\t{doc.reference.label}: {doc.reference.value}")
+        line += f"{DATE_SEPARATOR}{doc.reference.label}: {doc.reference.value}"
+    plain_run(ctx.paragraph("Date Line"), line)
 
 
 def add_memo_block(ctx: Context, doc: Document) -> None:
     if not doc.memo:
         return
-    label_w = int(ctx.text_width * MEMO_LABEL_SHARE)
+    label_w = min(round(ctx.theme.spacing.memo_label_width * 20), ctx.text_width // 2)
     widths = [label_w, ctx.text_width - label_w]
     tbl = new_table(ctx, "Memo Table", widths, header=False)
     for row in doc.memo:
@@ -49,5 +50,6 @@ def add_memo_block(ctx: Context, doc: Document) -> None:
 
 def add_prepared_by(ctx: Context, row: MemoRow) -> None:
     p = ctx.paragraph("Prepared By")
-    plain_run(p, f"{row.label}: ", bold=True)
-    plain_run(p, row.value)
+    # The style's tab stop and hanging indent make the memo block's two columns.
+    plain_run(p, row.label, bold=True)
+    plain_run(p, f"\t{row.value}")

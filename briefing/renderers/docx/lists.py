@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from briefing.renderers.docx.context import Context
 from briefing.renderers.docx.inline import add_runs
+from briefing.renderers.docx.ooxml import Element, clark, sub
 from briefing.tree import ListBlock
 
 STYLES = {
@@ -19,15 +20,30 @@ STYLES = {
 }
 
 
-def add_list(
-    ctx: Context, block: ListBlock, depth: int = 0, space_before: int | None = None
-) -> None:
+def add_list(ctx: Context, block: ListBlock, space_before: int | None = None) -> None:
+    """The list's paragraphs; the last one, nested or not, ends with the block gap that
+    follows any block (the PDF's), where the items between them have the list's own."""
+    last = _add_items(ctx, block, 0, space_before)
+    ppr = None if last is None else last.find(clark("w:pPr"))
+    if ppr is not None:
+        spacing = ppr.find(clark("w:spacing"))
+        if spacing is None:
+            spacing = sub(ppr, "w:spacing")  # the last of the w:pPr children it has
+        spacing.set(clark("w:after"), str(round(ctx.theme.spacing.block * 20)))
+
+
+def _add_items(
+    ctx: Context, block: ListBlock, depth: int, space_before: int | None
+) -> Element | None:
     level = min(depth, len(STYLES[block.ordered]) - 1)
     num_id = ctx.numbering.new_numbered() if block.ordered else ctx.numbering.bullets
     style = STYLES[block.ordered][level]
+    last: Element | None = None
     for item in block.items:
-        p = ctx.paragraph(style, num=(num_id, level), space_before=space_before)
+        last = ctx.paragraph(style, num=(num_id, level), space_before=space_before)
         space_before = None
-        add_runs(ctx, p, item.runs)
+        add_runs(ctx, last, item.runs)
         if item.children is not None:
-            add_list(ctx, item.children, depth + 1)
+            nested = _add_items(ctx, item.children, depth + 1, None)
+            last = last if nested is None else nested
+    return last

@@ -1,35 +1,82 @@
-"""Page furniture: the classification marking in the header, the footer's "Page X of Y".
+"""Page furniture: the marking at top and bottom, the running header, the footer.
 
-The marking goes at the top of every page, and the footer holds the document number
-on the left and "Page X of Y" on the right, made of real PAGE and NUMPAGES fields so
-Word and LibreOffice count the pages themselves. The title block, memo block and
-"Prepared by" are body content and live in front.py.
+The same furniture as the PDF (renderers/pdf/page.py), placed by the styles themed.py
+writes: the classification marking, boxed in its level's colour, at the top and the
+bottom of every page; from page 2 on a running header with the title on the left and
+the date on the right over a hairline (page 1 has the title block instead: Word's
+"different first page", ``w:titlePg``); and on every page a footer with the document
+number on the left and "Page X of Y" on the right, made of real PAGE and NUMPAGES
+fields so Word and LibreOffice count the pages themselves.
+
+A brief without a marking still gets an empty marking paragraph, which holds the
+running header and footer at the heights the PDF has them.
 """
 
 from __future__ import annotations
 
 from docx.document import Document as DocxDocument
 from docx.section import _BaseHeaderFooter
+from docx.styles import BabelFish
 
 from briefing.renderers.docx.context import Context
 from briefing.renderers.docx.fields import add_field
 from briefing.renderers.docx.ooxml import Element, plain_run
+from briefing.renderers.docx.themed import set_marking_color
+from briefing.theme import Theme
 from briefing.tree import Document
+
+TITLE_SHARE = 0.56  # average advance of a header character, in ems: a little wide
+TITLE_GAP = 24.0  # pt kept between the title and the date (the PDF's)
 
 
 def add_header_footer(
-    document: DocxDocument, ctx: Context, doc: Document, marking: bool = True
+    document: DocxDocument, ctx: Context, doc: Document, theme: Theme, marking: bool = True
 ) -> None:
-    """Marking in the header (unless ``marking`` is off: then front.py puts it on page
-    1), document number and "Page X of Y" in the footer."""
+    """Marking in the header and footer of every page (unless ``marking`` is off: then
+    front.py puts it once on page 1), running header from page 2."""
     section = document.sections[0]
-    if doc.marking and marking:
-        header = _cleared(section.header)
-        plain_run(ctx.paragraph("Classification Marking", parent=header), doc.marking)
-    footer = _cleared(section.footer)
-    p = ctx.paragraph("Footer", parent=footer)
-    # The Footer style has a centre and a right tab stop: number left, pages right.
-    plain_run(p, (doc.reference.value if doc.reference else "") + "\t\t")
+    if doc.marking:
+        color = theme.marking_color(doc.classification)
+        set_marking_color(document.styles.element, color, BabelFish.internal2ui)
+    text = doc.marking if marking else None
+    section.different_first_page_header_footer = True
+    _marking(ctx, _cleared(section.first_page_header), text)
+    header = _cleared(section.header)
+    _marking(ctx, header, text)
+    running = ctx.paragraph("Header", parent=header)
+    width = theme.page.width - theme.page.margin_left - theme.page.margin_right
+    size = theme.styles["header"].size
+    room = width - len(doc.date) * size * TITLE_SHARE - TITLE_GAP
+    plain_run(running, f"{fit_title(doc.title, room, size)}\t{doc.date}")
+    for footer in (section.first_page_footer, section.footer):
+        root = _cleared(footer)
+        _footer_line(ctx, root, doc)
+        _marking(ctx, root, text)
+
+
+def fit_title(title: str, room: float, size: float) -> str:
+    """``title``, or its start and an ellipsis if it would not fit ``room`` points at
+    ``size`` (estimated, as the DOCX has no font metrics; page 1 has it whole)."""
+    fits = max(int(room / (size * TITLE_SHARE)), 1)
+    if len(title) <= fits:
+        return title
+    head = title[: fits - 1]
+    cut = head.rfind(" ")
+    if cut > fits // 2:
+        head = head[:cut]
+    return head.rstrip(" ,;:–-") + "…"
+
+
+def _marking(ctx: Context, parent: Element, text: str | None) -> None:
+    p = ctx.paragraph("Classification Marking", parent=parent)
+    if text:
+        plain_run(p, text)
+
+
+def _footer_line(ctx: Context, parent: Element, doc: Document) -> None:
+    p = ctx.paragraph("Footer", parent=parent)
+    # The Footer style has a right tab stop at the text edge: number left, pages right.
+    plain_run(p, (doc.reference.value if doc.reference else "") + "\t")
     head, mid, tail = doc.page_label_parts()
     if head:
         plain_run(p, head)

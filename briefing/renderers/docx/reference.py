@@ -131,7 +131,7 @@ NEEDED_STYLES: dict[str, tuple[str, ...]] = {
         "Caption", "Table Heading", "Table Text", "Memo Label", "Memo Value", "Prepared By",
         "Classification Marking", "Footer", "TOC Heading",
     ),
-    "table": ("Table Grid", "Memo Table"),
+    "table": ("Data Table", "Memo Table"),
 }  # fmt: skip
 
 # Children of w:settings that point outside the document or at other parts.

@@ -14,6 +14,7 @@ FALLBACKS: dict[str, str] = {
     "Memo Label": "Body Text",
     "Memo Value": "Body Text",
     "Memo Table": "Normal Table",
+    "Data Table": "Table Grid",  # a reference made before the themed table style
     "Call-out Note": "Quote",
     "Attribution": "Quote",
     "Prepared By": "Body Text",

@@ -73,11 +73,10 @@ def row_properties(tr: Element, cells: Sequence[str], widths: Sequence[int]) -> 
 
 def add_caption(ctx: Context, table: Table) -> None:
     p = ctx.paragraph("Caption")
+    plain_run(p, table.label, bold=True)  # the PDF's caption: a bold label, then the text
     if table.caption:
-        plain_run(p, f"{table.label}. ")
+        plain_run(p, ". ")
         add_runs(ctx, p, table.caption)
-    else:
-        plain_run(p, table.label)
 
 
 def add_table(ctx: Context, table: Table) -> None:
@@ -85,15 +84,20 @@ def add_table(ctx: Context, table: Table) -> None:
     widths = column_widths(table, ctx.text_width)
     if not widths:  # nothing to lay out; a w:tr without cells would break Word
         return
-    tbl = new_table(ctx, "Table Grid", widths, header=True)
+    tbl = new_table(ctx, "Data Table", widths, header=True, banded=len(table.rows) > 1)
     right = [table.right_aligned(i) for i in range(len(widths))]
     _add_row(ctx, tbl, table.columns, widths, right, header=True)
     for row in table.rows:
         _add_row(ctx, tbl, row, widths, right, header=False)
 
 
-def new_table(ctx: Context, style: str, widths: list[int], *, header: bool) -> Element:
-    """A ``w:tbl`` with tblPr (schema order) and tblGrid, appended to the body."""
+def new_table(
+    ctx: Context, style: str, widths: list[int], *, header: bool, banded: bool = False
+) -> Element:
+    """A ``w:tbl`` with tblPr (schema order) and tblGrid, appended to the body.
+
+    ``header`` turns on the style's first-row look, ``banded`` its tinted rows (the
+    PDF tints every other row only when there are at least two)."""
     tbl = sub(ctx.body, "w:tbl")
     tblpr = sub(tbl, "w:tblPr")
     style_id = ctx.styles.table(style)
@@ -101,17 +105,18 @@ def new_table(ctx: Context, style: str, widths: list[int], *, header: bool) -> E
         val(tblpr, "w:tblStyle", style_id)
     sub(tblpr, "w:tblW", {"w:w": str(sum(widths)), "w:type": "dxa"})
     sub(tblpr, "w:tblLayout", {"w:type": "fixed"})
-    look = "0620" if header else "0600"  # firstRow (0x20) + noHBand + noVBand
+    # firstRow is 0x20, noHBand 0x200, noVBand 0x400
+    look = (0x20 if header else 0) | (0 if banded else 0x200) | 0x400
     sub(
         tblpr,
         "w:tblLook",
         {
-            "w:val": look,
+            "w:val": f"{look:04X}",
             "w:firstRow": "1" if header else "0",
             "w:lastRow": "0",
             "w:firstColumn": "0",
             "w:lastColumn": "0",
-            "w:noHBand": "1",
+            "w:noHBand": "0" if banded else "1",
             "w:noVBand": "1",
         },
     )
