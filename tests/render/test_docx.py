@@ -26,6 +26,7 @@ from docx.oxml.ns import qn
 from lxml import etree
 
 from briefing.renderers.docx import render
+from briefing.renderers.docx.contents import heading_pages
 from briefing.renderers.docx.fonts import obfuscate
 from briefing.renderers.options import RenderOptions
 from briefing.resources import fonts_dir, templates_dir
@@ -526,10 +527,17 @@ def test_toc_comes_after_the_memo_block_with_an_entry_per_heading(
     start = paragraphs.index(("TOC Heading", "Содержание"))
     assert paragraphs[:start] == EXPECTED_PARAGRAPHS[:4], "title block, then the contents"
     assert with_toc.tables[0]._tbl.getnext() is with_toc.paragraphs[start]._p  # type: ignore[comparison-overlap]
-    sections = walk_sections(sample_document().sections)
-    entries = paragraphs[start + 1 : start + 1 + len(sections)]
-    assert entries == [(f"toc {s.level}", s.heading) for s in sections]
-    assert paragraphs[start + 1 + len(sections) :] == EXPECTED_PARAGRAPHS[4:]
+    doc = sample_document()
+    sections = walk_sections(doc.sections)
+    pages = heading_pages(doc, memo_template(), RenderOptions(toc=True))
+    assert len(pages) == len(sections) and pages == sorted(pages) and pages[0] >= 1
+    listed = [(s, page) for s, page in zip(sections, pages, strict=True) if s.level <= 2]
+    assert len(listed) < len(sections), "the sample has a level-3 heading, not listed"
+    entries = paragraphs[start + 1 : start + 1 + len(listed)]
+    assert entries == [(f"toc {s.level}", f"{s.heading}\t{page}") for s, page in listed]
+    assert paragraphs[start + 1 + len(listed) :] == EXPECTED_PARAGRAPHS[4:]
+    first_heading = with_toc.paragraphs[start + 1 + len(listed)]
+    assert first_heading.paragraph_format.page_break_before, "the body starts a new page"
 
 
 def test_toc_is_one_field_whose_entries_link_to_bookmarked_headings(
@@ -538,14 +546,18 @@ def test_toc_is_one_field_whose_entries_link_to_bookmarked_headings(
     entries = [p for p in with_toc.paragraphs if re.fullmatch(r"toc \d", style_of(p))]
     first, last = entries[0]._p, entries[-1]._p
     sequence = _field_sequence(first)
-    assert sequence[:3] == ["begin", 'TOC \\o "1-3" \\h \\z \\u', "separate"]
+    assert sequence[:3] == ["begin", 'TOC \\o "1-2" \\h \\z \\u', "separate"]
     assert _field_sequence(last)[-1] == "end"
-    kinds = [c.get(f"{W}fldCharType") for p in entries for c in p._p.iter(f"{W}fldChar")]
-    assert kinds == ["begin", "separate", "end"], "one field spans every entry"
-    headings = [p for p in with_toc.paragraphs if style_of(p).startswith("Heading")]
+    outer = [c.get(f"{W}fldCharType") for p in entries for c in p._p.findall(f"{W}r/{W}fldChar")]
+    assert outer == ["begin", "separate", "end"], "one field spans every entry"
+    headings = [p for p in with_toc.paragraphs if style_of(p) in ("Heading 1", "Heading 2")]
     assert len(headings) == len(entries)
     for entry, heading in zip(entries, headings, strict=True):
         (link,) = entry._p.iter(f"{W}hyperlink")
+        # The page number: a PAGEREF field to the heading's bookmark, its result filled in.
+        instructions = [i.text.strip() for i in link.iter(f"{W}instrText")]
+        assert instructions == [f"PAGEREF {link.get(f'{W}anchor')} \\h"]
+        assert entry.text.rsplit("\t", 1)[1].isdigit()
         (start,) = heading._p.iter(f"{W}bookmarkStart")
         (end,) = heading._p.iter(f"{W}bookmarkEnd")
         assert link.get(f"{W}anchor") == start.get(f"{W}name")
@@ -557,12 +569,12 @@ def test_toc_is_one_field_whose_entries_link_to_bookmarked_headings(
     assert len(set(ids)) == len(ids)
 
 
-def test_toc_asks_word_to_update_fields_on_open(
+def test_toc_is_filled_in_so_word_need_not_update_fields(
     with_toc: DocxDocument, document: DocxDocument
 ) -> None:
-    settings = with_toc.settings.element
-    update = settings.find(f"{W}updateFields")
-    assert update is not None and update.get(f"{W}val") in (None, "true", "1")
+    """Word asks the reader to update fields on opening a file with w:updateFields;
+    the contents come with their page numbers, so it is not set."""
+    assert with_toc.settings.element.find(f"{W}updateFields") is None
     assert document.settings.element.find(f"{W}updateFields") is None
     assert not list(document.element.body.iter(f"{W}bookmarkStart")), "no TOC, no bookmarks"
 

@@ -2,14 +2,16 @@
 
 The reference.docx carries the whole look (styles, numbering, page size, theme); this
 module empties its body but keeps its section properties (page size, margins), then
-writes the title block, memo block, the table of contents if asked for, the body in
-the tree's reading order (sections, "Prepared by", annexes each on a new page), and
+writes the title block, memo block, the table of contents if asked for (with the page
+numbers of the PDF's layout, contents.py), the body in the tree's reading order
+(sections, "Prepared by", annexes each on a new page), and
 finally the header, footer, properties, language and embedded fonts (unless turned off).
 """
 
 from __future__ import annotations
 
 import io
+from dataclasses import replace
 
 import docx
 from docx.document import Document as DocxDocument
@@ -20,7 +22,7 @@ from docx.styles import BabelFish
 
 from briefing.errors import TemplateError
 from briefing.renderers.docx.blocks import add_section
-from briefing.renderers.docx.contents import add_toc
+from briefing.renderers.docx.contents import add_toc, heading_pages
 from briefing.renderers.docx.context import Context
 from briefing.renderers.docx.fonts import embed_fonts
 from briefing.renderers.docx.front import add_memo_block, add_prepared_by, add_title_block
@@ -29,13 +31,12 @@ from briefing.renderers.docx.numbering import Numbering
 from briefing.renderers.docx.package import drop_stale_parts, save, set_properties
 from briefing.renderers.docx.page import add_header_footer
 from briefing.renderers.docx.reference import clean_reference, template_reference
-from briefing.renderers.docx.settings import set_flag
 from briefing.renderers.docx.styles import StyleMap
 from briefing.renderers.docx.themed import themed_package
 from briefing.renderers.options import RenderOptions
 from briefing.resources import templates_dir
 from briefing.templates import Template
-from briefing.tree import Document, MemoRow
+from briefing.tree import Document, MemoRow, SectionNode
 
 A4_TEXT_WIDTH = 9354  # twips; used only if the reference has no page size
 
@@ -104,9 +105,13 @@ def build_document(
     add_title_block(ctx, doc, marking_here=not every_page)
     add_memo_block(ctx, doc)
     if options.toc:
-        add_toc(ctx, doc)
-        set_flag(document.settings.element, "updateFields")  # Word refreshes it on open
-    for part in doc.reading_order():  # sections, "Prepared by", annexes
+        add_toc(ctx, doc, heading_pages(doc, template, options))
+    body_parts = doc.reading_order()  # sections, "Prepared by", annexes
+    first = body_parts[0] if body_parts else None
+    if options.toc and isinstance(first, SectionNode):
+        # the body starts on a new page after the contents, as in the PDF
+        body_parts[0] = replace(first, page_break_before=True)
+    for part in body_parts:
         if isinstance(part, MemoRow):
             add_prepared_by(ctx, part)
         else:

@@ -30,12 +30,16 @@ from briefing.renderers.pdf.page import Furniture
 from briefing.templates import Template
 
 
-def render(doc: tree.Document, template: Template, options: RenderOptions) -> bytes:
+def render(
+    doc: tree.Document, template: Template, options: RenderOptions, outline: Outline | None = None
+) -> bytes:
+    """The PDF; ``outline``, if given, is filled with every heading and its page (the
+    DOCX contents take their page numbers from it)."""
     k = kit(template)
     geo = k.geo
     body = k.sheet["body"]
     furniture = Furniture(doc, k)
-    outline = Outline()
+    outline = Outline() if outline is None else outline
     blocks = Blocks(k, outline)
     story = build_story(doc, blocks, k, options)
 
