@@ -339,7 +339,10 @@ def reference() -> DocxDocument:
 @pytest.mark.parametrize(
     ("module", "name", "ours"),
     [
-        ("docx.section", "_BaseHeaderFooter", "briefing/renderers/docx/page.py"),
+        ("docx.parts.hdrftr", "HeaderPart", "briefing/renderers/docx/page.py"),
+        ("docx.parts.hdrftr", "FooterPart", "briefing/renderers/docx/page.py"),
+        ("docx.oxml.section", "CT_SectPr", "briefing/renderers/docx/page.py"),
+        ("docx.oxml.xmlchemy", "BaseOxmlElement", "briefing/renderers/docx/page.py"),
         ("docx.styles", "BabelFish", "briefing/renderers/docx/styles.py"),
         ("docx.oxml.parser", "OxmlElement", "briefing/renderers/docx/document.py"),
         ("docx.parts.document", "DocumentPart", "briefing/renderers/docx/context.py"),
@@ -353,20 +356,35 @@ def test_docx_import_paths(module: str, name: str, ours: str) -> None:
     assert hasattr(importlib.import_module(module), name), why
 
 
-def test_header_footer_element(reference: DocxDocument) -> None:
-    """section.header._element: the w:hdr root of the section's own header."""
+def test_header_footer_parts_made_by_hand(reference: DocxDocument) -> None:
+    """HeaderPart/FooterPart(partname, content type, element, package), and the section
+    properties' titlePg_val and add_header/footerReference, as page.py makes the four
+    header and footer parts without the section API."""
+    from docx.enum.section import WD_HEADER_FOOTER
+    from docx.opc.constants import CONTENT_TYPE as CT
+    from docx.oxml.parser import OxmlElement
+    from docx.oxml.xmlchemy import BaseOxmlElement
+    from docx.parts.hdrftr import FooterPart, HeaderPart
+
     why = relied_on(
-        "docx.section._BaseHeaderFooter._element",
-        "briefing/renderers/docx/page.py (_cleared)",
-        "find the public or private handle on the header/footer root element.",
+        "docx.parts.hdrftr.HeaderPart(...), CT_SectPr.add_headerReference, titlePg_val",
+        "briefing/renderers/docx/page.py (_new_part)",
+        "make the parts as the new python-docx does, or go back to the section API.",
     )
-    header = reference.sections[0].header
-    header.is_linked_to_previous = False
-    root = header._element
-    assert root.tag.endswith("}hdr"), why
-    footer = reference.sections[0].footer
-    footer.is_linked_to_previous = False
-    assert footer._element.tag.endswith("}ftr"), why
+    sect_pr = reference.element.body.sectPr
+    sect_pr.titlePg_val = True
+    for cls, ct, rt, tag, add in (
+        (HeaderPart, CT.WML_HEADER, RT.HEADER, "w:hdr", sect_pr.add_headerReference),
+        (FooterPart, CT.WML_FOOTER, RT.FOOTER, "w:ftr", sect_pr.add_footerReference),
+    ):
+        root = OxmlElement(tag)
+        assert isinstance(root, BaseOxmlElement), why
+        part = cls(PackURI("/word/x.xml"), ct, root, reference.part.package)
+        add(WD_HEADER_FOOTER.FIRST_PAGE, reference.part.relate_to(part, rt))
+    section = reference.sections[0]
+    assert section.different_first_page_header_footer, why
+    assert section.first_page_header._element.tag.endswith("}hdr"), why
+    assert section.first_page_footer._element.tag.endswith("}ftr"), why
 
 
 def test_core_properties_element(reference: DocxDocument) -> None:

@@ -15,7 +15,14 @@ running header and footer at the heights the PDF has them.
 from __future__ import annotations
 
 from docx.document import Document as DocxDocument
-from docx.section import _BaseHeaderFooter
+from docx.enum.section import WD_HEADER_FOOTER
+from docx.opc.constants import CONTENT_TYPE as CT
+from docx.opc.constants import RELATIONSHIP_TYPE as RT
+from docx.opc.packuri import PackURI
+from docx.oxml.parser import OxmlElement
+from docx.oxml.section import CT_SectPr
+from docx.oxml.xmlchemy import BaseOxmlElement
+from docx.parts.hdrftr import FooterPart, HeaderPart
 from docx.styles import BabelFish
 
 from briefing.renderers.docx.context import Context
@@ -25,6 +32,8 @@ from briefing.renderers.docx.themed import set_marking_color
 from briefing.theme import Theme
 from briefing.tree import Document
 
+W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+R_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
 TITLE_SHARE = 0.56  # average advance of a header character, in ems: a little wide
 TITLE_GAP = 24.0  # pt kept between the title and the date (the PDF's)
 
@@ -34,22 +43,23 @@ def add_header_footer(
 ) -> None:
     """Marking in the header and footer of every page (unless ``marking`` is off: then
     front.py puts it once on page 1), running header from page 2."""
-    section = document.sections[0]
     if doc.marking:
         color = theme.marking_color(doc.classification)
         set_marking_color(document.styles.element, color, BabelFish.internal2ui)
     text = doc.marking if marking else None
-    section.different_first_page_header_footer = True
-    _marking(ctx, _cleared(section.first_page_header), text)
-    header = _cleared(section.header)
+    sect_pr = document.element.body.sectPr  # document.py put it back at the body's end
+    assert sect_pr is not None
+    sect_pr.titlePg_val = True
+    _marking(ctx, _new_part(document, sect_pr, "header", WD_HEADER_FOOTER.FIRST_PAGE), text)
+    header = _new_part(document, sect_pr, "header", WD_HEADER_FOOTER.PRIMARY)
     _marking(ctx, header, text)
     running = ctx.paragraph("Header", parent=header)
     width = theme.page.width - theme.page.margin_left - theme.page.margin_right
     size = theme.styles["header"].size
     room = width - len(doc.date) * size * TITLE_SHARE - TITLE_GAP
     plain_run(running, f"{fit_title(doc.title, room, size)}\t{doc.date}")
-    for footer in (section.first_page_footer, section.footer):
-        root = _cleared(footer)
+    for kind in (WD_HEADER_FOOTER.FIRST_PAGE, WD_HEADER_FOOTER.PRIMARY):
+        root = _new_part(document, sect_pr, "footer", kind)
         _footer_line(ctx, root, doc)
         _marking(ctx, root, text)
 
@@ -88,14 +98,30 @@ def _footer_line(ctx: Context, parent: Element, doc: Document) -> None:
         plain_run(p, tail)
 
 
-def _cleared(header_or_footer: _BaseHeaderFooter) -> Element:
-    """The w:hdr / w:ftr root of a section's own definition, emptied.
+_PARTS = {
+    "header": (HeaderPart, CT.WML_HEADER, RT.HEADER, "w:hdr"),
+    "footer": (FooterPart, CT.WML_FOOTER, RT.FOOTER, "w:ftr"),
+}
 
-    python-docx adds the part (and its relationship) on first access; there is no
-    public handle on the root element, hence the one private attribute.
+
+def _new_part(
+    document: DocxDocument, sect_pr: CT_SectPr, what: str, kind: WD_HEADER_FOOTER
+) -> Element:
+    """A new, empty header or footer part of ``kind`` for the section; its root.
+
+    Made here rather than through python-docx's section API, which reads its template
+    header from disk and searches the package for a free part name on every call (a
+    tenth of the time of writing a memo, for four parts). The reference document
+    brings no header or footer (reference.py drops them), so the names are free.
     """
-    header_or_footer.is_linked_to_previous = False
-    root: Element = header_or_footer._element
-    for child in list(root):
-        root.remove(child)
+    cls, content_type, reltype, tag = _PARTS[what]
+    number = 1 if kind == WD_HEADER_FOOTER.FIRST_PAGE else 2
+    root = OxmlElement(tag, nsdecls={"w": W_NS, "r": R_NS})
+    assert isinstance(root, BaseOxmlElement)  # a w: tag is always one of python-docx's
+    part = cls(PackURI(f"/word/{what}{number}.xml"), content_type, root, document.part.package)
+    rid = document.part.relate_to(part, reltype)
+    if what == "header":
+        sect_pr.add_headerReference(kind, rid)
+    else:
+        sect_pr.add_footerReference(kind, rid)
     return root
