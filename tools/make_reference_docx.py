@@ -40,7 +40,7 @@ sys.path.insert(0, str(ROOT))
 from docx.styles import BabelFish  # noqa: E402
 
 from briefing.renderers.docx.package import zip_parts  # noqa: E402  (the same zip as a memo)
-from briefing.renderers.docx.themed import apply_theme, set_page  # noqa: E402
+from briefing.renderers.docx.themed import apply_theme, hexcolor, set_page  # noqa: E402
 from briefing.theme import load_theme  # noqa: E402
 
 OUT_DOCX = ROOT / "templates" / "memo" / "reference.docx"
@@ -225,7 +225,7 @@ def _levels(patterns: tuple[str, ...], numbered: bool) -> list[tuple[str, str]]:
 
 
 def _abstract_num(abstract_id: int, nsid: str, name: str, levels: list[tuple[str, str]]) -> str:
-    color = THEME.lists.bullet_color.lstrip("#").upper()
+    color = hexcolor(THEME.lists.bullet_color)
     lvls = []
     for ilvl, (fmt, text) in enumerate(levels):
         left = LIST_INDENT * (ilvl + 1)

@@ -62,7 +62,8 @@ def eighths(points: float) -> str:
 
 
 def hexcolor(color: str) -> str:
-    return color.lstrip("#").upper()
+    """``#1f3864`` -> ``1F3864``, as Word writes colours."""
+    return f"{int(color.lstrip('#'), 16):06X}"
 
 
 def border(side: str, width: float, color: str, space: float = 0) -> str:
@@ -322,7 +323,10 @@ def looks(theme: Theme) -> dict[tuple[str, str], Look]:
         look.ppr["spacing"] = (
             f'<w:spacing w:before="0" w:after="0" w:line="{tw(line)}" w:lineRule="exact"/>'
         )
-        look.rpr["bdr"] = border("bdr", MARKING_RULE, theme.classification["custom"], 1)
+        # The box's distance from the text: LibreOffice puts it at the sides (the PDF
+        # has 6 pt there); Word draws a text border close around the letters.
+        side = MARKING_PAD[0] - 2
+        look.rpr["bdr"] = border("bdr", MARKING_RULE, theme.classification["custom"], side)
 
     para("Classification Marking", "marking", marking)
 
