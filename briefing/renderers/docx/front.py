@@ -4,9 +4,9 @@ These are the parts a reader recognizes a ministry memo by, and they are the sam
 every brief: the document type line, title and subtitle, the date and the document
 number on one line over the title block's rule, the To/From/Cc/Subject/Date block as
 a two-column table with a label column of the theme's width, and "Prepared by" in
-the same two columns where the tree puts it (before the annexes). It is the PDF's layout (renderers/pdf/front.py), line for line.
-They are body paragraphs and a table, not page furniture (page.py), so a long title
-or many memo rows push the body down.
+the same two columns where the tree puts it (before the annexes). It is the PDF's
+layout (renderers/pdf/front.py), line for line. They are body paragraphs and a table,
+not page furniture (page.py), so a long title or many memo rows push the body down.
 """
 
 from __future__ import annotations
