@@ -23,7 +23,6 @@ from docx.oxml.parser import OxmlElement
 from docx.oxml.section import CT_SectPr
 from docx.oxml.xmlchemy import BaseOxmlElement
 from docx.parts.hdrftr import FooterPart, HeaderPart
-from docx.styles import BabelFish
 
 from briefing.renderers.docx.context import Context
 from briefing.renderers.docx.fields import add_field
@@ -45,7 +44,7 @@ def add_header_footer(
     front.py puts it once on page 1), running header from page 2."""
     if doc.marking:
         color = theme.marking_color(doc.classification)
-        set_marking_color(document.styles.element, color, BabelFish.internal2ui)
+        set_marking_color(document.styles.element, color)
     text = doc.marking if marking else None
     sect_pr = document.element.body.sectPr  # document.py put it back at the body's end
     assert sect_pr is not None

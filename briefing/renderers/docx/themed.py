@@ -396,6 +396,7 @@ def apply_theme(styles: Element, theme: Theme, names: Callable[[str], str]) -> N
     """Rewrite every style of ``styles`` (w:styles) the theme describes; ``names`` turns
     a style's stored name into the name Word shows (python-docx's BabelFish)."""
     by_name = looks(theme)
+    body = theme.fonts.family("body").name
     defaults = styles.find(f"{{{W}}}docDefaults")
     if defaults is not None:
         _set_default_font(defaults, theme)
@@ -411,6 +412,12 @@ def apply_theme(styles: Element, theme: Theme, names: Callable[[str], str]) -> N
         numbering = style.find(f"{{{W}}}pPr/{{{W}}}numPr")
         if numbering is not None:
             look = Look({**look.ppr, "numPr": etree.tostring(numbering).decode()}, look.rpr)
+        # The body font is the document default's: a style based on Normal need not
+        # repeat it (every memo parses these styles again, and embed_fonts reads them).
+        based_on = style.find(f"{{{W}}}basedOn")
+        plain = based_on is None or based_on.get(f"{{{W}}}val") == "Normal"
+        if plain and look.rpr.get("rFonts", "").startswith(f'<w:rFonts w:ascii="{body}"'):
+            look = Look(look.ppr, {k: v for k, v in look.rpr.items() if k != "rFonts"}, look.table)
         for tag in ("pPr", "rPr", "tblPr", "trPr", "tcPr", "tblStylePr"):
             for old in style.findall(f"{{{W}}}{tag}"):
                 style.remove(old)
@@ -450,15 +457,17 @@ def set_page(sect_pr: Element, theme: Theme) -> None:
             margins.set(f"{{{W}}}{attr}", tw(value))
 
 
-def set_marking_color(styles: Element, color: str, names: Callable[[str], str]) -> None:
-    """The marking style's text and box in the colour of the brief's classification."""
-    for style in styles.iterchildren(f"{{{W}}}style"):
-        name_el = style.find(f"{{{W}}}name")
-        if name_el is None or names(name_el.get(f"{{{W}}}val", "")) != "Classification Marking":
-            continue
-        for el in style.iterfind(f"{{{W}}}rPr/*"):
-            if el.tag in (f"{{{W}}}color", f"{{{W}}}bdr"):
-                el.set(f"{{{W}}}{'val' if el.tag.endswith('color') else 'color'}", hexcolor(color))
+_MARKING_STYLE = etree.XPath(
+    "w:style[w:name/@w:val='Classification Marking']/w:rPr/*", namespaces={"w": W}
+)
+
+
+def set_marking_color(styles: Element, color: str) -> None:
+    """The marking style's text and box in the colour of the brief's classification
+    (a name of the toolkit's own, so stored as Word shows it: no BabelFish needed)."""
+    for el in _MARKING_STYLE(styles):
+        if el.tag in (f"{{{W}}}color", f"{{{W}}}bdr"):
+            el.set(f"{{{W}}}{'val' if el.tag.endswith('color') else 'color'}", hexcolor(color))
 
 
 _THEMED: dict[tuple[bytes, str], bytes] = {}
