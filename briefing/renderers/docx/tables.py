@@ -14,9 +14,12 @@ clips a row that may not split and is taller than the page. Column widths come f
 the tree's relative widths scaled to the text width, with a fixed layout so long
 tokens wrap inside their column instead of widening it.
 
-The look (grid rules, header shading) comes from the template's "Table Grid" style;
-the header cells also use the "Table Heading" paragraph style so the header reads as a
-header even where a reader ignores table-style conditional formatting.
+The look is the PDF's, from the "Data Table" style (themed.py: a navy rule above and
+below the shaded header row, a thin rule under each row, every other body row tinted
+when there are two or more, no vertical lines; a reference made before that style
+falls back to its "Table Grid"). The header cells also use the "Table Heading"
+paragraph style so the header reads as a header even where a reader ignores
+table-style conditional formatting.
 """
 
 from __future__ import annotations
