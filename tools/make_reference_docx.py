@@ -164,6 +164,8 @@ def styles_xml() -> str:
         _style(p, "Caption", "caption", next_id="BodyText", ui_priority=35),
         _style(p, "TableText", "Table Text"),
         _style(p, "TableHeading", "Table Heading", based_on="TableText"),
+        _style(p, "TableTextNumber", "Table Text Number", based_on="TableText"),
+        _style(p, "TableHeadingNumber", "Table Heading Number", based_on="TableHeading"),
         _style(
             "table", "DataTable", "Data Table", based_on="TableNormal", ui_priority=59,
             q_format=False,

@@ -36,7 +36,9 @@ def test_number_columns_right_aligned_and_lead_ins_kept_with_next(lang: str) -> 
     assert len(data) == 5  # not the memo block's table
     for table in data:
         for row in table.rows:
-            aligns = [cell.paragraphs[0].alignment for cell in row.cells]
+            cells = [cell.paragraphs[0] for cell in row.cells]
+            assert all(p.alignment is None for p in cells), "by style, not direct formatting"
+            aligns = [p.style.paragraph_format.alignment if p.style else None for p in cells]
             right = [a == WD_ALIGN_PARAGRAPH.RIGHT for a in aligns]
             # project, owner, budget, share; or dataset, address, cost
             assert right in ([False, False, True, True], [False, False, True]), aligns

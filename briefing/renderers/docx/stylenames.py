@@ -21,6 +21,8 @@ FALLBACKS: dict[str, str] = {
     "Classification Marking": "Header",
     "Marking First Page": "Classification Marking",
     "Table Heading": "Table Text",
+    "Table Text Number": "Table Text",  # a cell of a number column, aligned right
+    "Table Heading Number": "Table Heading",
     "Table Text": "Body Text",
     "List Bullet 3": "List Bullet 2",
     "List Bullet 2": "List Bullet",

@@ -153,7 +153,7 @@ def _add_row(
         sub(trpr, "w:tblHeader")
     style = "Table Heading" if header else "Table Text"
     for runs, width, numbers in zip(cells, widths, right, strict=True):
-        p = add_cell(ctx, tr, width, style)
-        if numbers:  # a column of amounts (tree.Table.numeric), as in the PDF
-            val(p[0], "w:jc", "right")  # p[0] is the w:pPr ctx.paragraph writes first
-        add_runs(ctx, p, runs)
+        # a column of amounts (tree.Table.numeric) is right-aligned, as in the PDF,
+        # by its own styles (themed.py), not by direct formatting
+        cell = add_cell(ctx, tr, width, f"{style} Number" if numbers else style)
+        add_runs(ctx, cell, runs)

@@ -275,6 +275,16 @@ def looks(theme: Theme) -> dict[tuple[str, str], Look]:
     para("Table Text", "table_cell")
     para("Table Heading", "table_header", keep)
 
+    def right(look: Look) -> None:  # a column of numbers or amounts (tree.Table.numeric)
+        look.ppr["jc"] = '<w:jc w:val="right"/>'
+
+    def right_heading(look: Look) -> None:
+        keep(look)
+        right(look)
+
+    para("Table Text Number", "table_cell", right)
+    para("Table Heading Number", "table_header", right_heading)
+
     def prepared(look: Look) -> None:  # a rule, then label and value in two columns
         label = sp.memo_label_width
         look.ppr["keepLines"] = "<w:keepLines/>"
