@@ -195,8 +195,10 @@ def poison_survives(case: Case) -> bool:
         return False
     if case.form == "yaml":
         return True  # the safe dumper writes it, escaped where it must
-    if case.form == "yaml-by-hand":
-        return char != "\x85"  # NEL unescaped is a YAML line break
+    if char == "\x85":
+        # NEL unescaped is a YAML line break: by hand, and in a Markdown brief's front
+        # matter and brief blocks, a quoted value folds it into a space (seen in CI).
+        return False
     return any(char in data.decode("utf-8", "surrogateescape") for data in case.files.values())
 
 
