@@ -9,6 +9,10 @@ ReportLab wraps every compressed stream in ASCII85 by default: 25 % bigger files
 in pure Python, a large share of the time spent writing. Binary streams are standard
 PDF, so the setting is switched off while this canvas writes (and restored after, so
 other ReportLab users in the process keep theirs).
+
+A tagged document (tags.py) has a ``tagger``: each page's stream is then wrapped in an
+artifact, which the tagged blocks step out of to mark their content, and the structure
+tree is written after the last finisher.
 """
 
 from __future__ import annotations
@@ -18,13 +22,28 @@ from collections.abc import Callable
 from reportlab import rl_config
 from reportlab.pdfgen.canvas import Canvas
 
+from briefing.renderers.pdf.tags import ENTER_ARTIFACT, Tagger
+
 
 class BriefCanvas(Canvas):  # type: ignore[misc]
     finishers: list[Callable[[Canvas], None]]
+    tagger: Tagger | None = None
+
+    def showPage(self) -> None:
+        tagger = self.tagger
+        if tagger is None:
+            super().showPage()
+            return
+        self._code.insert(0, ENTER_ARTIFACT)
+        self._code.append("EMC")
+        super().showPage()
+        tagger.page_done(self)
 
     def save(self) -> None:
         for finish in getattr(self, "finishers", ()):
             finish(self)
+        if self.tagger is not None:
+            self.tagger.finish(self)
         saved = rl_config.useA85
         rl_config.useA85 = 0
         try:

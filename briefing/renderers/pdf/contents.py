@@ -6,6 +6,9 @@ whatever the numbers are (a fixed column wide enough for four digits), so one la
 pass is enough: each entry's number is a form XObject, defined when the file is saved
 and the page every heading landed on is known (see canvas.BriefCanvas). Each entry is a
 link to its heading's named destination, which the heading creates when it is drawn.
+
+Tagged, the page is a TOC with a TOCI per entry, holding a Link: the heading's text,
+its page number and the link annotation; the dot leaders are artifacts.
 """
 
 from __future__ import annotations
@@ -16,8 +19,11 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable, PageBreakIfNotEmpty
 
+from briefing.renderers.pdf import tags
 from briefing.renderers.pdf.kit import Kit
+from briefing.renderers.pdf.links import internal_link
 from briefing.renderers.pdf.outline import Entry, Outline
+from briefing.renderers.pdf.tags import Node
 from briefing.renderers.pdf.textblock import TextBlock
 
 LEADER_STEP = 4.5  # pt between the dots of the leaders
@@ -41,6 +47,10 @@ class ContentsLine(Flowable):  # type: ignore[misc]
         self.spaceBefore = title.spaceBefore
         self.spaceAfter = title.spaceAfter
 
+    def what(self) -> str:
+        """The heading the entry links to, as the link's description."""
+        return "".join(p.text for p in self.title.pieces)
+
     def split(self, availWidth: float, availHeight: float) -> list[Any]:
         parts = self.title.split(availWidth - self.number_width - GAP, availHeight)
         if len(parts) != 2:
@@ -56,8 +66,9 @@ class ContentsLine(Flowable):  # type: ignore[misc]
     def draw(self) -> None:
         canv = self.canv
         self.title.drawOn(canv, 0, 0)
+        link = self.title.node
         if not self.last:
-            canv.linkRect("", self.key, (0, 0, self.width, self.height), relative=1, thickness=0)
+            internal_link(canv, self.key, (0, 0, self.width, self.height), link, self.what())
             return
         end, baseline = self.title.last_line_end()
         number_x = self.width - self.number_width
@@ -72,23 +83,31 @@ class ContentsLine(Flowable):  # type: ignore[misc]
             canv.drawString(first, baseline, "." * dots, charSpace=LEADER_STEP - dot)
         canv.saveState()
         canv.translate(number_x, baseline)
+        marked = tags.mark(canv, link)  # the number is the link's text too
         canv.doForm(number_form(self.key))
+        if marked:
+            tags.unmark(canv)
         canv.restoreState()
-        canv.linkRect("", self.key, (0, 0, self.width, self.height), relative=1, thickness=0)
+        internal_link(canv, self.key, (0, 0, self.width, self.height), link, self.what())
 
 
 def number_form(key: str) -> str:
     return f"briefing-toc-{key}"
 
 
-def contents(title: str, outline: Outline, kit: Kit) -> list[Any]:
-    """Flowables of the contents page for the level 1-2 headings already in ``outline``."""
+def contents(title: str, outline: Outline, kit: Kit, parent: Node) -> list[Any]:
+    """Flowables of the contents page for the level 1-2 headings already in ``outline``;
+    its structure goes under ``parent``."""
     sheet = kit.sheet
     digits = stringWidth("0000", sheet["toc1"].fontName, sheet["toc1"].fontSize)
-    out: list[Any] = [kit.texts.plain(title, "toc_title")]
+    heading = kit.texts.plain(title, "toc_title")
+    heading.node = parent.add("H1")
+    out: list[Any] = [heading]
+    toc = parent.add("TOC")
     for e in outline.entries:
         if e.level <= 1:
             line = kit.texts.plain(e.title, f"toc{e.level + 1}")
+            line.node = toc.add("TOCI").add("Link")
             out.append(ContentsLine(line, e.key, digits))
     out.append(PageBreakIfNotEmpty())
     return out

@@ -7,6 +7,12 @@ info dictionary and the XMP come from the tree (metadata.py), not from the clock
 Everything that depends only on the template is prepared once per process (kit.py).
 Every character has been checked against the template's fonts before this module
 runs: briefing/renderers/__init__.py holds the guard both renderers rely on.
+
+Unless ``--no-pdf-tags``, the PDF is tagged (tags.py) and says it conforms to PDF/UA-1:
+the blocks get their structure elements as the story is built, the canvas marks their
+content as it draws. The classification marking printed on every page is furniture,
+except its first print at the top of page 1: that one is the first element of the
+structure (a P), so a screen reader announces it before the title.
 """
 
 from __future__ import annotations
@@ -27,6 +33,7 @@ from briefing.renderers.pdf.keep import KeepWithNext, KeepWithPrevious, keep_two
 from briefing.renderers.pdf.kit import Kit, kit
 from briefing.renderers.pdf.outline import Outline
 from briefing.renderers.pdf.page import Furniture
+from briefing.renderers.pdf.tags import Node, Tagger
 from briefing.templates import Template
 
 
@@ -42,6 +49,10 @@ def render(
     outline = Outline() if outline is None else outline
     blocks = Blocks(k, outline)
     story = build_story(doc, blocks, k, options)
+    tagger = Tagger(blocks.root) if options.pdf_tags else None
+    if tagger is not None and furniture.marking:
+        furniture.marking_node = Node("P")
+        blocks.root.kids.insert(0, furniture.marking_node)
 
     buf = io.BytesIO()
     meta = doc.metadata
@@ -75,7 +86,8 @@ def render(
     def make_canvas(*args: Any, **kwargs: Any) -> BriefCanvas:
         canv = BriefCanvas(*args, **kwargs)
         canv.finishers = finishers
-        metadata.install(canv._doc, meta, lang)
+        canv.tagger = tagger
+        metadata.install(canv._doc, meta, lang, ua=tagger is not None)
         return canv
 
     pdf.build(story, canvasmaker=make_canvas)
@@ -106,6 +118,7 @@ def build_story(doc: tree.Document, blocks: Blocks, k: Kit, options: RenderOptio
     (sections, "Prepared by", annexes). The body is built first so the contents know
     every heading."""
     body: list[Any] = []
+    root = blocks.root
     for part in doc.reading_order():
         if isinstance(part, tree.MemoRow):
             closing = front.prepared_by(part, blocks, k.theme)
@@ -118,7 +131,9 @@ def build_story(doc: tree.Document, blocks: Blocks, k: Kit, options: RenderOptio
         else:
             body.extend(blocks.section(part))
     keep_two_lines(body, k.geo.frame_width)
+    in_body = len(root.kids)
     out: list[Any] = front.title_block(doc, blocks, k.theme)
     if options.toc:
-        out.extend(contents.contents(doc.contents_title, blocks.outline, k))
+        out.extend(contents.contents(doc.contents_title, blocks.outline, k, root))
+    root.kids = root.kids[in_body:] + root.kids[:in_body]  # the structure in reading order
     return out + body

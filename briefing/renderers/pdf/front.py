@@ -23,14 +23,14 @@ from briefing.renderers.pdf.theme import Theme
 def title_block(doc: tree.Document, b: Blocks, theme: Theme) -> list[Any]:
     out: list[Any] = []
     if doc.marking and theme.data.document.marking == "first_page_right":
-        out.append(_marking_right(doc.marking, doc.classification, b, theme))
-    out += [b.plain(doc.doc_type, "doctype"), b.plain(doc.title, "title")]
+        out.append(b.tag(_marking_right(doc.marking, doc.classification, b, theme), "P"))
+    out += [b.tag(b.plain(doc.doc_type, "doctype"), "P"), b.tag(b.plain(doc.title, "title"), "H1")]
     if doc.subtitle:
-        out.append(b.plain(doc.subtitle, "subtitle"))
+        out.append(b.tag(b.plain(doc.subtitle, "subtitle"), "P"))
     line = doc.date
     if doc.reference is not None:
         line += f"\u00a0\u00a0·\u00a0\u00a0{doc.reference.label}: {doc.reference.value}"
-    out.append(b.plain(line, "dateline"))
+    out.append(b.tag(b.plain(line, "dateline"), "P"))
     out.append(_rule(theme, b.width, theme.spacing("title_rule", 1.2), "navy", before=6, after=4))
     if doc.memo:
         out.append(rows_table(doc.memo, b, theme))
@@ -61,9 +61,15 @@ def prepared_by(row: tree.MemoRow, b: Blocks, theme: Theme) -> list[Any]:
 
 
 def rows_table(rows: tuple[tree.MemoRow, ...], b: Blocks, theme: Theme) -> Rows:
-    """Label/value rows; the label column has the theme's fixed width, so values align."""
+    """Label/value rows; the label column has the theme's fixed width, so values align.
+    Tagged as the table it is: a TR per row, its label a TH with row scope."""
     label_w = theme.spacing("memo_label_width", "32mm")
     pairs = [(b.plain(r.label, "memo_label"), b.plain(r.value, "memo_value")) for r in rows]
+    node = b.parent.add("Table")
+    for label, value in pairs:
+        tr = node.add("TR")
+        label.node = tr.add("TH", scope="Row")
+        value.node = tr.add("TD")
     return Rows(pairs, label_w)
 
 

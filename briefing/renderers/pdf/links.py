@@ -25,6 +25,8 @@ from urllib.parse import quote
 
 from reportlab.pdfbase.pdfdoc import PDFArray, PDFDictionary, PDFName, PDFString
 
+from briefing.renderers.pdf.tags import Node
+
 # RFC 3986 reserved characters and "%" (an escape already made) stay as they are;
 # everything else that is not unreserved ASCII is percent-encoded from UTF-8.
 _KEEP = "!#$%&'()*+,/:;=?@[]~"
@@ -79,28 +81,64 @@ class LinkActions:
     """The URI actions of one document, one per target, shared by its annotations."""
 
     def __init__(self) -> None:
-        self._refs: dict[str, Any] = {}
+        self._refs: dict[str, tuple[Any, Any]] = {}
 
-    def annotate(self, canv: Any, url: str, rect: tuple[float, float, float, float]) -> None:
-        """A borderless link annotation over ``rect`` (in the current coordinates)."""
-        ref = self._refs.get(url)
-        if ref is None:
+    def annotate(
+        self, canv: Any, url: str, rect: tuple[float, float, float, float], node: Node | None
+    ) -> None:
+        """A borderless, printable link annotation over ``rect`` (in the current
+        coordinates), tied to its Link element ``node`` in a tagged PDF."""
+        refs = self._refs.get(url)
+        if refs is None:
             action = PDFDictionary()
             action["S"] = PDFName("URI")
             action["URI"] = PDFString(iri_to_uri(url))
-            ref = self._refs[url] = canv._doc.Reference(action)
+            # The description a screen reader gives (PDF/UA), shared like the action.
+            what = PDFString(url)
+            refs = self._refs[url] = (canv._doc.Reference(action), canv._doc.Reference(what))
+        ref, what_ref = refs
         annotation = PDFDictionary()
         annotation["Type"] = PDFName("Annot")
         annotation["Subtype"] = PDFName("Link")
         annotation["Rect"] = PDFArray(canv._absRect(rect, 1))
         annotation["Border"] = PDFArray([0, 0, 0])
         annotation["A"] = ref
+        annotation["F"] = 4  # Print: PDF/A wants every annotation printable
+        annotation["Contents"] = what_ref  # PDF/UA: a link says where it goes
         canv._addAnnotation(annotation)
+        tagger = getattr(canv, "tagger", None)
+        if tagger is not None and node is not None:
+            tagger.annotation(canv, node, annotation)
 
 
-def link(canv: Any, url: str, rect: tuple[float, float, float, float]) -> None:
-    """Link ``rect`` to ``url`` through the canvas's shared actions (made on first use)."""
+def internal_link(
+    canv: Any, key: str, rect: tuple[float, float, float, float], node: Node | None, what: str
+) -> None:
+    """A borderless, printable link over ``rect`` (relative to the current coordinates)
+    to the destination ``key`` (a heading, titled ``what``), tied to its Link element
+    ``node``. What
+    ``canvas.linkRect`` does, with the structure parent it cannot give
+    (ReportLab's ``Canvas._bookmarkReference``: the destination, bound when drawn)."""
+    annotation = PDFDictionary()
+    annotation["Type"] = PDFName("Annot")
+    annotation["Subtype"] = PDFName("Link")
+    annotation["Rect"] = PDFArray(canv._absRect(rect, 1))
+    annotation["Border"] = PDFArray([0, 0, 0])
+    annotation["Dest"] = canv._bookmarkReference(key)
+    annotation["F"] = 4
+    annotation["Contents"] = PDFString(what)
+    canv._addAnnotation(annotation)
+    tagger = getattr(canv, "tagger", None)
+    if tagger is not None and node is not None:
+        tagger.annotation(canv, node, annotation)
+
+
+def link(
+    canv: Any, url: str, rect: tuple[float, float, float, float], node: Node | None = None
+) -> None:
+    """Link ``rect`` to ``url`` through the canvas's shared actions (made on first use);
+    ``node`` is the Link element the annotation belongs to in a tagged PDF."""
     actions = getattr(canv, "link_actions", None)
     if actions is None:
         actions = canv.link_actions = LinkActions()
-    actions.annotate(canv, url, rect)
+    actions.annotate(canv, url, rect, node)

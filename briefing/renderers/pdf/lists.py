@@ -14,6 +14,7 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 
 from briefing import tree
 from briefing.renderers.pdf.kit import Kit
+from briefing.renderers.pdf.tags import Node
 from briefing.renderers.pdf.textblock import Bullet, TextBlock
 
 
@@ -27,12 +28,18 @@ class Lists:
         self.gap = gap
         self._indented: dict[tuple[str, float], ParagraphStyle] = {}
 
-    def list_block(self, lb: tree.ListBlock, level: int, left: float) -> list[TextBlock]:
+    def list_block(
+        self, lb: tree.ListBlock, level: int, left: float, parent: Node
+    ) -> list[TextBlock]:
         """One block per item, nested items after their parent, indented a level more;
         numbering starts at 1 for each list. The list's last block gets the block gap.
-        An empty list (a nested ``numbered: []``) draws nothing."""
+        An empty list (a nested ``numbered: []``) draws nothing.
+
+        The structure is nested, as the brief is: L > LI > (Lbl, LBody), a nested list
+        an L in its item's LBody, under ``parent``."""
         if not lb.items:
             return []
+        node = parent.add("L")
         size = self.sheet["bullet"].fontSize
         font = self.sheet.fonts.body.face()
         color = self.theme.named_color("lists", "bullet_color", "text")
@@ -48,11 +55,14 @@ class Lists:
         for item, mark in zip(lb.items, marks, strict=True):
             bullet = Bullet(mark, font, size, color, left)
             block = TextBlock(self.texts.pieces(item.runs, "bullet"), style, bullet)
+            li = node.add("LI")
+            block.label = li.add("Lbl")
+            block.node = body = li.add("LBody")
             out.append(block)
             if item.children is not None:
                 if tree.introduces(item.runs):
                     block.keepWithNext = 1  # "...as follows:" stays with its sub-items
-                out.extend(self.list_block(item.children, level + 1, left + indent))
+                out.extend(self.list_block(item.children, level + 1, left + indent, body))
         if level == 0 and out:
             out[-1].spaceAfter = self.gap
         return out

@@ -54,15 +54,16 @@ class BriefInfo(PDFInfo):  # type: ignore[misc]
         return out
 
 
-def install(pdf_doc: Any, meta: Metadata, lang: str) -> None:
-    """Put the brief's dates in ``pdf_doc``'s info dictionary and attach the XMP."""
+def install(pdf_doc: Any, meta: Metadata, lang: str, ua: bool = False) -> None:
+    """Put the brief's dates in ``pdf_doc``'s info dictionary and attach the XMP; ``ua``:
+    the XMP says the file conforms to PDF/UA-1 (a tagged PDF, tags.py)."""
     info = BriefInfo()
     info.__dict__.update(pdf_doc.info.__dict__)
     info.created, info.modified = meta.created, meta.modified
     pdf_doc.info = info
     stream = PDFStream(
         dictionary=PDFDictionary({"Type": PDFName("Metadata"), "Subtype": PDFName("XML")}),
-        content=xmp(meta, lang, info.producer),
+        content=xmp(meta, lang, info.producer, ua),
     )
     pdf_doc.Catalog.Metadata = stream
 
@@ -88,8 +89,9 @@ def _parse(iso: str) -> dt.date | dt.datetime:
     return dt.date.fromisoformat(iso)
 
 
-def xmp(meta: Metadata, lang: str, producer: str) -> bytes:
-    """The XMP packet (UTF-8): Dublin Core, PDF and XMP basic properties."""
+def xmp(meta: Metadata, lang: str, producer: str, ua: bool = False) -> bytes:
+    """The XMP packet (UTF-8): Dublin Core, PDF and XMP basic properties, and the
+    PDF/UA identification (``pdfuaid:part``) when ``ua``."""
     authors = [a for a in meta.author.split("; ") if a]
     lines = [
         '<?xpacket begin="\ufeff" id="W5M0MpCehiHzreSzNTczkc9d"?>',
@@ -98,7 +100,9 @@ def xmp(meta: Metadata, lang: str, producer: str) -> bytes:
         '<rdf:Description rdf:about=""',
         ' xmlns:dc="http://purl.org/dc/elements/1.1/"',
         ' xmlns:pdf="http://ns.adobe.com/pdf/1.3/"',
-        ' xmlns:xmp="http://ns.adobe.com/xap/1.0/">',
+        ' xmlns:xmp="http://ns.adobe.com/xap/1.0/"',
+        ' xmlns:pdfuaid="http://www.aiim.org/pdfua/ns/id/">',
+        "<pdfuaid:part>1</pdfuaid:part>" if ua else "",
         "<dc:format>application/pdf</dc:format>",
         _alt("dc:title", meta.title, lang),
         _list("dc:creator", "Seq", authors),
@@ -107,6 +111,7 @@ def xmp(meta: Metadata, lang: str, producer: str) -> bytes:
         _list("dc:language", "Bag", [lang]),
         f"<pdf:Keywords>{_x(', '.join(meta.keywords))}</pdf:Keywords>",
         f"<pdf:Producer>{_x(producer)}</pdf:Producer>",
+        "<pdf:Trapped>False</pdf:Trapped>",  # as the info dictionary says
         f"<xmp:CreatorTool>{CREATOR}</xmp:CreatorTool>",
         f"<xmp:CreateDate>{xmp_date(meta.created)}</xmp:CreateDate>",
         f"<xmp:ModifyDate>{xmp_date(meta.modified)}</xmp:ModifyDate>",

@@ -27,8 +27,10 @@ from reportlab.pdfgen.canvas import Canvas
 
 from briefing import tree
 from briefing.errors import BriefError
+from briefing.renderers.pdf import tags
 from briefing.renderers.pdf.inline import segments
 from briefing.renderers.pdf.kit import Kit
+from briefing.renderers.pdf.tags import Node
 from briefing.renderers.pdf.textblock import TextBlock, ascent_descent, widths
 
 _TOP_FIRST = "briefing-top-first"
@@ -53,6 +55,7 @@ class Furniture:
         self.kit = kit
         self.marking_size = 0.0
         self.marking_block: TextBlock | None = None  # set when the marking wraps
+        self.marking_node: Node | None = None  # its element in a tagged PDF (document.py)
         self.top_extra = self.bottom_extra = 0.0
         # Every page, or only once in the body of page 1 (front.py): then not here.
         self.marking = doc.marking if kit.theme.data.document.marking == "every_page" else None
@@ -66,7 +69,13 @@ class Furniture:
         self.pages = max(self.pages, page)
         if page == 1:
             canv.showOutline()  # open the bookmarks panel
-        canv.doForm(_TOP_FIRST if page == 1 else _TOP)
+        if page == 1:  # the marking's first print is content, its repeats artifacts
+            marked = tags.mark(canv, self.marking_node)
+            canv.doForm(_TOP_FIRST)
+            if marked:
+                tags.unmark(canv)
+        else:
+            canv.doForm(_TOP)
 
     def on_page_end(self, canv: Canvas, _doc: Any) -> None:
         canv.doForm(_BOTTOM)

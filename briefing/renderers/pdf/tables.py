@@ -25,12 +25,15 @@ screen reader's, while a header printed once is whole.
 
 from __future__ import annotations
 
+import copy
 from typing import Any
 
 from reportlab.platypus import Table, TableStyle
 
 from briefing import tree
 from briefing.renderers.pdf.kit import Kit
+from briefing.renderers.pdf.tags import Node
+from briefing.renderers.pdf.textblock import TextBlock
 from briefing.renderers.widths import fit_widths
 
 HEADER_SHARE = 1 / 3  # of the frame's height: the tallest header row still repeated
@@ -45,7 +48,7 @@ class DataTable(Table):  # type: ignore[misc]
         self._repeat_only_short_header()
         between: list[Any] = self._splitRows(availHeight, doInRowSplit=False)
         if between:
-            return between if self._enough_first_rows(between) else []
+            return _repeats_untagged(between) if self._enough_first_rows(between) else []
         if self.splitInRow and self._must_split_in_row():
             inside: list[Any] = self._splitRows(availHeight, doInRowSplit=True)
             lower = self._height - self.splitInRow
@@ -53,7 +56,7 @@ class DataTable(Table):  # type: ignore[misc]
                 # ReportLab refuses a split that leaves less than splitInRow below it
                 # (a last row a little taller than the frame): cut higher up instead.
                 inside = self._splitRows(lower, doInRowSplit=True)
-            return inside
+            return _repeats_untagged(inside)
         return []
 
     def _repeat_only_short_header(self) -> None:
@@ -88,15 +91,39 @@ class DataTable(Table):  # type: ignore[misc]
         return bool(self.original and first > frame._height)
 
 
-def table(t: tree.Table, kit: Kit, gap: float) -> list[Any]:
-    """The caption, then the table; ``gap`` is the space after it, as after any block."""
+def _repeats_untagged(parts: list[Any]) -> list[Any]:
+    """The header a later part repeats is an artifact in a tagged PDF: the reader met
+    it, as TH elements, where the table starts (ReportLab's ``_cellvalues``)."""
+    for part in parts[1:]:
+        for r in range(min(part.repeatRows, len(part._cellvalues))):
+            part._cellvalues[r] = [_untagged(c) for c in part._cellvalues[r]]
+    return parts
+
+
+def _untagged(cell: Any) -> Any:
+    if getattr(cell, "node", None) is None:
+        return cell
+    twin = copy.copy(cell)
+    twin.node = None
+    return twin
+
+
+def table(t: tree.Table, kit: Kit, gap: float, parent: Node) -> list[Any]:
+    """The caption, then the table; ``gap`` is the space after it, as after any block.
+
+    Its structure goes under ``parent``: Table > Caption, THead > TR > TH (column
+    scope), TBody > TR > TD."""
     sheet, theme, para = kit.sheet, kit.theme, kit.texts.block
     caption = (
         tree.Run(t.label, bold=True),
         *((tree.Run(". "), *t.caption) if t.caption else ()),
     )
+    node = parent.add("Table")
+    head, body = Node("THead"), Node("TBody")  # added after the caption
     rows = [[para(c, _style("table_header", t, i)) for i, c in enumerate(t.columns)]]
     rows += [[para(c, _style("table_cell", t, i)) for i, c in enumerate(row)] for row in t.rows]
+    _tag_rows(rows[:1], head, "TH", scope="Column")
+    _tag_rows(rows[1:], body, "TD")
     pad = theme.spacing("table_padding", 4)
     # at least the padding and about three characters, whatever widths arrive
     least = 2 * pad + 2 * sheet["table_cell"].fontSize
@@ -129,7 +156,17 @@ def table(t: tree.Table, kit: Kit, gap: float) -> list[Any]:
     )
     data.spaceAfter = gap
     data.original = True
-    return [para(caption, "caption"), data]
+    title = para(caption, "caption")
+    title.node = node.add("Caption")
+    node.kids += [head, body]
+    return [title, data]
+
+
+def _tag_rows(rows: list[list[TextBlock]], group: Node, role: str, **attrs: Any) -> None:
+    for row in rows:
+        tr = group.add("TR")
+        for cell in row:
+            cell.node = tr.add(role, **attrs)
 
 
 def _style(name: str, t: tree.Table, column: int) -> str:

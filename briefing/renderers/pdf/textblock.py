@@ -31,6 +31,7 @@ from reportlab.pdfbase.pdfmetrics import getAscentDescent, getFont
 from reportlab.platypus import Flowable
 
 from briefing.renderers.pdf.links import link
+from briefing.renderers.pdf.tags import ENTER_ARTIFACT, LEAVE_ARTIFACT, Node, Tagger
 
 # Break opportunities: spaces and line breaks, never the no-break spaces (U+00A0,
 # U+2007, U+202F) that keep "1 250 ₼" together.
@@ -94,7 +95,14 @@ def ascent_descent(font: str, size: float) -> tuple[float, float]:
 
 
 class TextBlock(Flowable):  # type: ignore[misc]
-    """One paragraph of ``pieces`` in ``style`` (size, leading, indents, spacing, align)."""
+    """One paragraph of ``pieces`` in ``style`` (size, leading, indents, spacing, align).
+
+    ``node`` is its structure element in a tagged PDF (tags.py), ``label`` the element
+    of its bullet (a list item's Lbl); without a node the block is drawn as an artifact.
+    """
+
+    node: Node | None = None
+    label: Node | None = None
 
     def __init__(
         self,
@@ -275,6 +283,7 @@ class TextBlock(Flowable):  # type: ignore[misc]
         """A block of some of the lines, already laid out: a paragraph split over many
         pages is laid out once, not once per page."""
         part = TextBlock(self.pieces, self.style, self.bullet, self.on_draw)
+        part.node, part.label = self.node, self.label  # one element over all the pages
         part.first_indent = self.first_indent
         part.spaceBefore = self.spaceBefore
         part.keepWithNext = self.keepWithNext
@@ -294,17 +303,29 @@ class TextBlock(Flowable):  # type: ignore[misc]
         ascent, descent = ascent_descent(st.fontName, size)
         first_avail, later = self._line_widths(self.width)
         y = self.height - ascent
+        tagger: Tagger | None = getattr(canv, "tagger", None)
+        node = self.node if tagger is not None else None
+        if node is not None:
+            canv._code.append(LEAVE_ARTIFACT)
         text = canv.beginText()
+        code: list[str] = text._code
         font: str | None = None
         color: Color | None = None
         if self.bullet is not None:  # first, so text extraction reads "1." before the item
             b = self.bullet
+            if node is not None and self.label is not None:
+                code.append(tagger.begin(canv, self.label))  # type: ignore[union-attr]
             text.setTextOrigin(b.x, y)
             text.setFont(b.font, b.size, st.leading)
             text.setFillColor(b.color)
             text.textOut(b.text)
+            if node is not None and self.label is not None:
+                code.append("EMC")
             font, color = (b.font if b.size == size else None), b.color
-        links: list[tuple[str, float, float, float]] = []
+        if node is not None:
+            code.append(tagger.begin(canv, node))  # type: ignore[union-attr]
+        link_nodes: dict[int, Node] = {}  # piece -> its Link element, in this part
+        links: list[tuple[str, float, float, float, int]] = []
         last = len(self.lines) - 1
         spacing = 0.0
         line_x: float | None = None
@@ -334,20 +355,37 @@ class TextBlock(Flowable):  # type: ignore[misc]
                 if piece.color is not color:
                     color = piece.color
                     text.setFillColor(color)
-                text._textOut(chunk)  # textOut would measure the width again
+                if node is not None and piece.link:
+                    link_node = link_nodes.get(i)
+                    if link_node is None:
+                        link_node = link_nodes[i] = node.add("Link")
+                    code.append(f"EMC {tagger.begin(canv, link_node)}")  # type: ignore[union-attr]
+                    text._textOut(chunk)
+                    code.append(f"EMC {tagger.begin(canv, node)}")  # type: ignore[union-attr]
+                else:
+                    text._textOut(chunk)  # textOut would measure the width again
                 if word_space:
                     w += word_space * chunk.count(" ")
                 if piece.link:
                     prev = links[-1] if links else None
                     if prev and prev[0] == piece.link and prev[3] == y and abs(prev[2] - x) < 0.01:
-                        links[-1] = (piece.link, prev[1], x + w, y)
+                        links[-1] = (piece.link, prev[1], x + w, y, i)
                     else:
-                        links.append((piece.link, x, x + w, y))
+                        links.append((piece.link, x, x + w, y, i))
                 x += w
+            if node is not None and line.broken_at_space and n < last:
+                # The space the break ate, without width: words stay apart when read.
+                code.append("0 Tz")
+                text._textOut(" ")
+                code.append("100 Tz")
             y -= st.leading
+        if node is not None:
+            code.append("EMC")
         canv.drawText(text)
-        for url, x0, x1, base in links:  # one shared action per target (links.py)
-            link(canv, url, (x0, base + descent, x1, base + ascent))
+        if node is not None:
+            canv._code.append(ENTER_ARTIFACT)
+        for url, x0, x1, base, i in links:  # one shared action per target (links.py)
+            link(canv, url, (x0, base + descent, x1, base + ascent), link_nodes.get(i))
 
     def last_line_end(self) -> tuple[float, float]:
         """(x after the last line's text, its baseline), for leaders in the contents."""
