@@ -50,6 +50,7 @@ def _job(args: argparse.Namespace) -> Job:
     from briefing import api
     from briefing.batch import Job
     from briefing.renderers import RenderOptions
+    from briefing.renderers.options import pdf_standards
 
     if not args.out:
         raise UsageError("-o needs a folder name")
@@ -58,7 +59,12 @@ def _job(args: argparse.Namespace) -> Job:
         formats=tuple(_formats(args.format)),
         template=api.template(args.template),
         out_dir=Path(args.out),
-        options=RenderOptions(toc=args.toc, embed_fonts=args.embed_fonts),
+        options=RenderOptions(
+            toc=args.toc,
+            embed_fonts=args.embed_fonts,
+            pdf_tags=args.pdf_tags,
+            pdf_standard=pdf_standards(_split(args.pdf_standard), args.pdf_tags),
+        ),
         strict=args.strict,
         limits=_limits(args),
         debug=args.debug,
@@ -314,6 +320,18 @@ def build_parser() -> argparse.ArgumentParser:
             dest="embed_fonts",
             action="store_false",
             help="DOCX: do not embed the fonts (smaller file; looks different without Noto)",
+        )
+        p.add_argument(
+            "--no-pdf-tags",
+            dest="pdf_tags",
+            action="store_false",
+            help="PDF: no structure tags (smallest file; not accessible, not PDF/UA)",
+        )
+        p.add_argument(
+            "--pdf-standard",
+            action="append",
+            metavar="STD",
+            help="PDF: also conform to a-2b, a-2u or a-2a (PDF/A-2); ua-1 is the default",
         )
     limit_help = "raise a limit, e.g. input-mb=20, table-rows=20000 (see README: Safety)"
     for p in (render_p, watch_p):

@@ -31,13 +31,15 @@ class BriefCanvas(Canvas):  # type: ignore[misc]
 
     def showPage(self) -> None:
         tagger = self.tagger
-        if tagger is None:
-            super().showPage()
-            return
-        self._code.insert(0, ENTER_ARTIFACT)
-        self._code.append("EMC")
+        if tagger is not None:
+            self._code.insert(0, ENTER_ARTIFACT)
+            self._code.append("EMC")
         super().showPage()
-        tagger.page_done(self)
+        # ReportLab gives every page an empty /Trans (no transition): dropped, as
+        # meaningless bytes that PDF/A checkers then have to look at.
+        self._doc.Pages.pages[-1].Trans = None
+        if tagger is not None:
+            tagger.page_done(self)
 
     def save(self) -> None:
         for finish in getattr(self, "finishers", ()):

@@ -25,8 +25,8 @@ from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import BaseDocTemplate, Frame, PageTemplate
 
 from briefing import tree
-from briefing.renderers.options import RenderOptions
-from briefing.renderers.pdf import contents, front, metadata
+from briefing.renderers.options import RenderOptions, pdfa_level
+from briefing.renderers.pdf import archival, contents, front, metadata
 from briefing.renderers.pdf.blocks import Blocks
 from briefing.renderers.pdf.canvas import BriefCanvas
 from briefing.renderers.pdf.keep import KeepWithNext, KeepWithPrevious, keep_two_lines
@@ -50,6 +50,7 @@ def render(
     blocks = Blocks(k, outline)
     story = build_story(doc, blocks, k, options)
     tagger = Tagger(blocks.root) if options.pdf_tags else None
+    pdfa = pdfa_level(options)
     if tagger is not None and furniture.marking:
         furniture.marking_node = Node("P")
         blocks.root.kids.insert(0, furniture.marking_node)
@@ -87,7 +88,9 @@ def render(
         canv = BriefCanvas(*args, **kwargs)
         canv.finishers = finishers
         canv.tagger = tagger
-        metadata.install(canv._doc, meta, lang, ua=tagger is not None)
+        metadata.install(canv._doc, meta, lang, ua=tagger is not None, pdfa=pdfa)
+        if pdfa:
+            archival.add_output_intent(canv._doc)
         return canv
 
     pdf.build(story, canvasmaker=make_canvas)

@@ -77,11 +77,23 @@ def _host(host: str) -> str:
         return _quote(host)
 
 
+DESCRIPTION_CHARS = 200  # of a link's address, in its description (a huge URL: its start)
+
+
+def _description(url: str) -> PDFString:
+    """The /Contents a screen reader announces for a link: where it goes, at most
+    ``DESCRIPTION_CHARS`` of it (each line of a link has its own annotation, so a huge
+    address in full would be written once per line)."""
+    if len(url) > DESCRIPTION_CHARS:
+        url = url[: DESCRIPTION_CHARS - 1] + "…"
+    return PDFString(url)
+
+
 class LinkActions:
     """The URI actions of one document, one per target, shared by its annotations."""
 
     def __init__(self) -> None:
-        self._refs: dict[str, tuple[Any, Any]] = {}
+        self._refs: dict[str, tuple[Any, PDFString]] = {}
 
     def annotate(
         self, canv: Any, url: str, rect: tuple[float, float, float, float], node: Node | None
@@ -93,10 +105,8 @@ class LinkActions:
             action = PDFDictionary()
             action["S"] = PDFName("URI")
             action["URI"] = PDFString(iri_to_uri(url))
-            # The description a screen reader gives (PDF/UA), shared like the action.
-            what = PDFString(url)
-            refs = self._refs[url] = (canv._doc.Reference(action), canv._doc.Reference(what))
-        ref, what_ref = refs
+            refs = self._refs[url] = (canv._doc.Reference(action), _description(url))
+        ref, what = refs
         annotation = PDFDictionary()
         annotation["Type"] = PDFName("Annot")
         annotation["Subtype"] = PDFName("Link")
@@ -104,7 +114,7 @@ class LinkActions:
         annotation["Border"] = PDFArray([0, 0, 0])
         annotation["A"] = ref
         annotation["F"] = 4  # Print: PDF/A wants every annotation printable
-        annotation["Contents"] = what_ref  # PDF/UA: a link says where it goes
+        annotation["Contents"] = what  # PDF/UA: a link says where it goes
         canv._addAnnotation(annotation)
         tagger = getattr(canv, "tagger", None)
         if tagger is not None and node is not None:

@@ -54,16 +54,19 @@ class BriefInfo(PDFInfo):  # type: ignore[misc]
         return out
 
 
-def install(pdf_doc: Any, meta: Metadata, lang: str, ua: bool = False) -> None:
+def install(
+    pdf_doc: Any, meta: Metadata, lang: str, ua: bool = False, pdfa: str | None = None
+) -> None:
     """Put the brief's dates in ``pdf_doc``'s info dictionary and attach the XMP; ``ua``:
-    the XMP says the file conforms to PDF/UA-1 (a tagged PDF, tags.py)."""
+    the XMP says the file conforms to PDF/UA-1 (a tagged PDF, tags.py); ``pdfa``: to
+    PDF/A-2 at that conformance level (B, U or A; archival.py)."""
     info = BriefInfo()
     info.__dict__.update(pdf_doc.info.__dict__)
     info.created, info.modified = meta.created, meta.modified
     pdf_doc.info = info
     stream = PDFStream(
         dictionary=PDFDictionary({"Type": PDFName("Metadata"), "Subtype": PDFName("XML")}),
-        content=xmp(meta, lang, info.producer, ua),
+        content=xmp(meta, lang, info.producer, ua, pdfa),
     )
     pdf_doc.Catalog.Metadata = stream
 
@@ -89,9 +92,13 @@ def _parse(iso: str) -> dt.date | dt.datetime:
     return dt.date.fromisoformat(iso)
 
 
-def xmp(meta: Metadata, lang: str, producer: str, ua: bool = False) -> bytes:
+def xmp(
+    meta: Metadata, lang: str, producer: str, ua: bool = False, pdfa: str | None = None
+) -> bytes:
     """The XMP packet (UTF-8): Dublin Core, PDF and XMP basic properties, and the
-    PDF/UA identification (``pdfuaid:part``) when ``ua``."""
+    PDF/UA (``pdfuaid:part``) and PDF/A-2 (``pdfaid:part``, ``pdfaid:conformance``)
+    identifications asked for. PDF/A accepts only the schemas it predefines unless the
+    file describes the others: so with both, the pdfuaid schema is described too."""
     authors = [a for a in meta.author.split("; ") if a]
     lines = [
         '<?xpacket begin="\ufeff" id="W5M0MpCehiHzreSzNTczkc9d"?>',
@@ -101,8 +108,13 @@ def xmp(meta: Metadata, lang: str, producer: str, ua: bool = False) -> bytes:
         ' xmlns:dc="http://purl.org/dc/elements/1.1/"',
         ' xmlns:pdf="http://ns.adobe.com/pdf/1.3/"',
         ' xmlns:xmp="http://ns.adobe.com/xap/1.0/"',
-        ' xmlns:pdfuaid="http://www.aiim.org/pdfua/ns/id/">',
+        ' xmlns:pdfuaid="http://www.aiim.org/pdfua/ns/id/"' if ua else "",
+        ' xmlns:pdfaid="http://www.aiim.org/pdfa/ns/id/"' if pdfa else "",
+        ">",
         "<pdfuaid:part>1</pdfuaid:part>" if ua else "",
+        f"<pdfaid:part>2</pdfaid:part><pdfaid:conformance>{pdfa}</pdfaid:conformance>"
+        if pdfa
+        else "",
         "<dc:format>application/pdf</dc:format>",
         _alt("dc:title", meta.title, lang),
         _list("dc:creator", "Seq", authors),
@@ -111,17 +123,40 @@ def xmp(meta: Metadata, lang: str, producer: str, ua: bool = False) -> bytes:
         _list("dc:language", "Bag", [lang]),
         f"<pdf:Keywords>{_x(', '.join(meta.keywords))}</pdf:Keywords>",
         f"<pdf:Producer>{_x(producer)}</pdf:Producer>",
-        "<pdf:Trapped>False</pdf:Trapped>",  # as the info dictionary says
         f"<xmp:CreatorTool>{CREATOR}</xmp:CreatorTool>",
         f"<xmp:CreateDate>{xmp_date(meta.created)}</xmp:CreateDate>",
         f"<xmp:ModifyDate>{xmp_date(meta.modified)}</xmp:ModifyDate>",
         f"<xmp:MetadataDate>{xmp_date(meta.modified)}</xmp:MetadataDate>",
         "</rdf:Description>",
+        _UA_SCHEMA if ua and pdfa else "",
         "</rdf:RDF>",
         "</x:xmpmeta>",
         '<?xpacket end="r"?>',
     ]
-    return "\n".join(lines).encode("utf-8")
+    return "\n".join(line for line in lines if line).encode("utf-8")
+
+
+# The PDF/A extension schema that describes pdfuaid (ISO 19005-2, 6.6.2.3.3).
+_UA_SCHEMA = "".join(
+    [
+        '<rdf:Description rdf:about=""',
+        ' xmlns:pdfaExtension="http://www.aiim.org/pdfa/ns/extension/"',
+        ' xmlns:pdfaSchema="http://www.aiim.org/pdfa/ns/schema#"',
+        ' xmlns:pdfaProperty="http://www.aiim.org/pdfa/ns/property#">',
+        '<pdfaExtension:schemas><rdf:Bag><rdf:li rdf:parseType="Resource">',
+        "<pdfaSchema:schema>PDF/UA Universal Accessibility Schema</pdfaSchema:schema>",
+        "<pdfaSchema:namespaceURI>http://www.aiim.org/pdfua/ns/id/</pdfaSchema:namespaceURI>",
+        "<pdfaSchema:prefix>pdfuaid</pdfaSchema:prefix>",
+        '<pdfaSchema:property><rdf:Seq><rdf:li rdf:parseType="Resource">',
+        "<pdfaProperty:name>part</pdfaProperty:name>",
+        "<pdfaProperty:valueType>Integer</pdfaProperty:valueType>",
+        "<pdfaProperty:category>internal</pdfaProperty:category>",
+        "<pdfaProperty:description>Part of ISO 14289 followed</pdfaProperty:description>",
+        "</rdf:li></rdf:Seq></pdfaSchema:property>",
+        "</rdf:li></rdf:Bag></pdfaExtension:schemas>",
+        "</rdf:Description>",
+    ]
+)
 
 
 def _x(value: str) -> str:
