@@ -31,7 +31,15 @@ from docx.styles import BabelFish
 from reportlab import rl_config
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.pdfbase import pdfmetrics
-from reportlab.pdfbase.pdfdoc import PDFArray, PDFCatalog, PDFDocument, PDFInfo
+from reportlab.pdfbase.pdfdoc import (
+    PDFArray,
+    PDFCatalog,
+    PDFDictionary,
+    PDFDocument,
+    PDFInfo,
+    PDFName,
+    PDFObjectReference,
+)
 from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.pdfgen.textobject import PDFTextObject
@@ -224,6 +232,69 @@ def test_catalog_writes_metadata() -> None:
     data = buf.getvalue()
     assert b"/Metadata" in data and b"<x:xmpmeta" in data, why
     assert b"/CreationDate (D:20261126)" in data, why
+
+
+def test_tagging_internals_page_code_and_annotations() -> None:
+    """Canvas._code (the page's operators, in order), PDFTextObject._code (a list that
+    stays the object's own), Canvas._annotationrefs (the page's annotation references,
+    the last added last), Canvas._bookmarkReference, Canvas._absRect, and page objects
+    named Page<n> in PDFDocument.Pages.pages."""
+    why = relied_on(
+        "Canvas._code / PDFTextObject._code / Canvas._annotationrefs / "
+        "Canvas._bookmarkReference / Pages.pages / page names",
+        "briefing/renderers/pdf/tags.py, textblock.py (draw), canvas.py, links.py",
+        "find where the page's operators, a text object's operators and the page's "
+        "annotations are kept, and how page objects are named.",
+    )
+    buf = io.BytesIO()
+    canv = Canvas(buf, invariant=1, pageCompression=0)
+    canv._code.append("/P <</MCID 0>> BDC")
+    text = canv.beginText(10, 10)
+    code = text._code
+    text.setFont("Helvetica", 10)
+    text._textOut("abc")
+    code.append("EMC")
+    assert text._code is code, why
+    canv.drawText(text)
+    assert canv._code[-1].endswith("(abc) Tj EMC ET"), why
+    canv._addAnnotation(PDFDictionary({"Type": PDFName("Annot")}))
+    refs = canv._annotationrefs
+    assert len(refs) == 1 and isinstance(refs[-1], PDFObjectReference), why
+    assert isinstance(canv._absRect((0, 0, 1, 1), 1), list | tuple), why
+    assert canv._bookmarkReference("k") is canv._bookmarkReference("k"), why
+    canv.bookmarkPage("k")
+    canv.showPage()
+    pages = canv._doc.Pages.pages
+    assert len(pages) == 1, why
+    assert canv._doc.Reference(pages[0]).name == "Page1", why
+    canv.save()
+    assert b"/P <</MCID 0>> BDC" in buf.getvalue(), why
+
+
+def test_catalog_and_page_keys_through_no_default_and_raw_strings() -> None:
+    """A key added to an object's own __NoDefault__ list is written (StructParents,
+    Tabs, OutputIntents); a plain str value is written as it is (``true``)."""
+    why = relied_on(
+        "PDFCatalog/PDFPage.__NoDefault__ and format() of a str",
+        "briefing/renderers/pdf/tags.py (page_done, finish) and archival.py",
+        "write /StructParents, /Tabs, /MarkInfo and /OutputIntents another way.",
+    )
+    buf = io.BytesIO()
+    canv = Canvas(buf, invariant=1, pageCompression=0)
+    canv.drawString(10, 10, "x")
+    canv.showPage()
+    page = canv._doc.Pages.pages[-1]
+    page.__NoDefault__ = [*page.__NoDefault__, "StructParents"]
+    page.StructParents = 7
+    cat = canv._doc.Catalog
+    cat.__NoDefault__ = [*cat.__NoDefault__, "OutputIntents"]
+    cat.OutputIntents = PDFArray([1])
+    cat.MarkInfo = PDFDictionary({"Marked": "true"})
+    canv.save()
+    data = buf.getvalue()
+    assert b"/StructParents 7" in data, why
+    assert b"/OutputIntents [ 1 ]" in data, why
+    assert re.search(rb"/Marked\s+true", data), why
 
 
 def test_use_a85_is_read_at_save() -> None:

@@ -57,7 +57,10 @@ class Lists:
             block = TextBlock(self.texts.pieces(item.runs, "bullet"), style, bullet)
             li = node.add("LI")
             block.label = li.add("Lbl")
-            block.node = body = li.add("LBody")
+            body = li.add("LBody")
+            # The item's text before its nested list: in a P of its own, made first
+            # (the text of an element comes after the elements made when it is built).
+            block.node = body.add("P") if item.children is not None else body
             out.append(block)
             if item.children is not None:
                 if tree.introduces(item.runs):
