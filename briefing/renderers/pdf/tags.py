@@ -34,6 +34,7 @@ from reportlab.pdfbase.pdfdoc import (
     PDFArray,
     PDFDictionary,
     PDFName,
+    PDFObject,
     PDFObjectReference,
     PDFString,
 )
@@ -113,19 +114,13 @@ class Tagger:
         """Write the tree: elements, ParentTree, StructTreeRoot, MarkInfo."""
         doc = canv._doc
         refs: dict[int, PDFObjectReference] = {}
-        order: list[tuple[Node, PDFDictionary, Node | None]] = []
         todo: list[tuple[Node, Node | None]] = [(self.root, None)]
         while todo:  # depth-first, without recursion: lists may nest deeply
             node, parent = todo.pop()
-            elem = PDFDictionary({"Type": PDFName("StructElem"), "S": PDFName(node.role)})
-            refs[id(node)] = doc.Reference(elem)
-            order.append((node, elem, parent))
+            refs[id(node)] = doc.Reference(_Element(node, parent, refs))
             todo.extend((kid, node) for kid in reversed(node.kids) if isinstance(kid, Node))
         root = PDFDictionary({"Type": PDFName("StructTreeRoot")})
-        root_ref = doc.Reference(root)
-        for node, elem, parent in order:
-            elem["P"] = refs[id(parent)] if parent is not None else root_ref
-            _fill(elem, node, refs)
+        refs[0] = doc.Reference(root)  # the parent of the Document element
         nums: list[Any] = []
         entries: list[tuple[int, Any]] = [
             (self.keys[page], PDFArray([refs[id(n)] for n in owners]))
@@ -138,43 +133,57 @@ class Tagger:
         root["ParentTree"] = doc.Reference(PDFDictionary({"Nums": PDFArray(nums)}))
         root["ParentTreeNextKey"] = self.next_key
         cat = doc.Catalog
-        cat.StructTreeRoot = root_ref
+        cat.StructTreeRoot = refs[0]
         cat.MarkInfo = PDFDictionary({"Marked": "true"})
 
 
-def _page(number: int) -> PDFObjectReference:
-    return PDFObjectReference(f"Page{number}")
+class _Element(PDFObject):  # type: ignore[misc]
+    """A structure element, written straight to bytes with the file: a long brief has
+    thousands, and ReportLab's generic dictionaries took longer to write than all the
+    marking of the pages (``PDFDocument.idToObjectNumberAndVersion``, ``Page<n>``)."""
 
+    def __init__(self, node: Node, parent: Node | None, refs: dict[int, Any]) -> None:
+        self.node = node
+        self.parent = parent
+        self.refs = refs
 
-def _fill(elem: PDFDictionary, node: Node, refs: dict[int, PDFObjectReference]) -> None:
-    """The element's kids (/K), first page (/Pg) and attributes."""
-    first = next((k[0] for k in node.kids if isinstance(k, tuple) and len(k) == 2), None)
-    if first is not None:
-        elem["Pg"] = _page(first)
-    kids: list[Any] = []
-    for kid in node.kids:
-        if isinstance(kid, Node):
-            kids.append(refs[id(kid)])
-        elif len(kid) == 2:
-            page, mcid = kid
-            if page == first:
-                kids.append(mcid)
+    def format(self, document: Any) -> bytes:
+        node, refs = self.node, self.refs
+        numbers = document.idToObjectNumberAndVersion
+
+        def ref(name: str) -> str:
+            n, v = numbers[name]
+            return f"{n} {v} R"
+
+        parent = refs[id(self.parent)] if self.parent is not None else refs[0]
+        out = [f"<< /Type /StructElem /S /{node.role} /P {ref(parent.name)}"]
+        first = next((k[0] for k in node.kids if isinstance(k, tuple) and len(k) == 2), None)
+        if first is not None:
+            out.append(f"/Pg {ref(f'Page{first}')}")
+        kids: list[str] = []
+        for kid in node.kids:
+            if isinstance(kid, Node):
+                kids.append(ref(refs[id(kid)].name))
+            elif len(kid) == 2:
+                page, mcid = kid
+                if page == first:
+                    kids.append(str(mcid))
+                else:
+                    kids.append(f"<< /Type /MCR /Pg {ref(f'Page{page}')} /MCID {mcid} >>")
             else:
-                kids.append(
-                    PDFDictionary({"Type": PDFName("MCR"), "Pg": _page(page), "MCID": mcid})
-                )
-        else:
-            _, ref, page = kid
-            kids.append(PDFDictionary({"Type": PDFName("OBJR"), "Obj": ref, "Pg": _page(page)}))
-    if kids:
-        elem["K"] = PDFArray(kids) if len(kids) > 1 else kids[0]
-    for key, value in node.attrs.items():
-        if key == "scope":
-            elem["A"] = PDFDictionary({"O": PDFName("Table"), "Scope": PDFName(value)})
-        elif key in ("Alt", "ActualText", "Lang", "T", "ID"):
-            elem[key] = PDFString(value)
-        else:  # a bug: the renderer sets only the keys above
-            raise ValueError(f"unknown structure attribute {key}")
+                _, annot, page = kid
+                kids.append(f"<< /Type /OBJR /Obj {ref(annot.name)} /Pg {ref(f'Page{page}')} >>")
+        if kids:
+            out.append(f"/K [ {' '.join(kids)} ]")
+        text = " ".join(out).encode("ascii")
+        for key, value in node.attrs.items():
+            if key == "scope":
+                text += f" /A << /O /Table /Scope /{value} >>".encode("ascii")
+            elif key in ("Alt", "ActualText", "Lang", "T", "ID"):
+                text += f" /{key} ".encode("ascii") + PDFString(value).format(document)
+            else:  # a bug: the renderer sets only the keys above
+                raise ValueError(f"unknown structure attribute {key}")
+        return text + b" >>"
 
 
 def mark(canv: Any, node: Node | None) -> bool:
