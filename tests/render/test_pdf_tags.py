@@ -22,6 +22,7 @@ and the ones they do not.
 from __future__ import annotations
 
 import io
+import itertools
 import re
 import subprocess
 from functools import cache
@@ -43,7 +44,21 @@ EXAMPLE = ROOT / "examples" / "us-azerbaijan-charter.yaml"
 CASES = sorted((ROOT / "tests" / "cases").glob("[pl]a*/*.yaml")) + sorted(
     (ROOT / "tests" / "cases" / "pdf").glob("*.yaml")
 )
-TEXT_OPS = {"Tj", "TJ", "'", '"'}
+# Operators that paint: text, paths, shadings, forms and images.
+PAINT_OPS = {"Tj", "TJ", "'", '"', "S", "s", "f", "F", "f*", "B", "B*", "b", "b*", "sh", "Do"}
+# The standard structure types of PDF 1.7 (ISO 32000-1, 14.8.4) we may write.
+STANDARD = {
+    "Document", "Part", "Art", "Sect", "Div", "BlockQuote", "Caption", "TOC", "TOCI",
+    "Index", "P", "H", "H1", "H2", "H3", "H4", "H5", "H6", "L", "LI", "Lbl", "LBody",
+    "Table", "TR", "TH", "TD", "THead", "TBody", "TFoot", "Span", "Quote", "Note",
+    "Reference", "Link", "Annot", "Figure", "Formula", "Form",
+}  # fmt: skip
+# Where an element may sit (ISO 32000-1, 14.8.4.3 and 14.8.4.8; PDF/UA-1, 7.5-7.6).
+PARENTS = {
+    "LI": {"L"}, "Lbl": {"LI"}, "LBody": {"LI"}, "TR": {"Table", "THead", "TBody"},
+    "TH": {"TR"}, "TD": {"TR"}, "THead": {"Table"}, "TBody": {"Table"},
+    "TOCI": {"TOC"}, "Caption": {"Table"},
+}  # fmt: skip
 
 
 @cache
@@ -93,7 +108,10 @@ def check_tagged(data: bytes) -> None:
         owned: dict[tuple[Any, int], Any] = {}
         annots_in_tree: set[Any] = set()
         for elem in _elements(pdf):
-            assert elem.P is not None
+            role = str(elem.S)[1:]
+            assert role in STANDARD, role
+            if role in PARENTS:
+                assert str(elem.P.S)[1:] in PARENTS[role], (role, str(elem.P.S))
             first = elem.get("/Pg")
             for kid in _kids(elem):
                 if isinstance(kid, int):
@@ -133,18 +151,16 @@ def _check_content(page: pikepdf.Page) -> list[int]:
         operands, name = instruction.operands, str(instruction.operator)
         if name == "BDC":
             props = operands[1]
-            assert "/MCID" in props and not any("/MCID" in s for s in stack if s != "art")
+            assert "/MCID" in props and not stack, "content nested in a marked sequence"
             mcids.append(int(props.MCID))
             stack.append("/MCID")
         elif name == "BMC":
-            assert str(operands[0]) == "/Artifact"
+            assert str(operands[0]) == "/Artifact" and not stack
             stack.append("art")
         elif name == "EMC":
             stack.pop()
-        elif name in TEXT_OPS:
-            assert stack, "text outside any marked sequence"
-        elif name == "Do" and not stack:
-            raise AssertionError("a form drawn outside any marked sequence")
+        elif name in PAINT_OPS:
+            assert stack, f"{name}: painted outside any marked sequence"
     assert not stack
     assert mcids == sorted(mcids)
     return mcids
@@ -199,6 +215,9 @@ def test_example_reads_in_the_briefs_order_with_the_right_types(lang: str, tmp_p
     assert texts.index(doc.title) < texts.index(doc.contents_title)
     # every section heading is an H of its level, in the brief's order
     headings = [(r, t) for r, t in elements if re.fullmatch(r"H[1-3]", r)]
+    assert headings[0] == ("H1", doc.title)
+    levels = [int(r[1]) for r, _ in headings]
+    assert all(b <= a + 1 for a, b in itertools.pairwise(levels))  # none skipped
     sections = [(f"H{min(s.level, 3)}", s.heading) for s in _sections(doc)]
     body = [h for h in headings if h[1] not in (doc.title, doc.contents_title)]
     assert body == sections
