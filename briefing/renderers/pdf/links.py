@@ -21,7 +21,7 @@ tests/render/test_pdf_robust.py): ``Canvas._absRect``, ``Canvas._addAnnotation``
 from __future__ import annotations
 
 from typing import Any
-from urllib.parse import quote
+from urllib.parse import quote, urlsplit
 
 from reportlab.pdfbase.pdfdoc import PDFArray, PDFDictionary, PDFName, PDFString
 
@@ -77,16 +77,21 @@ def _host(host: str) -> str:
         return _quote(host)
 
 
-DESCRIPTION_CHARS = 200  # of a link's address, in its description (a huge URL: its start)
+DESCRIPTION_CHARS = 80  # of a link's description, at most
 
 
 def _description(url: str) -> PDFString:
-    """The /Contents a screen reader announces for a link: where it goes, at most
-    ``DESCRIPTION_CHARS`` of it (each line of a link has its own annotation, so a huge
-    address in full would be written once per line)."""
-    if len(url) > DESCRIPTION_CHARS:
-        url = url[: DESCRIPTION_CHARS - 1] + "…"
-    return PDFString(url)
+    """The /Contents a screen reader announces for a link: where it goes, said short
+    (the site, or a ``mailto:`` address), at most ``DESCRIPTION_CHARS``. Each line of a
+    link has its own annotation, so a long address in full would be written once per
+    line (a 3,000-character URL over 60 lines)."""
+    try:
+        where = urlsplit(url).netloc.rpartition("@")[2] or url
+    except ValueError:  # "http://[" and the like: say the address as written
+        where = url
+    if len(where) > DESCRIPTION_CHARS:
+        where = where[: DESCRIPTION_CHARS - 1] + "…"
+    return PDFString(where)
 
 
 class LinkActions:

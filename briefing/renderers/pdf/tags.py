@@ -199,3 +199,29 @@ def mark(canv: Any, node: Node | None) -> bool:
 def unmark(canv: Any) -> None:
     """Close what ``mark`` opened and go back into the page's artifact."""
     canv._code.append(f"EMC {ENTER_ARTIFACT}")
+
+
+class TextMarks:
+    """The marked sequences inside one text object (a paragraph's lines): each opened
+    only when content of its element comes, so no sequence is empty, and closed when
+    another element's content starts. ``to`` before drawing, ``close`` before ET."""
+
+    __slots__ = ("canv", "code", "open", "tagger")
+
+    def __init__(self, tagger: Tagger, canv: Any, code: list[str]) -> None:
+        self.tagger = tagger
+        self.canv = canv
+        self.code = code
+        self.open: Node | None = None
+
+    def to(self, node: Node) -> None:
+        if node is not self.open:
+            if self.open is not None:
+                self.code.append("EMC")
+            self.code.append(self.tagger.begin(self.canv, node))
+            self.open = node
+
+    def close(self) -> None:
+        if self.open is not None:
+            self.code.append("EMC")
+            self.open = None

@@ -31,7 +31,7 @@ from reportlab.pdfbase.pdfmetrics import getAscentDescent, getFont
 from reportlab.platypus import Flowable
 
 from briefing.renderers.pdf.links import link
-from briefing.renderers.pdf.tags import ENTER_ARTIFACT, LEAVE_ARTIFACT, Node, Tagger
+from briefing.renderers.pdf.tags import ENTER_ARTIFACT, LEAVE_ARTIFACT, Node, Tagger, TextMarks
 
 # Break opportunities: spaces and line breaks, never the no-break spaces (U+00A0,
 # U+2007, U+202F) that keep "1 250 ₼" together.
@@ -309,21 +309,18 @@ class TextBlock(Flowable):  # type: ignore[misc]
             canv._code.append(LEAVE_ARTIFACT)
         text = canv.beginText()
         code: list[str] = text._code
+        marks = TextMarks(tagger, canv, code) if tagger is not None and node is not None else None
         font: str | None = None
         color: Color | None = None
         if self.bullet is not None:  # first, so text extraction reads "1." before the item
             b = self.bullet
-            if node is not None and self.label is not None:
-                code.append(tagger.begin(canv, self.label))  # type: ignore[union-attr]
+            if marks is not None:
+                marks.to(self.label or node)  # type: ignore[arg-type]
             text.setTextOrigin(b.x, y)
             text.setFont(b.font, b.size, st.leading)
             text.setFillColor(b.color)
             text.textOut(b.text)
-            if node is not None and self.label is not None:
-                code.append("EMC")
             font, color = (b.font if b.size == size else None), b.color
-        if node is not None:
-            code.append(tagger.begin(canv, node))  # type: ignore[union-attr]
         link_nodes: dict[int, Node] = {}  # piece -> its Link element, in this part
         links: list[tuple[str, float, float, float, int]] = []
         last = len(self.lines) - 1
@@ -355,15 +352,12 @@ class TextBlock(Flowable):  # type: ignore[misc]
                 if piece.color is not color:
                     color = piece.color
                     text.setFillColor(color)
-                if node is not None and piece.link:
-                    link_node = link_nodes.get(i)
-                    if link_node is None:
-                        link_node = link_nodes[i] = node.add("Link")
-                    code.append(f"EMC {tagger.begin(canv, link_node)}")  # type: ignore[union-attr]
-                    text._textOut(chunk)
-                    code.append(f"EMC {tagger.begin(canv, node)}")  # type: ignore[union-attr]
-                else:
-                    text._textOut(chunk)  # textOut would measure the width again
+                if marks is not None and node is not None:
+                    target = node
+                    if piece.link:
+                        target = link_nodes.get(i) or link_nodes.setdefault(i, node.add("Link"))
+                    marks.to(target)
+                text._textOut(chunk)  # textOut would measure the width again
                 if word_space:
                     w += word_space * chunk.count(" ")
                 if piece.link:
@@ -373,14 +367,15 @@ class TextBlock(Flowable):  # type: ignore[misc]
                     else:
                         links.append((piece.link, x, x + w, y, i))
                 x += w
-            if node is not None and line.broken_at_space and n < last:
+            if marks is not None and line.broken_at_space and n < last:
                 # The space the break ate, without width: words stay apart when read.
+                marks.to(marks.open or node)  # type: ignore[arg-type]
                 code.append("0 Tz")
                 text._textOut(" ")
                 code.append("100 Tz")
             y -= st.leading
-        if node is not None:
-            code.append("EMC")
+        if marks is not None:
+            marks.close()
         canv.drawText(text)
         if node is not None:
             canv._code.append(ENTER_ARTIFACT)
