@@ -268,6 +268,8 @@ def test_tagging_internals_page_code_and_annotations() -> None:
     assert len(pages) == 1, why
     assert canv._doc.Reference(pages[0]).name == "Page1", why
     canv.save()
+    number, version = canv._doc.idToObjectNumberAndVersion["Page1"]
+    assert f"{number} {version} obj\n<<\n/Annots".encode() in buf.getvalue(), why
     assert b"/P <</MCID 0>> BDC" in buf.getvalue(), why
 
 

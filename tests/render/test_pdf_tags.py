@@ -295,6 +295,8 @@ def test_lists_nest_and_links_carry_their_annotation(tmp_path: Path) -> None:
             e for e in _elements(pdf) if str(e.S) == "/LBody" and _has(e, "/L")
         ]  # a nested list sits in its item's body
         assert nested
+        numbered = [e for e in _elements(pdf) if "/A" in e and "/ListNumbering" in e.A]
+        assert numbered and all(str(e.S) == "/L" for e in numbered)
         notes = [e for e in _elements(pdf) if str(e.S) == "/Note"]
         assert len({str(n.ID) for n in notes}) == len(notes)
 

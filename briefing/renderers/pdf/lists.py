@@ -39,7 +39,8 @@ class Lists:
         an L in its item's LBody, under ``parent``."""
         if not lb.items:
             return []
-        node = parent.add("L")
+        # Numbers are always decimal (the theme's patterns vary only around the "1").
+        node = parent.add("L", numbering="Decimal") if lb.ordered else parent.add("L")
         size = self.sheet["bullet"].fontSize
         font = self.sheet.fonts.body.face()
         color = self.theme.named_color("lists", "bullet_color", "text")

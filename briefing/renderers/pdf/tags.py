@@ -22,8 +22,9 @@ writes neither, so this module does both, cheaply, while the pages are drawn:
 ReportLab internals used (reportlab 4.2-5.x; pyproject caps it below 6; each one is
 checked in tests/test_internals.py): ``Canvas._code`` (the page's operator list),
 ``PDFTextObject._code``, ``Canvas._annotationrefs``, ``Canvas._doc``, ``PDFDocument.
-Pages.pages``, page objects named ``Page<n>``, ``PDFCatalog.__NoDefault__`` (the keys a
-catalog or page writes) and a plain ``str`` value being written as is (``true``).
+Pages.pages``, page objects named ``Page<n>``, ``PDFDocument.idToObjectNumberAndVersion``
+(object numbers by name, read while the file is written), ``PDFCatalog.__NoDefault__``
+(the keys a catalog or page writes) and a plain ``str`` value being written as is.
 """
 
 from __future__ import annotations
@@ -179,6 +180,8 @@ class _Element(PDFObject):  # type: ignore[misc]
         for key, value in node.attrs.items():
             if key == "scope":
                 text += f" /A << /O /Table /Scope /{value} >>".encode("ascii")
+            elif key == "numbering":
+                text += f" /A << /O /List /ListNumbering /{value} >>".encode("ascii")
             elif key in ("Alt", "ActualText", "Lang", "T", "ID"):
                 text += f" /{key} ".encode("ascii") + PDFString(value).format(document)
             else:  # a bug: the renderer sets only the keys above
