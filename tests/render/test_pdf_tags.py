@@ -36,6 +36,7 @@ from pdfua import validate
 
 import briefing
 from briefing.cli import main
+from briefing.errors import BriefError
 from briefing.renderers.options import RenderOptions
 from tests.readback import assert_in_order, body_texts, require_tool
 
@@ -391,3 +392,18 @@ def test_cli_flags_reach_the_pdf(tmp_path: Path) -> None:
     assert main([*args[:-1], str(plain), "--no-pdf-tags"]) == 0
     with pikepdf.open(next(plain.glob("*.pdf"))) as pdf:
         assert "/StructTreeRoot" not in pdf.Root
+
+
+def test_every_hostile_case_that_renders_is_tagged() -> None:
+    """The hostile briefs (tests/cases/hostile) a PDF can be made of: tagged too."""
+    rendered = 0
+    hostile = ROOT / "tests" / "cases" / "hostile"
+    for path in sorted([*hostile.glob("*.yaml"), *hostile.glob("*.md")]):
+        try:
+            loaded = briefing.load(path)
+            data = briefing.render(loaded, lang=loaded.brief.lang, fmt="pdf")
+        except BriefError:
+            continue  # refused with a message: test_hostile.py checks which and how
+        check_tagged(data)
+        rendered += 1
+    assert rendered >= 5
