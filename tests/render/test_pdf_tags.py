@@ -407,3 +407,11 @@ def test_every_hostile_case_that_renders_is_tagged() -> None:
         check_tagged(data)
         rendered += 1
     assert rendered >= 5
+
+
+def test_archival_output_is_reproducible() -> None:
+    """Two renders with the same options give the same bytes (no clock, no random ID)."""
+    options = RenderOptions(toc=True, pdf_standard=("a-2u",))
+    loaded = briefing.load(EXAMPLE)
+    first = briefing.render(loaded, lang="az", fmt="pdf", options=options)
+    assert briefing.render(loaded, lang="az", fmt="pdf", options=options) == first
