@@ -49,7 +49,8 @@ def heading_pages(doc: Document, template: Template, options: RenderOptions) -> 
     from briefing.renderers.pdf.outline import Outline
 
     outline = Outline()
-    render(doc, template, replace(options, toc=True), outline)
+    # Tags and PDF/A change no position on any page: the layout is had without them.
+    render(doc, template, replace(options, toc=True, pdf_tags=False, pdf_standard=()), outline)
     return [outline.pages.get(entry.key, 0) for entry in outline.entries]
 
 
