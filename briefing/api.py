@@ -14,7 +14,7 @@ import os
 import stat
 import tempfile
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -40,6 +40,8 @@ class LoadedBrief:
     path: Path
     source: Source
     brief: Brief
+    # Each figure's checked image or chart numbers, by its path (briefing/figures).
+    assets: Mapping[KeyPath, object] = field(default_factory=dict)
 
     @property
     def stem(self) -> str:
@@ -52,7 +54,17 @@ def load(path: str | Path, limits: Limits | None = None) -> LoadedBrief:
     p = Path(path)
     limits = limits or Limits()
     source = load_source(p, limits)
-    return LoadedBrief(p, source, validate(source, limits))
+    return _with_figures(LoadedBrief(p, source, validate(source, limits)), p.parent, limits)
+
+
+def _with_figures(loaded: LoadedBrief, base: Path | None, limits: Limits) -> LoadedBrief:
+    """The brief with its figures read and checked; a brief without any imports nothing."""
+    from briefing.figures import has_figures, read_figures
+
+    if not has_figures(loaded.brief):
+        return loaded
+    assets = read_figures(loaded.brief, loaded.source, base, limits)
+    return LoadedBrief(loaded.path, loaded.source, loaded.brief, assets)
 
 
 def load_text(
@@ -61,10 +73,12 @@ def load_text(
     name: str | None = None,
     translations: Mapping[str, str] | None = None,
     limits: Limits | None = None,
+    base: str | Path | None = None,
 ) -> LoadedBrief:
     """Validate a brief given as text: ``fmt`` is yaml or markdown; ``name`` is the file
     name positions are reported against; ``translations`` maps a language code to the
-    text of that language's Markdown file (Markdown only)."""
+    text of that language's Markdown file (Markdown only); ``base`` is the folder its
+    figures' image files are read from (none: a figure may show a chart, not a file)."""
     limits = limits or Limits()
     kind = SOURCE_FORMATS.get(fmt.lower())
     if kind is None:
@@ -105,7 +119,8 @@ def load_text(
             file = f"{stem}.{code}.{ext}" if stem else f"{name}.{code}"
             others[code] = load_markdown(normalize_newlines(other), file, limits)
         source = merge_translations(source, others)
-    return LoadedBrief(Path(name), source, validate(source, limits))
+    loaded = LoadedBrief(Path(name), source, validate(source, limits))
+    return _with_figures(loaded, None if base is None else Path(base), limits)
 
 
 def languages(asked: Iterable[str], brief: LoadedBrief | None = None) -> list[str]:
@@ -158,7 +173,9 @@ def localize(
         if date_style not in DATE_STYLES:
             raise UsageError(f"unknown date style {date_style!r} (known: {', '.join(DATE_STYLES)})")
     style = date_style or (tpl or template()).theme.document.date_style
-    return _localize(loaded.brief, loaded.source, lang, source_date(), style)
+    return _localize(
+        loaded.brief, loaded.source, lang, source_date(), style, assets=loaded.assets
+    )
 
 
 def check(

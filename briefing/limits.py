@@ -21,12 +21,19 @@ class Limits:
     text_chars: int = 1_000_000  # characters of one text
     url_chars: int = 4_096  # characters of one link address (each is stored in the PDF)
     table_cells: int = 20_000  # body cells of all the brief's tables together
+    image_mb: float = 20.0  # size of one image file a figure shows
+    image_pixels: int = 50_000_000  # pixels of one raster image (decompression bombs)
 
     @property
     def input_bytes(self) -> int:
         return int(self.input_mb * 1024 * 1024)
 
+    @property
+    def image_bytes(self) -> int:
+        return int(self.image_mb * 1024 * 1024)
 
+
+_FRACTIONAL = ("input_mb", "image_mb")  # sizes in MB; every other limit counts things
 NAMES = {f.name.replace("_", "-"): f.name for f in fields(Limits)}
 
 # How far each limit may be raised. A limit guards time and memory, so even a raised
@@ -40,6 +47,8 @@ CEILINGS: dict[str, float] = {
     "text_chars": 100_000_000,
     "url_chars": 1_000_000,
     "table_cells": 2_000_000,
+    "image_mb": 1024,
+    "image_pixels": 1_000_000_000,
 }
 
 
@@ -62,9 +71,9 @@ def parse_limits(items: list[str] | None) -> Limits:
             raise ValueError(f"unknown limit {name!r} (known: {', '.join(NAMES)})")
         value: float
         try:
-            value = float(raw) if key == "input_mb" else int(raw)
+            value = float(raw) if key in _FRACTIONAL else int(raw)
         except ValueError:
-            kind = "a number" if key == "input_mb" else "a whole number"
+            kind = "a number" if key in _FRACTIONAL else "a whole number"
             raise ValueError(f"--limit {name}= needs {kind}, not {raw!r}") from None
         ceiling = CEILINGS[key]
         if not math.isfinite(value) or value <= 0 or value > ceiling:

@@ -8,7 +8,7 @@ and dates from CLDR. After this, renderers only lay out what they are given.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
 from briefing.errors import KeyPath, Problem
@@ -20,6 +20,7 @@ from briefing.i18n.numbers import numeric_column
 from briefing.inline import parse_inline
 from briefing.model import (
     Annex,
+    FigureBlock,
     Block,
     Brief,
     Bullets,
@@ -36,6 +37,7 @@ from briefing.model import (
 from briefing.readers import Source
 from briefing.tree import (
     BlockNode,
+    Figure,
     Document,
     Inline,
     ListBlock,
@@ -78,7 +80,13 @@ class Localized:
 
 class _Localizer:
     def __init__(
-        self, brief: Brief, source: Source, lang: str, modified: str | None, date_style: str
+        self,
+        brief: Brief,
+        source: Source,
+        lang: str,
+        modified: str | None,
+        date_style: str,
+        assets: Mapping[KeyPath, object] | None = None,
     ) -> None:
         code = catalog_for(lang)  # UnknownLanguage if there is none
         self.date_style = date_style
@@ -90,6 +98,8 @@ class _Localizer:
         self.fallbacks: list[Problem] = []
         self.texts: list[tuple[KeyPath | None, str]] = []
         self.tables = 0
+        self.figures = 0
+        self.assets = assets or {}
         self.modified = modified or f"{brief.date.isoformat()}T00:00:00Z"
 
     # the toolkit's words
@@ -150,6 +160,8 @@ class _Localizer:
             return Quote(self.runs(block.quote, (*path, "quote")), by)
         if isinstance(block, NoteBlock):
             return Note(self.word(terms.NOTE), self.runs(block.note, (*path, "note")))
+        if isinstance(block, FigureBlock):
+            return self.figure(block, (*path, "figure"))
         return Paragraph(self.runs(block, path))
 
     def list(self, ordered: bool, items: list[ItemOrText], path: KeyPath) -> ListBlock:
@@ -190,6 +202,23 @@ class _Localizer:
             caption=self.runs(spec.caption, (*path, "caption")) if spec.caption else None,
             widths=widths,
             numeric=numeric if any(numeric) else (),
+        )
+
+    def figure(self, block: FigureBlock, path: KeyPath) -> Figure:
+        """The figure's words in this language; its image or numbers were read at load
+        (briefing/figures), and a chart's numbers are formatted here with CLDR rules."""
+        from briefing.figures.localized import figure_content
+
+        self.figures += 1
+        spec = block.figure
+        content = figure_content(self.assets.get(path), path, self.plain, self.locale, self.texts)
+        return Figure(
+            label=self.word(terms.FIGURE_N, n=self.figures),
+            content=content,
+            alt=self.plain(spec.alt, (*path, "alt")) if spec.alt is not None else "",
+            caption=self.runs(spec.caption, (*path, "caption")) if spec.caption else None,
+            credit=self.runs(spec.credit, (*path, "credit")) if spec.credit else None,
+            width=spec.width or 1.0,
         )
 
     # sections
@@ -360,11 +389,14 @@ def localize(
     lang: str,
     modified: str | None = None,
     date_style: str = "long",
+    assets: Mapping[KeyPath, object] | None = None,
 ) -> Localized:
     """The document tree of ``brief`` in ``lang``, with its fallbacks and texts.
 
     ``modified`` (ISO 8601 UTC) stamps the document properties; by default the brief's
     date, so the same brief always gives the same file. ``date_style`` is the
-    template's (theme.DocumentSettings): ``long`` or ``official``.
+    template's (theme.DocumentSettings): ``long`` or ``official``. ``assets`` are the
+    figures' images and chart numbers (api.load reads them); a brief with figures
+    needs them.
     """
-    return _Localizer(brief, source, lang, modified, date_style).document()
+    return _Localizer(brief, source, lang, modified, date_style, assets).document()

@@ -68,6 +68,8 @@ MAX_LIST_DEPTH = 3
 MAX_SECTION_DEPTH = 3
 MAX_DEPTH = {"list": MAX_LIST_DEPTH, "section": MAX_SECTION_DEPTH}
 """How deep each kind of nesting (field metadata ``nest``) may go."""
+ID_PATTERN = r"^[A-Za-z][A-Za-z0-9_-]{0,63}$"
+"""A name one part of a brief gives another to point at (a table a chart reads)."""
 MIN_WIDTH_SHARE = 0.02
 """The narrowest column a table may ask for, as a share of the widest (1 to 50)."""
 Problems = Iterator[tuple[KeyPath, str]]
@@ -135,6 +137,8 @@ class TableSpec:
     """Printed above the table after the localized "Table N"."""
     widths: list[float] | None = field(default=None, metadata={"positive": True})
     """Relative column widths, one positive number per column."""
+    id: str | None = field(default=None, metadata={"pattern": ID_PATTERN})
+    """A name a chart uses to take its numbers from this table (letters, digits, - and _)."""
 
     def problems(self) -> Problems:
         width = len(self.columns)
@@ -184,7 +188,105 @@ class NoteBlock:
     """A call-out box the reader must not miss."""
 
 
-Block = Text | Bullets | Numbered | TableBlock | QuoteBlock | NoteBlock
+# -- figures (images and charts; read and checked by briefing/figures) -----------------
+
+ChartType = Literal["bar", "stacked", "line", "pie", "donut"]
+CHART_TYPES: tuple[str, ...] = get_args(ChartType)
+
+
+@dataclass(frozen=True, slots=True)
+class Series:
+    """One series of a chart: its name and one number per category."""
+
+    name: Text
+    """The series' name, in the legend."""
+    values: list[float] = field(metadata={"min_items": 1, "limit": "table_columns"})
+    """One number per category."""
+
+
+@dataclass(frozen=True, slots=True)
+class ChartSpec:
+    """A chart drawn from numbers written here or taken from a table of the brief."""
+
+    type: ChartType
+    """bar (grouped), stacked (bars), line, pie or donut."""
+    categories: list[Text] | None = field(default=None, metadata={"limit": "table_rows"})
+    """The category labels (x axis, or pie slices); with table: replaces its labels."""
+    series: list[Series] | None = field(default=None, metadata={"limit": "table_columns"})
+    """The numbers, one series per list (a pie or donut takes one)."""
+    table: str | None = field(default=None, metadata={"pattern": ID_PATTERN})
+    """The id of a table of this brief to take the numbers from."""
+    columns: list[float] | None = field(default=None, metadata={"positive": True})
+    """With table: the columns (1 = first) holding the numbers; each is a series."""
+    rows: list[float] | None = field(default=None, metadata={"positive": True})
+    """With table: the rows (1 = first body row) to chart; default every row."""
+    labels: float = field(default=1, metadata={"positive": True})
+    """With table: the column (1 = first) whose cells label the categories."""
+    axis: Text | None = None
+    """The value axis title (bar, stacked and line)."""
+
+    def problems(self) -> Problems:
+        if (self.table is None) == (self.series is None):
+            yield (), "a chart takes its numbers from series or from a table, one of them"
+        if self.table is None:
+            for key in ("columns", "rows"):
+                if getattr(self, key) is not None:
+                    yield (key,), f"{key} is for a chart that reads a table"
+        elif self.columns is None:
+            yield (), "a chart that reads a table needs columns: the columns with the numbers"
+        for key in ("columns", "rows"):
+            for i, n in enumerate(getattr(self, key) or ()):
+                if n != int(n):
+                    yield (key, i), f"{n:g} is not a whole number"
+        if self.series is not None:
+            count = len(self.categories or ())
+            for i, s in enumerate(self.series):
+                if len(s.values) != count:
+                    yield (
+                        ("series", i, "values"),
+                        f"{len(s.values)} numbers for {count} categories",
+                    )
+            if self.type in ("pie", "donut") and len(self.series) != 1:
+                yield ("series",), f"a {self.type} chart draws one series"
+            for i, s in enumerate(self.series if self.type in ("pie", "donut") else ()):
+                for j, v in enumerate(s.values):
+                    if v < 0:
+                        yield ("series", i, "values", j), "a pie slice cannot be negative"
+
+
+@dataclass(frozen=True, slots=True)
+class FigureSpec:
+    """An image file or a chart, with its caption, alt text and credit."""
+
+    image: str | None = None
+    """A PNG, JPEG or SVG file, relative to the brief's folder and inside it."""
+    chart: ChartSpec | None = None
+    """A chart drawn from numbers."""
+    caption: Text | None = None
+    """Printed under the figure after the localized "Figure N"."""
+    alt: Text | None = None
+    """What the figure shows, for readers who cannot see it."""
+    credit: Text | None = None
+    """A credit line under the caption ("Source: ...")."""
+    width: float | None = field(default=None, metadata={"positive": True})
+    """The figure's width as a share of the text width (0 to 1; default 1)."""
+
+    def problems(self) -> Problems:
+        if (self.image is None) == (self.chart is None):
+            yield (), "a figure shows an image or a chart, one of them"
+        if self.width is not None and self.width > 1:
+            yield ("width",), "width is a share of the text width: more than 0, at most 1"
+
+
+@dataclass(frozen=True, slots=True)
+class FigureBlock:
+    """A figure: an image or a chart."""
+
+    figure: FigureSpec
+    """An image file or a chart, numbered "Figure N"."""
+
+
+Block = Text | Bullets | Numbered | TableBlock | QuoteBlock | NoteBlock | FigureBlock
 """A block of a body: a paragraph (a text) or a map named by its first key."""
 
 

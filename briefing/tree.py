@@ -88,7 +88,41 @@ class Note:
     runs: Inline
 
 
-BlockNode = Paragraph | ListBlock | Table | Quote | Note
+@dataclass(frozen=True, slots=True)
+class Picture:
+    """An image file, read and checked by briefing/figures: its bytes as they were."""
+
+    data: bytes
+    format: str  # png | jpeg | svg
+    width: float  # natural size in points (pixels at the file's dpi, or the SVG's size)
+    height: float
+
+
+@dataclass(frozen=True, slots=True)
+class Chart:
+    """A chart's numbers and words, every word already in the output language."""
+
+    type: str  # bar | stacked | line | pie | donut
+    categories: tuple[str, ...]
+    series: tuple[tuple[str, tuple[float, ...]], ...]  # (name, one value per category)
+    ticks: tuple[tuple[float, str], ...]  # value axis: each tick and its localized label
+    labels: tuple[tuple[str, ...], ...]  # each value's localized label, per series
+    axis: str | None = None  # the value axis title
+
+
+@dataclass(frozen=True, slots=True)
+class Figure:
+    """An image or chart with its localized "Figure N" label, caption, alt text, credit."""
+
+    label: str
+    content: Picture | Chart
+    alt: str  # what the figure shows, for readers who cannot see it ("" if not given)
+    caption: Inline | None = None
+    credit: Inline | None = None
+    width: float = 1.0  # share of the text width
+
+
+BlockNode = Paragraph | ListBlock | Table | Quote | Note | Figure
 
 
 @dataclass(frozen=True, slots=True)
@@ -204,4 +238,11 @@ def block_texts(b: BlockNode) -> list[str]:
         return [b.label, *(plain(c) for c in cells)]
     if isinstance(b, Quote):
         return [plain(b.runs), plain(b.by or ())]
+    if isinstance(b, Figure):
+        out = [b.label, b.alt, plain(b.caption or ()), plain(b.credit or ())]
+        if isinstance(b.content, Chart):
+            c = b.content
+            out += [*c.categories, *(name for name, _ in c.series), c.axis or ""]
+            out += [label for _, label in c.ticks] + [v for row in c.labels for v in row]
+        return out
     return [b.label, plain(b.runs)]

@@ -97,6 +97,10 @@ class Blocks:
             return [self.quote(b)]
         if isinstance(b, tree.Note):
             return [self.note(b)]
+        if isinstance(b, tree.Figure):
+            from briefing.renderers.pdf.figures import figure
+
+            return figure(b, self.kit, self.gap)
         raise TypeError(f"unknown block {type(b).__name__}")  # a bug: the tree is closed
 
     # -- quotes and notes -------------------------------------------------------------

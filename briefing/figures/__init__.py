@@ -1,0 +1,85 @@
+"""Figures: every image file and chart a brief shows, read and checked once, at load.
+
+A figure's image is read from the brief's own folder (paths.py), checked as what it
+claims to be (images.py: PNG and JPEG decoded in full under a pixel limit, SVG parsed
+with nothing external allowed), and a chart that takes its numbers from a table gets
+them here (tables.py). All of it happens before any language is localized, so a bad
+figure is one positioned error for the whole brief and nothing is written.
+
+What this returns (:data:`Assets`) maps the path of each figure in the brief to what
+it shows; localize.py turns that into the tree's Picture or Chart.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+from briefing.errors import BriefError, KeyPath, Problem
+from briefing.figures.charts import ChartData, chart_data
+from briefing.limits import Limits
+from briefing.model import Annex, Block, Brief, FigureBlock, Section, TableBlock
+from briefing.readers import Source
+from briefing.tree import Picture
+
+Assets = dict[KeyPath, Picture | ChartData]
+"""The path of each FigureBlock's ``figure`` -> its checked picture or chart numbers."""
+
+
+def blocks(brief: Brief) -> Iterator[tuple[KeyPath, Block]]:
+    """Every body block of the brief with its path, in reading order."""
+    yield from _body(brief.summary, ("summary",))
+    for i, s in enumerate(brief.sections):
+        yield from _section(s, ("sections", i))
+    for i, a in enumerate(brief.annexes):
+        yield from _section(a, ("annexes", i))
+
+
+def _body(body: list[Block], path: KeyPath) -> Iterator[tuple[KeyPath, Block]]:
+    for i, b in enumerate(body):
+        yield (*path, i), b
+
+
+def _section(s: Section | Annex, path: KeyPath) -> Iterator[tuple[KeyPath, Block]]:
+    yield from _body(s.body, (*path, "body"))
+    for i, child in enumerate(s.sections):
+        yield from _section(child, (*path, "sections", i))
+
+
+def has_figures(brief: Brief) -> bool:
+    return any(isinstance(b, FigureBlock) for _, b in blocks(brief))
+
+
+def read_figures(brief: Brief, source: Source, base: Path | None, limits: Limits) -> Assets:
+    """Each figure's picture or chart numbers; BriefError lists every bad one.
+
+    ``base`` is the folder image paths are relative to (the brief's); None for a brief
+    given as text, which has no folder, so it may not name image files.
+    """
+    from briefing.figures.images import read_image
+    from briefing.figures.paths import PathRefused, image_bytes
+
+    assets: Assets = {}
+    problems: list[Problem] = []
+    tables = {
+        b.table.id: (path, b) for path, b in blocks(brief) if isinstance(b, TableBlock) and b.table.id
+    }
+    for path, block in blocks(brief):
+        if not isinstance(block, FigureBlock):
+            continue
+        here = (*path, "figure")
+        spec = block.figure
+        try:
+            if spec.image is not None:
+                at = (*here, "image")
+                if base is None:
+                    raise PathRefused(at, "a brief given as text has no folder to read images from")
+                data = image_bytes(base, spec.image, limits, at)
+                assets[here] = read_image(data, base, limits, at)
+            elif spec.chart is not None:
+                assets[here] = chart_data(spec.chart, (*here, "chart"), tables, brief.lang)
+        except PathRefused as exc:
+            problems.append(Problem(exc.message, source.position(exc.path)))
+    if problems:
+        raise BriefError(problems)
+    return assets

@@ -1,0 +1,155 @@
+"""An image file's bytes -> a checked Picture: PNG and JPEG by Pillow, SVG by lxml.
+
+Raster images are decoded in full once here, so a truncated or corrupt file is an error
+at its line in the brief, not a crash or a blank box in a renderer; the pixel count is
+checked from the header before any pixel is decoded (a decompression bomb is a small
+file that unpacks to gigabytes). The bytes themselves are kept as they were: the
+renderers embed them, never a re-encoded copy.
+
+SVG is XML that can reach out: external entities, DTDs, scripts, ``<image href>`` or
+CSS ``url()`` to other files or the network. A figure's SVG may do none of that; it is
+refused with what it tried, rather than cleaned, so what prints is what the author
+drew.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+import warnings
+from pathlib import Path
+
+from briefing.errors import KeyPath
+from briefing.figures.paths import PathRefused
+from briefing.limits import Limits, hint
+from briefing.tree import Picture
+
+SVG_NS = "http://www.w3.org/2000/svg"
+XLINK = "{http://www.w3.org/1999/xlink}href"
+MAX_SVG_ELEMENTS = 100_000  # drawing more would cost more time than any figure is worth
+DEFAULT_DPI = 96.0  # what a screen image without a dpi means
+_UNITS = {"": 0.75, "px": 0.75, "pt": 1.0, "pc": 12.0, "mm": 72 / 25.4, "cm": 72 / 2.54, "in": 72.0}
+_LENGTH = re.compile(r"^\s*([0-9]*\.?[0-9]+(?:[eE][-+]?[0-9]+)?)\s*([a-z]*)\s*$")
+_INLINE_IMAGE = re.compile(r"^data:image/(png|jpeg);base64,", re.I)
+_CSS_URL = re.compile(r"url\(\s*['\"]?\s*([^'\")\s]*)", re.I)
+
+
+def read_image(data: bytes, base: Path, limits: Limits, at: KeyPath) -> Picture:
+    """The Picture of an image file's bytes, or PathRefused saying what is wrong."""
+    if data.startswith(b"\x89PNG\r\n\x1a\n"):
+        return _raster(data, "png", limits, at)
+    if data.startswith(b"\xff\xd8\xff"):
+        return _raster(data, "jpeg", limits, at)
+    head = data[:512].lstrip(b"\xef\xbb\xbf \t\r\n")
+    if head.startswith(b"<") and (b"<svg" in data[:4096] or head.startswith(b"<?xml")):
+        return _svg(data, at)
+    raise PathRefused(at, "not a PNG, JPEG or SVG image (judged by its content, not its name)")
+
+
+def _raster(data: bytes, fmt: str, limits: Limits, at: KeyPath) -> Picture:
+    from PIL import Image
+
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("error", Image.DecompressionBombWarning)
+            with Image.open(io.BytesIO(data), formats=[fmt.upper()]) as im:
+                width, height = im.size
+                if width * height > limits.image_pixels:
+                    raise PathRefused(
+                        at,
+                        f"the image has {width * height:,} pixels ({width}×{height}), over "
+                        f"the image-pixels limit of {limits.image_pixels:,}; "
+                        f"{hint('image_pixels', width * height)}",
+                    )
+                saved = Image.MAX_IMAGE_PIXELS
+                Image.MAX_IMAGE_PIXELS = None  # our own limit was checked just above
+                try:
+                    im.load()  # every pixel: a truncated or corrupt file fails here
+                finally:
+                    Image.MAX_IMAGE_PIXELS = saved
+                dpi = im.info.get("dpi", (DEFAULT_DPI, DEFAULT_DPI))
+    except PathRefused:
+        raise
+    except (OSError, SyntaxError, ValueError, Image.DecompressionBombError, Warning) as exc:
+        raise PathRefused(at, f"a damaged {fmt.upper()} image: {exc}") from None
+    xdpi, ydpi = (float(d) if d and float(d) > 1 else DEFAULT_DPI for d in dpi[:2])
+    return Picture(data, fmt, width * 72 / xdpi, height * 72 / ydpi)
+
+
+def _svg(data: bytes, at: KeyPath) -> Picture:
+    from lxml import etree
+
+    parser = etree.XMLParser(
+        resolve_entities=False, no_network=True, load_dtd=False, huge_tree=False
+    )
+    try:
+        root = etree.fromstring(data, parser)
+    except etree.XMLSyntaxError as exc:
+        raise PathRefused(at, f"a damaged SVG image: {exc}") from None
+    doc = root.getroottree().docinfo
+    if doc.internalDTD is not None or doc.externalDTD is not None or doc.doctype:
+        raise PathRefused(at, "the SVG has a DOCTYPE (entities could expand or reach out)")
+    if root.tag != f"{{{SVG_NS}}}svg":
+        raise PathRefused(at, "not an SVG image: its root element is not <svg>")
+    for count, el in enumerate(root.iter()):
+        if count > MAX_SVG_ELEMENTS:
+            raise PathRefused(at, f"the SVG has more than {MAX_SVG_ELEMENTS:,} elements")
+        if not isinstance(el.tag, str):
+            if isinstance(el, etree._Entity):
+                raise PathRefused(at, "the SVG uses an entity")
+            continue  # comments and processing instructions draw nothing
+        name = etree.QName(el).localname
+        if name in ("script", "foreignObject", "iframe", "handler"):
+            raise PathRefused(at, f"the SVG has a <{name}> element; figures cannot run code")
+        for key, value in el.attrib.items():
+            local = etree.QName(key).localname
+            if local.lower().startswith("on"):
+                raise PathRefused(at, f"the SVG has an event handler ({local}) on <{name}>")
+            if key in ("href", XLINK) and not _internal(value):
+                raise PathRefused(
+                    at, f"the SVG's <{name}> links to {value[:80]!r}; only #ids and inline "
+                    "PNG or JPEG data may be used"
+                )
+            if local == "style":
+                _check_css(value, name, at)
+        if name == "style":
+            _check_css(el.text or "", name, at)
+    width, height = _size(root)
+    return Picture(data, "svg", width, height)
+
+
+def _internal(href: str) -> bool:
+    return href.startswith("#") or bool(_INLINE_IMAGE.match(href))
+
+
+def _check_css(css: str, name: str, at: KeyPath) -> None:
+    if "@import" in css.lower():
+        raise PathRefused(at, f"the SVG's <{name}> style imports another file")
+    for target in _CSS_URL.findall(css):
+        if not target.startswith("#"):
+            raise PathRefused(at, f"the SVG's <{name}> style points at {target[:80]!r}")
+
+
+def _size(root: object) -> tuple[float, float]:
+    """The natural size in points: width and height, else the viewBox, else 300×150."""
+    get = root.get  # type: ignore[attr-defined]
+    box = [float(v) for v in re.split(r"[\s,]+", (get("viewBox") or "").strip()) if v][:4]
+    w, h = _length(get("width")), _length(get("height"))
+    if len(box) == 4 and box[2] > 0 and box[3] > 0:
+        ratio = box[3] / box[2]
+        if w is None and h is None:
+            return box[2] * 0.75, box[3] * 0.75
+        if w is None:
+            return h / ratio, h  # type: ignore[operator]
+        if h is None:
+            return w, w * ratio
+    return w or 225.0, h or 112.5
+
+
+def _length(value: str | None) -> float | None:
+    if not value:
+        return None
+    m = _LENGTH.match(value)
+    if not m or m.group(2) not in _UNITS or float(m.group(1)) <= 0:
+        return None
+    return float(m.group(1)) * _UNITS[m.group(2)]

@@ -1,0 +1,114 @@
+"""Figures in the PDF: the image or chart, then "Figure N. Caption" and the credit.
+
+Raster images are embedded from their own bytes (a JPEG stays the same JPEG, a PNG's
+pixels are kept losslessly); SVG is converted to reportlab shapes by svglib, so it
+stays vector; a chart is a reportlab Drawing with real text. The alt text is written
+over the picture as invisible text, so a text extractor or a search finds it (until
+the PDF is tagged, which will put it in the structure tree).
+"""
+
+from __future__ import annotations
+
+import io
+from typing import Any
+
+from reportlab.platypus import Flowable, KeepTogether
+
+from briefing import tree
+from briefing.renderers.pdf.kit import Kit
+
+MAX_HEIGHT_SHARE = 0.75  # of the frame: a tall image leaves room for its caption
+
+
+class Picture(Flowable):  # type: ignore[misc]
+    """Something drawable of a fixed size, with its alt text as an invisible layer."""
+
+    def __init__(self, content: Any, width: float, height: float, alt: str, font: str) -> None:
+        super().__init__()
+        self.content, self.width, self.height = content, width, height
+        self.alt, self.font = alt, font
+
+    def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
+        return self.width, self.height
+
+    def draw(self) -> None:
+        canv = self.canv
+        if hasattr(self.content, "drawOn"):
+            self.content.drawOn(canv, 0, 0)
+        else:
+            canv.drawImage(self.content, 0, 0, self.width, self.height, mask="auto")
+        if self.alt:
+            text = canv.beginText(0, max(self.height - 10, 0))
+            text.setTextRenderMode(3)  # invisible: found by extraction, never seen
+            text.setFont(self.font, 8)
+            text.textLine(self.alt)
+            canv.drawText(text)
+
+
+def figure(f: tree.Figure, kit: Kit, gap: float) -> list[Any]:
+    width = kit.geo.frame_width * min(max(f.width, 0.05), 1.0)
+    font = kit.fonts.body.face()
+    content: Any
+    if isinstance(f.content, tree.Chart):
+        from briefing.charts.draw import draw
+
+        content = draw(f.content, width, chart_style(kit))
+        height = content.height
+    else:
+        content, natural_w, natural_h = _picture(f.content)
+        height = width * natural_h / natural_w
+        most = kit.geo.frame_height * MAX_HEIGHT_SHARE
+        if height > most:
+            width, height = width * most / height, most
+        if hasattr(content, "scale"):
+            content.scale(width / natural_w, height / natural_h)
+            content.width, content.height = width, height
+    picture = Picture(content, width, height, f.alt, font)
+    picture.hAlign = "CENTER"
+    para = kit.texts.block
+    caption = (
+        tree.Run(f.label, bold=True),
+        *((tree.Run(". "), *f.caption) if f.caption else ()),
+    )
+    parts: list[Any] = [picture, para(caption, "caption")]
+    if f.credit:
+        parts.append(para(tuple(tree.Run(r.text, r.bold, True, r.link) for r in f.credit), "caption"))
+    box = KeepTogether(parts)
+    box.spaceBefore = 4
+    box.spaceAfter = gap
+    return [box]
+
+
+def _picture(p: tree.Picture) -> tuple[Any, float, float]:
+    """What reportlab draws for a picture, and its natural width and height."""
+    if p.format == "svg":
+        from svglib.svglib import svg2rlg
+
+        drawing = svg2rlg(io.BytesIO(p.data), resolve_entities=False)
+        if drawing is None or not drawing.width or not drawing.height:
+            return _empty(p), p.width, p.height
+        return drawing, float(drawing.width), float(drawing.height)
+    from reportlab.lib.utils import ImageReader
+
+    return ImageReader(io.BytesIO(p.data)), p.width, p.height
+
+
+def _empty(p: tree.Picture) -> Any:
+    from reportlab.graphics.shapes import Drawing
+
+    return Drawing(p.width, p.height)
+
+
+def chart_style(kit: Kit) -> Any:
+    """The chart's fonts, sizes and colours from the template."""
+    from briefing.charts.draw import DEFAULT_PALETTE, ChartStyle
+
+    theme = kit.theme
+    palette = tuple(
+        theme.data.colors.get(f"chart{i}", default) for i, default in enumerate(DEFAULT_PALETTE, 1)
+    )
+    size = kit.sheet["caption"].fontSize
+    return ChartStyle.of(
+        kit.fonts.body.face(), kit.fonts.body.face(bold=True), size,
+        theme.color("text"), theme.color("hairline"), palette,
+    )
