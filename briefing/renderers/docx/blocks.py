@@ -15,6 +15,7 @@ from briefing.renderers.docx.ooxml import plain_run, sub
 from briefing.renderers.docx.tables import add_table
 from briefing.tree import (
     BlockNode,
+    Figure,
     ListBlock,
     Note,
     Paragraph,
@@ -67,6 +68,10 @@ def add_blocks(ctx: Context, blocks: tuple[BlockNode, ...]) -> None:
             add_quote(ctx, block)
         elif isinstance(block, Note):
             add_note(ctx, block)
+        elif isinstance(block, Figure):
+            from briefing.renderers.docx.figures import add_figure
+
+            add_figure(ctx, block, ctx.template)
         else:  # pragma: no cover - the tree's BlockNode union is closed
             raise TypeError(f"unknown block {type(block).__name__}")
         previous = block

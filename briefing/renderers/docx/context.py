@@ -17,6 +17,7 @@ from briefing.renderers.docx.numbering import Numbering
 from briefing.renderers.docx.ooxml import Element, sub, val
 from briefing.renderers.docx.styles import StyleMap
 from briefing.theme import Theme
+from briefing.templates import Template
 
 
 @dataclass
@@ -29,6 +30,7 @@ class Context:
     theme: Theme
     bookmark_headings: bool = False  # --toc: each heading gets the bookmark its entry targets
     headings_written: int = 0
+    template: Template | None = None  # for what a figure draws with (fonts, colours)
 
     def paragraph(
         self,

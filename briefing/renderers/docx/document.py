@@ -100,6 +100,7 @@ def build_document(
         text_width=width,
         theme=template.theme,
         bookmark_headings=options.toc,
+        template=template,
     )
     every_page = template.theme.document.marking == "every_page"
     add_title_block(ctx, doc, marking_here=not every_page)

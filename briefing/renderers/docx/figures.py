@@ -1,0 +1,123 @@
+"""Figures in the DOCX: the picture in a centred paragraph, then "Figure N. Caption".
+
+PNG and JPEG go in as they are. SVG (an image file, or a chart drawn by
+briefing/charts as SVG) goes in as SVG with a PNG of it as the fallback: the picture's
+``a:blip`` names the PNG, and Office's ``asvg:svgBlip`` extension inside it names the
+SVG, so Word 2016+ and LibreOffice show the vector and older readers the PNG. The PNG
+is rasterized by resvg with the template's own font files, at print resolution. The
+alt text is the drawing's ``descr``, which screen readers announce.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+
+from docx.opc.constants import RELATIONSHIP_TYPE as RT
+from docx.opc.packuri import PackURI
+from docx.opc.part import Part
+from docx.oxml.ns import qn
+
+from briefing import tree
+from briefing.renderers.docx.context import Context
+from briefing.renderers.docx.inline import add_runs
+from briefing.renderers.docx.ooxml import plain_run, sub
+from briefing.templates import Template
+
+EMU_PER_PT = 12700
+SVG_EXT = "{96DAC541-7B7A-43D3-8B79-37D633B846F1}"
+ASVG = "http://schemas.microsoft.com/office/drawing/2016/SVG/main"
+FALLBACK_DPI = 192  # twice a screen's: sharp on screen and in draft print
+MAX_FALLBACK_PX = 4000  # the fallback's longer side, whatever the figure's size
+
+
+def add_figure(ctx: Context, f: tree.Figure, template: Template | None) -> None:
+    width = ctx.text_width / 20 * min(max(f.width, 0.05), 1.0)
+    svg: bytes | None = None
+    if isinstance(f.content, tree.Chart):
+        svg, height = _chart_svg(f.content, width, template)
+        data = _png(svg, width, template)
+    elif f.content.format == "svg":
+        svg = f.content.data
+        height = width * f.content.height / f.content.width
+        data = _png(svg, width, template)
+    else:
+        data = f.content.data
+        height = width * f.content.height / f.content.width
+    p = ctx.paragraph("Body Text", keep_next=True)
+    sub(p.find(qn("w:pPr")), "w:jc", {"w:val": "center"})
+    inline = ctx.part.new_pic_inline(io.BytesIO(data), int(width * EMU_PER_PT), int(height * EMU_PER_PT))
+    doc_pr = inline.find(qn("wp:docPr"))
+    if doc_pr is not None and f.alt:
+        doc_pr.set("descr", f.alt)
+    if svg is not None:
+        _add_svg(ctx, inline, svg)
+    run = sub(p, "w:r")
+    sub(run, "w:drawing").append(inline)
+    caption = ctx.paragraph("Caption", keep_next=bool(f.credit))
+    plain_run(caption, f.label, bold=True)
+    if f.caption:
+        plain_run(caption, ". ")
+        add_runs(ctx, caption, f.caption)
+    if f.credit:
+        credit = ctx.paragraph("Caption")
+        add_runs(ctx, credit, tuple(tree.Run(r.text, r.bold, True, r.link) for r in f.credit))
+
+
+def _add_svg(ctx: Context, inline: object, svg: bytes) -> None:
+    """The SVG as a part of its own, named by the blip's svgBlip extension."""
+    package = ctx.part.package
+    count = sum(1 for part in package.iter_parts() if str(part.partname).endswith(".svg"))
+    part = Part(PackURI(f"/word/media/figure{count + 1}.svg"), "image/svg+xml", svg, package)
+    rid = ctx.part.relate_to(part, RT.IMAGE)
+    blip = inline.find(".//" + qn("a:blip"))  # type: ignore[attr-defined]
+    ext_list = blip.makeelement(qn("a:extLst"), {})
+    blip.append(ext_list)
+    ext = ext_list.makeelement(qn("a:ext"), {"uri": SVG_EXT})
+    ext_list.append(ext)
+    svg_blip = ext.makeelement(f"{{{ASVG}}}svgBlip", nsmap={"asvg": ASVG})
+    svg_blip.set(qn("r:embed"), rid)
+    ext.append(svg_blip)
+
+
+def _chart_svg(chart: tree.Chart, width: float, template: Template | None) -> tuple[bytes, float]:
+    """The chart as SVG text with the template's family names for its fonts."""
+    from reportlab.graphics import renderSVG
+
+    from briefing.charts.draw import draw
+    from briefing.renderers.pdf.figures import chart_style
+    from briefing.renderers.pdf.kit import kit
+
+    if template is None:
+        raise TypeError("a chart needs the template it is drawn with")  # a bug
+    prepared = kit(template)
+    drawing = draw(chart, width, chart_style(prepared))
+    text = renderSVG.drawToString(drawing)
+    family = template.theme.fonts.family("body").name
+    for face in {prepared.fonts.body.face(), prepared.fonts.body.face(bold=True)}:
+        text = re.sub(rf"font-family: {re.escape(face)};", f"font-family: '{family}';", text)
+    # renderSVG writes "fill: None", which CSS (and so resvg and Word) reads as no value:
+    # the default, black, would fill every line of a line chart.
+    text = text.replace("fill: None;", "fill: none;")
+    return text.encode("utf-8"), float(drawing.height)
+
+
+def _png(svg: bytes, width: float, template: Template | None) -> bytes:
+    import resvg_py
+
+    fonts: list[str] = []
+    family = None
+    if template is not None:
+        family = template.theme.fonts.family("body").name
+        for fam in template.theme.fonts.families.values():
+            fonts += [str(p) for p in fam.files().values()]
+    px = min(int(width / 72 * FALLBACK_DPI), MAX_FALLBACK_PX)
+    data: bytes = resvg_py.svg_to_bytes(
+        svg_string=svg.decode("utf-8"),
+        width=px,
+        background="#ffffff",
+        skip_system_fonts=True,
+        font_family=family,
+        font_files=sorted(set(fonts)),
+    )
+    return bytes(data)
