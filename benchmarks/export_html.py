@@ -117,6 +117,8 @@ def _block(block: tree.BlockNode) -> str:
     if isinstance(block, tree.Quote):
         by = f"<p>— {inline(block.by)}</p>" if block.by else ""
         return f"<blockquote><p>{inline(block.runs)}</p>{by}</blockquote>"
+    if isinstance(block, tree.Figure):  # the benchmark's peers get the caption only
+        return f"<p>{escape(block.label)} {inline(block.caption or ())}</p>"
     return f'<div class="note"><b>{escape(block.label)}</b>{inline(block.runs)}</div>'
 
 

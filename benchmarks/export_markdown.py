@@ -88,6 +88,8 @@ def _block(block: tree.BlockNode) -> list[str]:
         if block.by:
             out += [">", "> — " + inline(block.by)]
         return out
+    if isinstance(block, tree.Figure):  # the benchmark's peers get the caption only
+        return [f"{escape(block.label)} {inline(block.caption or ())}"]
     return [
         '::: {custom-style="Note"}',
         f"**{escape(block.label)}**",

@@ -121,6 +121,8 @@ def _block(block: tree.BlockNode) -> list[str]:
         return [
             f'#quote(block: true{by})[#text(style: "italic", fill: grey)[{inline(block.runs)}]]'
         ]
+    if isinstance(block, tree.Figure):  # the benchmark's peers get the caption only
+        return [f"{escape(block.label)} {inline(block.caption or ())}"]
     return [
         '#block(fill: rgb("#EDF2F8"), stroke: (left: 3pt + accent), inset: 8pt, width: 100%)[',
         f'  #text(size: 9pt, weight: "bold", fill: accent)[{escape(block.label)}] \\',

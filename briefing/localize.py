@@ -20,10 +20,10 @@ from briefing.i18n.numbers import numeric_column
 from briefing.inline import parse_inline
 from briefing.model import (
     Annex,
-    FigureBlock,
     Block,
     Brief,
     Bullets,
+    FigureBlock,
     Item,
     ItemOrText,
     NoteBlock,
@@ -37,8 +37,8 @@ from briefing.model import (
 from briefing.readers import Source
 from briefing.tree import (
     BlockNode,
-    Figure,
     Document,
+    Figure,
     Inline,
     ListBlock,
     ListItem,

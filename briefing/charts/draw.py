@@ -10,9 +10,10 @@ stays this short.
 from __future__ import annotations
 
 import math
+from collections.abc import Callable
 from dataclasses import dataclass
 
-from reportlab.graphics.shapes import Drawing, Line, PolyLine, Polygon, Rect, String, Wedge
+from reportlab.graphics.shapes import Drawing, Line, Polygon, PolyLine, Rect, String, Wedge
 from reportlab.lib.colors import Color, HexColor, white
 from reportlab.pdfbase.pdfmetrics import stringWidth
 
@@ -20,6 +21,7 @@ from briefing.tree import Chart
 
 # Okabe and Ito's colour-blind safe colours, ordered so that neighbours also differ in
 # lightness (greyscale print): dark blue, orange, sky blue, green, yellow, purple.
+Scale = Callable[[float], float]
 DEFAULT_PALETTE = ("#1F3864", "#E69F00", "#56B4E9", "#009E73", "#F0E442", "#CC79A7")
 
 
@@ -33,8 +35,14 @@ class ChartStyle:
     palette: tuple[Color, ...]
 
     @staticmethod
-    def of(font: str, bold: str, size: float, text: Color, grid: Color,
-           palette: tuple[str, ...] = DEFAULT_PALETTE) -> ChartStyle:
+    def of(
+        font: str,
+        bold: str,
+        size: float,
+        text: Color,
+        grid: Color,
+        palette: tuple[str, ...] = DEFAULT_PALETTE,
+    ) -> ChartStyle:
         return ChartStyle(font, bold, size, text, grid, tuple(HexColor(c) for c in palette))
 
     def color(self, i: int) -> Color:
@@ -99,18 +107,37 @@ def _axes(chart: Chart, width: float, style: ChartStyle) -> Drawing:
     for value, label in ticks:
         y = y_of(value)
         d.add(Line(left, y, left + plot_w, y, strokeColor=style.grid, strokeWidth=0.4))
-        d.add(String(left - 4, y - s * 0.35, label, fontName=style.font, fontSize=s,
-                     fillColor=style.text, textAnchor="end"))
+        d.add(
+            String(
+                left - 4,
+                y - s * 0.35,
+                label,
+                fontName=style.font,
+                fontSize=s,
+                fillColor=style.text,
+                textAnchor="end",
+            )
+        )
     if chart.axis:
-        d.add(String(0, height - s, chart.axis, fontName=style.font, fontSize=s,
-                     fillColor=style.text))
+        d.add(
+            String(0, height - s, chart.axis, fontName=style.font, fontSize=s, fillColor=style.text)
+        )
     count = max(len(chart.categories), 1)
     slot = plot_w / count
     for i, cat in enumerate(chart.categories):
         cx = left + slot * (i + 0.5)
         text = _fit(cat, style.font, s, slot - 4)
-        d.add(String(cx, bottom - s * 1.3, text, fontName=style.font, fontSize=s,
-                     fillColor=style.text, textAnchor="middle"))
+        d.add(
+            String(
+                cx,
+                bottom - s * 1.3,
+                text,
+                fontName=style.font,
+                fontSize=s,
+                fillColor=style.text,
+                textAnchor="middle",
+            )
+        )
     if chart.type == "line":
         _lines(d, chart, left, slot, y_of, style)
     else:
@@ -121,8 +148,7 @@ def _axes(chart: Chart, width: float, style: ChartStyle) -> Drawing:
     return d
 
 
-def _bars(d: Drawing, chart: Chart, left: float, slot: float, y_of: object, style: ChartStyle) -> None:
-    y = y_of  # type: ignore[assignment]
+def _bars(d: Drawing, chart: Chart, left: float, slot: float, y: Scale, style: ChartStyle) -> None:
     n = max(len(chart.series), 1)
     stacked = chart.type == "stacked"
     group = slot * 0.7
@@ -134,38 +160,64 @@ def _bars(d: Drawing, chart: Chart, left: float, slot: float, y_of: object, styl
             v = values[i]
             if stacked:
                 base = up if v >= 0 else down
-                a, b = y(base), y(base + v)  # type: ignore[operator]
+                a, b = y(base), y(base + v)
                 up, down = (up + v, down) if v >= 0 else (up, down + v)
                 x = x0
             else:
-                a, b = y(0), y(v)  # type: ignore[operator]
+                a, b = y(0), y(v)
                 x = x0 + k * bar
-            d.add(Rect(x, min(a, b), bar, abs(b - a), fillColor=style.color(k),
-                       strokeColor=white, strokeWidth=0.5))
+            d.add(
+                Rect(
+                    x,
+                    min(a, b),
+                    bar,
+                    abs(b - a),
+                    fillColor=style.color(k),
+                    strokeColor=white,
+                    strokeWidth=0.5,
+                )
+            )
             if not stacked and n <= 3:
                 label = chart.labels[k][i]
                 size = style.size * 0.85
                 if stringWidth(label, style.font, size) <= bar + 8:
                     ty = b + 2 if v >= 0 else b - size
-                    d.add(String(x + bar / 2, ty, label, fontName=style.font, fontSize=size,
-                                 fillColor=style.text, textAnchor="middle"))
+                    d.add(
+                        String(
+                            x + bar / 2,
+                            ty,
+                            label,
+                            fontName=style.font,
+                            fontSize=size,
+                            fillColor=style.text,
+                            textAnchor="middle",
+                        )
+                    )
 
 
-def _lines(d: Drawing, chart: Chart, left: float, slot: float, y_of: object, style: ChartStyle) -> None:
-    y = y_of  # type: ignore[assignment]
+def _lines(d: Drawing, chart: Chart, left: float, slot: float, y: Scale, style: ChartStyle) -> None:
     for k, (_, values) in enumerate(chart.series):
         points: list[float] = []
         for i, v in enumerate(values):
-            points += [left + slot * (i + 0.5), y(v)]  # type: ignore[operator]
+            points += [left + slot * (i + 0.5), y(v)]
         color = style.color(k)
         d.add(PolyLine(points, strokeColor=color, strokeWidth=1.8))
         for j in range(0, len(points), 2):
             px, py = points[j], points[j + 1]
             r = 2.6
-            marker = [(px - r, py), (px, py + r), (px + r, py), (px, py - r)] if k % 2 else [
-                (px - r, py - r), (px - r, py + r), (px + r, py + r), (px + r, py - r)]
-            d.add(Polygon([c for xy in marker for c in xy], fillColor=color, strokeColor=white,
-                          strokeWidth=0.5))
+            marker = (
+                [(px - r, py), (px, py + r), (px + r, py), (px, py - r)]
+                if k % 2
+                else [(px - r, py - r), (px - r, py + r), (px + r, py + r), (px + r, py - r)]
+            )
+            d.add(
+                Polygon(
+                    [c for xy in marker for c in xy],
+                    fillColor=color,
+                    strokeColor=white,
+                    strokeWidth=0.5,
+                )
+            )
 
 
 def _pie(chart: Chart, width: float, style: ChartStyle) -> Drawing:
@@ -184,8 +236,19 @@ def _pie(chart: Chart, width: float, style: ChartStyle) -> Drawing:
         sweep = 360.0 * v / total
         if sweep > 0:
             inner = radius * 0.55 if chart.type == "donut" else 0
-            d.add(Wedge(cx, cy, radius, angle - sweep, angle, radius1=inner,
-                        fillColor=style.color(i), strokeColor=white, strokeWidth=1))
+            d.add(
+                Wedge(
+                    cx,
+                    cy,
+                    radius,
+                    angle - sweep,
+                    angle,
+                    radius1=inner,
+                    fillColor=style.color(i),
+                    strokeColor=white,
+                    strokeWidth=1,
+                )
+            )
         angle -= sweep
     x = radius * 2 + 24
     for i, name in enumerate(names):

@@ -62,7 +62,9 @@ def read_figures(brief: Brief, source: Source, base: Path | None, limits: Limits
     assets: Assets = {}
     problems: list[Problem] = []
     tables = {
-        b.table.id: (path, b) for path, b in blocks(brief) if isinstance(b, TableBlock) and b.table.id
+        b.table.id: (path, b)
+        for path, b in blocks(brief)
+        if isinstance(b, TableBlock) and b.table.id
     }
     for path, block in blocks(brief):
         if not isinstance(block, FigureBlock):

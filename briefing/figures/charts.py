@@ -41,8 +41,7 @@ def chart_data(
                 if abs(v) > MAX_VALUE:
                     raise PathRefused((*at, "series", i, "values", j), _too_big(v))
         series = tuple(
-            (s.name, (*at, "series", i, "name"), tuple(s.values))
-            for i, s in enumerate(spec.series)
+            (s.name, (*at, "series", i, "name"), tuple(s.values)) for i, s in enumerate(spec.series)
         )
         return ChartData(spec.type, own, series, axis)
     found = tables.get(spec.table or "")
@@ -66,11 +65,11 @@ def chart_data(
     body = (*path, "table", "rows")
     label = int(spec.labels) - 1
     categories = own or tuple((table.rows[r][label], (*body, r, label)) for r in rows)
-    series = []
+    columns: list[tuple[Text, KeyPath, tuple[float, ...]]] = []
     for c in (int(n) - 1 for n in spec.columns or ()):
         values = tuple(_number(table.rows[r][c], (*body, r, c), lang) for r in rows)
-        series.append((table.columns[c], (*path, "table", "columns", c), values))
-    return ChartData(spec.type, categories, tuple(series), axis)
+        columns.append((table.columns[c], (*path, "table", "columns", c), values))
+    return ChartData(spec.type, categories, tuple(columns), axis)
 
 
 def _number(cell: Text, at: KeyPath, lang: str) -> float:

@@ -107,8 +107,9 @@ def _svg(data: bytes, at: KeyPath) -> Picture:
                 raise PathRefused(at, f"the SVG has an event handler ({local}) on <{name}>")
             if key in ("href", XLINK) and not _internal(value):
                 raise PathRefused(
-                    at, f"the SVG's <{name}> links to {value[:80]!r}; only #ids and inline "
-                    "PNG or JPEG data may be used"
+                    at,
+                    f"the SVG's <{name}> links to {value[:80]!r}; only #ids and inline "
+                    "PNG or JPEG data may be used",
                 )
             if local == "style":
                 _check_css(value, name, at)
@@ -133,15 +134,18 @@ def _check_css(css: str, name: str, at: KeyPath) -> None:
 def _size(root: object) -> tuple[float, float]:
     """The natural size in points: width and height, else the viewBox, else 300×150."""
     get = root.get  # type: ignore[attr-defined]
-    box = [float(v) for v in re.split(r"[\s,]+", (get("viewBox") or "").strip()) if v][:4]
+    try:
+        box = [float(v) for v in re.split(r"[\s,]+", (get("viewBox") or "").strip()) if v][:4]
+    except ValueError:  # a viewBox that is not four numbers: the SVG's own problem
+        box = []
     w, h = _length(get("width")), _length(get("height"))
     if len(box) == 4 and box[2] > 0 and box[3] > 0:
         ratio = box[3] / box[2]
         if w is None and h is None:
             return box[2] * 0.75, box[3] * 0.75
-        if w is None:
-            return h / ratio, h  # type: ignore[operator]
-        if h is None:
+        if w is None and h is not None:
+            return h / ratio, h
+        if h is None and w is not None:
             return w, w * ratio
     return w or 225.0, h or 112.5
 

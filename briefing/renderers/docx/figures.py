@@ -45,8 +45,12 @@ def add_figure(ctx: Context, f: tree.Figure, template: Template | None) -> None:
         data = f.content.data
         height = width * f.content.height / f.content.width
     p = ctx.paragraph("Body Text", keep_next=True)
-    sub(p.find(qn("w:pPr")), "w:jc", {"w:val": "center"})
-    inline = ctx.part.new_pic_inline(io.BytesIO(data), int(width * EMU_PER_PT), int(height * EMU_PER_PT))
+    ppr = p.find(qn("w:pPr"))
+    if ppr is not None:
+        sub(ppr, "w:jc", {"w:val": "center"})
+    inline = ctx.part.new_pic_inline(
+        io.BytesIO(data), int(width * EMU_PER_PT), int(height * EMU_PER_PT)
+    )
     doc_pr = inline.find(qn("wp:docPr"))
     if doc_pr is not None and f.alt:
         doc_pr.set("descr", f.alt)

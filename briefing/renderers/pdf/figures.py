@@ -72,7 +72,9 @@ def figure(f: tree.Figure, kit: Kit, gap: float) -> list[Any]:
     )
     parts: list[Any] = [picture, para(caption, "caption")]
     if f.credit:
-        parts.append(para(tuple(tree.Run(r.text, r.bold, True, r.link) for r in f.credit), "caption"))
+        parts.append(
+            para(tuple(tree.Run(r.text, r.bold, True, r.link) for r in f.credit), "caption")
+        )
     box = KeepTogether(parts)
     box.spaceBefore = 4
     box.spaceAfter = gap
@@ -109,6 +111,10 @@ def chart_style(kit: Kit) -> Any:
     )
     size = kit.sheet["caption"].fontSize
     return ChartStyle.of(
-        kit.fonts.body.face(), kit.fonts.body.face(bold=True), size,
-        theme.color("text"), theme.color("hairline"), palette,
+        kit.fonts.body.face(),
+        kit.fonts.body.face(bold=True),
+        size,
+        theme.color("text"),
+        theme.color("hairline"),
+        palette,
     )
