@@ -123,6 +123,25 @@ def load_text(
     return _with_figures(loaded, None if base is None else Path(base), limits)
 
 
+def figure_warnings(loaded: LoadedBrief, strict: bool = False) -> list[Problem]:
+    """A figure without alt text: readers who cannot see it learn nothing of it. A
+    warning, or with ``strict`` an error (the brief is then not rendered)."""
+    if not loaded.assets:
+        return []
+    from briefing.figures import missing_alt
+
+    return [
+        Problem(
+            "a figure without alt text: add alt, what the figure shows, for readers who "
+            "cannot see it",
+            loaded.source.position(path),
+            field_path(path),
+            severity="error" if strict else "warning",
+        )
+        for path in missing_alt(loaded.brief)
+    ]
+
+
 def languages(asked: Iterable[str], brief: LoadedBrief | None = None) -> list[str]:
     """The output languages for what was asked: codes, ``all`` for every catalog, none
     for the brief's own ``lang``. Each is checked (UnknownLanguage); duplicates go."""

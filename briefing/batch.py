@@ -91,6 +91,11 @@ def render_one(path: str, job: Job, workers: int = 1) -> Outcome:
         except BriefError as exc:
             outcome.problems(exc)
             return outcome
+        unseen = api.figure_warnings(loaded, job.strict)
+        if unseen and job.strict:
+            outcome.problems(BriefError(unseen))
+            return outcome
+        outcome.messages += [str(p) for p in unseen]
         for lang in job.langs or (loaded.brief.lang,):
             doc = _localized(loaded, lang, job, outcome)
             if doc is None:

@@ -158,6 +158,10 @@ def cmd_validate(args: argparse.Namespace) -> int:
             _err(*exc.problems)
             failed = True
             continue
+        _err(*api.figure_warnings(loaded, args.strict))
+        if args.strict and api.figure_warnings(loaded):
+            failed = True
+            continue
         if not args.lang:
             print(f"{brief_path}: valid")
             continue

@@ -46,6 +46,15 @@ def _section(s: Section | Annex, path: KeyPath) -> Iterator[tuple[KeyPath, Block
         yield from _section(child, (*path, "sections", i))
 
 
+def missing_alt(brief: Brief) -> list[KeyPath]:
+    """The path of each figure that has no alt text."""
+    return [
+        (*path, "figure")
+        for path, b in blocks(brief)
+        if isinstance(b, FigureBlock) and b.figure.alt is None
+    ]
+
+
 def has_figures(brief: Brief) -> bool:
     return any(isinstance(b, FigureBlock) for _, b in blocks(brief))
 

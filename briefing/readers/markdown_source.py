@@ -53,6 +53,7 @@ _ESCAPE = re.compile(r"\\([!\"#$%&'+,\-./:;<=>?@^_`{|}~])")  # our inline parser
 _CALLOUT = re.compile(r"\A\[!(NOTE|TIP|IMPORTANT|WARNING|CAUTION)\]\s*", re.I)
 _BY = re.compile(r"\A(?:—|--|―)\s*")
 _CAPTION = re.compile(r"\ATable:\s*")
+_TABLE_ID = re.compile(r"\s*\{#([^\s{}]+)\}\s*\Z")
 _BRIEF_INFO = "brief"  # the info string of a fenced block holding one block as YAML
 # What the comment scanner stops at: a line break, an escape, a code span, a comment.
 _SCAN = re.compile(r"[\n\\`]|<!--")
@@ -257,7 +258,7 @@ class _Reader:
                     caption = (_CAPTION.sub("", text), inline)
                     continue
                 self.ctx.at(here, inline)
-                out.append(text)
+                out.append(_figure(text, here, inline, self.ctx) or text)
             elif t.type in ("bullet_list_open", "ordered_list_open"):
                 key = "bullets" if t.type == "bullet_list_open" else "numbered"
                 self.ctx.at(here, t)
@@ -349,8 +350,14 @@ class _Reader:
             if written != len(columns):
                 spec["rows"][i] = body[i][:written] + [""] * max(0, written - len(body[i]))
         if caption is not None:
-            spec["caption"] = caption[0]
-            self.ctx.at((*path, "caption"), caption[1], caption[0])
+            text, table_id = caption[0], _TABLE_ID.search(caption[0])
+            if table_id is not None:  # Table: Budget {#budget}: the id a chart reads
+                text = text[: table_id.start()]
+                spec["id"] = table_id.group(1)
+                self.ctx.at((*path, "id"), caption[1], table_id.group(0))
+            if text:
+                spec["caption"] = text
+                self.ctx.at((*path, "caption"), caption[1], text)
         widths = _dash_widths(self.ctx.lines, open_token)
         if widths is not None and len(widths) == len(columns):
             spec["widths"] = [str(w) for w in widths]
@@ -384,6 +391,30 @@ class _Reader:
         text = " ".join(p for p, _ in paragraphs)
         self.ctx.at((*path, "quote"), first)
         return {"quote": text} if by is None else {"quote": text, "by": by}
+
+
+# ![alt](file "caption") alone in a paragraph is a figure (the brief's inline subset has
+# no images, so nothing else can mean this); a chart is a ```brief block.
+_IMAGE = re.compile(r'^!\[([^\]]*)\]\(\s*(<[^>]*>|[^\s)]+)(?:\s+"([^"]*)")?\s*\)$')
+
+
+def _figure(text: str, here: KeyPath, inline: Token, ctx: _Ctx) -> dict[str, Any] | None:
+    """The figure block of an image paragraph, with a position for each of its values."""
+    m = _IMAGE.match(text)
+    if m is None:
+        return None
+    alt, image, caption = m.group(1).strip(), m.group(2).strip("<>"), m.group(3)
+    at = (*here, "figure")
+    spec: dict[str, Any] = {"image": image}
+    ctx.at(at, inline)
+    ctx.at((*at, "image"), inline, image)
+    if alt:
+        spec["alt"] = alt
+        ctx.at((*at, "alt"), inline, alt)
+    if caption:
+        spec["caption"] = caption
+        ctx.at((*at, "caption"), inline, caption)
+    return {"figure": spec}
 
 
 def _describe(token: Token) -> str:
