@@ -49,9 +49,11 @@ def read_image(data: bytes, base: Path, limits: Limits, at: KeyPath) -> Picture:
 def _raster(data: bytes, fmt: str, limits: Limits, at: KeyPath) -> Picture:
     from PIL import Image
 
+    saved = Image.MAX_IMAGE_PIXELS
+    Image.MAX_IMAGE_PIXELS = None  # our own limit, checked from the header, is the one
     try:
         with warnings.catch_warnings():
-            warnings.simplefilter("error", Image.DecompressionBombWarning)
+            warnings.simplefilter("error")
             with Image.open(io.BytesIO(data), formats=[fmt.upper()]) as im:
                 width, height = im.size
                 if width * height > limits.image_pixels:
@@ -61,18 +63,18 @@ def _raster(data: bytes, fmt: str, limits: Limits, at: KeyPath) -> Picture:
                         f"the image-pixels limit of {limits.image_pixels:,}; "
                         f"{hint('image_pixels', width * height)}",
                     )
-                saved = Image.MAX_IMAGE_PIXELS
-                Image.MAX_IMAGE_PIXELS = None  # our own limit was checked just above
-                try:
-                    im.load()  # every pixel: a truncated or corrupt file fails here
-                finally:
-                    Image.MAX_IMAGE_PIXELS = saved
+                im.load()  # every pixel: a truncated or corrupt file fails here
                 dpi = im.info.get("dpi", (DEFAULT_DPI, DEFAULT_DPI))
     except PathRefused:
         raise
     except (OSError, SyntaxError, ValueError, Image.DecompressionBombError, Warning) as exc:
         raise PathRefused(at, f"a damaged {fmt.upper()} image: {exc}") from None
-    xdpi, ydpi = (float(d) if d and float(d) > 1 else DEFAULT_DPI for d in dpi[:2])
+    finally:
+        Image.MAX_IMAGE_PIXELS = saved
+    try:
+        xdpi, ydpi = (float(d) if float(d) > 1 else DEFAULT_DPI for d in dpi[:2])
+    except (TypeError, ValueError):  # a dpi field that is not two numbers: a screen image
+        xdpi = ydpi = DEFAULT_DPI
     return Picture(data, fmt, width * 72 / xdpi, height * 72 / ydpi)
 
 
