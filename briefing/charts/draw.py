@@ -65,6 +65,16 @@ def _fit(text: str, font: str, size: float, room: float) -> str:
     return text.rstrip() + "…"
 
 
+def _wrap(text: str, font: str, size: float, room: float, rows: int = 2) -> list[str]:
+    """``text`` in at most ``rows`` lines of ``room`` points, the last cut if need be."""
+    from reportlab.lib.utils import simpleSplit
+
+    lines = simpleSplit(text, font, size, max(room, 1.0)) or [""]
+    if len(lines) > rows:
+        lines = [*lines[: rows - 1], " ".join(lines[rows - 1 :])]
+    return [*lines[:-1], _fit(lines[-1], font, size, room)]
+
+
 def _legend(d: Drawing, names: list[str], y: float, width: float, style: ChartStyle) -> None:
     """Swatches and names in rows from the left at height ``y`` downwards."""
     x, s = 0.0, style.size
@@ -91,14 +101,18 @@ def _axes(chart: Chart, width: float, style: ChartStyle) -> Drawing:
     s = style.size
     names = [n for n, _ in chart.series]
     legend = _legend_rows(names, width, style) if len(names) > 1 else 0
-    plot_h = width * 0.45
-    bottom = s * 2.2 + legend * s * 1.6 + (s * 0.8 if legend else 0)
-    top = s * 1.8 if chart.axis else s * 0.8
-    height = bottom + plot_h + top
-    d = Drawing(width, height)
     ticks = chart.ticks or ((0.0, "0"), (1.0, "1"))
     left = max(stringWidth(label, style.font, s) for _, label in ticks) + 6
     plot_w = width - left - 4
+    slot = plot_w / max(len(chart.categories), 1)
+    wrapped = [_wrap(c, style.font, s, slot - 4) for c in chart.categories]
+    label_rows = max((len(w) for w in wrapped), default=1)
+    plot_h = width * 0.45
+    under = s * (1.0 + 1.2 * label_rows)  # the category labels below the axis
+    bottom = under + legend * s * 1.6 + (s * 0.8 if legend else 0)
+    top = s * 1.8 if chart.axis else s * 0.8
+    height = bottom + plot_h + top
+    d = Drawing(width, height)
     lo, hi = ticks[0][0], ticks[-1][0]
 
     def y_of(v: float) -> float:
@@ -122,29 +136,28 @@ def _axes(chart: Chart, width: float, style: ChartStyle) -> Drawing:
         d.add(
             String(0, height - s, chart.axis, fontName=style.font, fontSize=s, fillColor=style.text)
         )
-    count = max(len(chart.categories), 1)
-    slot = plot_w / count
-    for i, cat in enumerate(chart.categories):
+    for i, lines in enumerate(wrapped):
         cx = left + slot * (i + 0.5)
-        text = _fit(cat, style.font, s, slot - 4)
-        d.add(
-            String(
-                cx,
-                bottom - s * 1.3,
-                text,
-                fontName=style.font,
-                fontSize=s,
-                fillColor=style.text,
-                textAnchor="middle",
+        for row, text in enumerate(lines):
+            y = bottom - s * (1.3 + 1.2 * row)
+            d.add(
+                String(
+                    cx,
+                    y,
+                    text,
+                    fontName=style.font,
+                    fontSize=s,
+                    fillColor=style.text,
+                    textAnchor="middle",
+                )
             )
-        )
     if chart.type == "line":
         _lines(d, chart, left, slot, y_of, style)
     else:
         _bars(d, chart, left, slot, y_of, style)
     d.add(Line(left, y_of(0), left + plot_w, y_of(0), strokeColor=style.text, strokeWidth=0.6))
     if legend:
-        _legend(d, names, bottom - s * 2.2 - s * 1.2, width, style)
+        _legend(d, names, bottom - under - s * 1.2, width, style)
     return d
 
 

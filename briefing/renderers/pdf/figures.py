@@ -38,10 +38,13 @@ class Picture(Flowable):  # type: ignore[misc]
         else:
             canv.drawImage(self.content, 0, 0, self.width, self.height, mask="auto")
         if self.alt:
+            from reportlab.lib.utils import simpleSplit
+
             text = canv.beginText(0, max(self.height - 10, 0))
             text.setTextRenderMode(3)  # invisible: found by extraction, never seen
             text.setFont(self.font, 8)
-            text.textLine(self.alt)
+            for line in simpleSplit(self.alt, self.font, 8, max(self.width, 50)):
+                text.textLine(line)
             canv.drawText(text)
 
 
