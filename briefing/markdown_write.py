@@ -77,7 +77,9 @@ class Writer:
             return self.items(block["numbered" if ordered else "bullets"], ordered, "")
         if "table" in block:
             spec = block["table"]
-            lines = [f"Table: {self.t(spec['caption'])}", ""] if spec.get("caption") else []
+            caption = self.t(spec["caption"]) if spec.get("caption") else ""
+            named = f"{caption} {{#{spec['id']}}}".strip() if spec.get("id") else caption
+            lines = [f"Table: {named}", ""] if named else []
             lines.append("| " + " | ".join(self.cell(c) for c in spec["columns"]) + " |")
             dashes = _dashes(spec, self.lang != self.base)
             lines.append("|" + "|".join("-" * n for n in dashes) + "|")
@@ -189,12 +191,26 @@ def _dashes(spec: dict[str, Any], translation: bool) -> list[int]:
     return [max(3, round(3 * w / narrowest)) for w in widths]
 
 
+# Keys of the model whose values are numbers: written as YAML numbers, not quoted text.
+_NUMERIC = ("width", "widths", "columns", "rows", "labels", "values")
+
+
+def _numbers(value: Any) -> Any:
+    if isinstance(value, list):
+        return [_numbers(v) for v in value]
+    if isinstance(value, str) and re.fullmatch(r"-?\d+(\.\d+)?", value.strip()):
+        number = float(value)
+        return int(number) if number.is_integer() and "." not in value else number
+    return value
+
+
 def _resolve(value: Any, writer: Writer) -> Any:
     """Texts to this file's language; structure and non-text values unchanged."""
     if isinstance(value, dict):
         if value and all(isinstance(v, str) for v in value.values()) and writer.base in value:
             return writer.t(value)
-        return {k: v if k in ("url", "date", "lang") else _resolve(v, writer)
+        return {k: v if k in ("url", "date", "lang") else _numbers(v) if k in _NUMERIC
+                else _resolve(v, writer)
                 for k, v in value.items()}  # fmt: skip
     if isinstance(value, list):
         return [_resolve(v, writer) for v in value]

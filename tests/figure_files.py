@@ -7,7 +7,10 @@ from pathlib import Path
 
 def brief(folder: Path, image: str) -> Path:
     path = folder / "brief.yaml"
-    text = f"title: Image\ndate: 2026-11-26\nsummary:\n  - figure:\n      alt: x\n      image: {image}\n"
+    text = (
+        "title: Image\ndate: 2026-11-26\nsummary:\n"
+        f"  - figure:\n      alt: x\n      image: {image}\n"
+    )
     path.write_text(text, encoding="utf-8")
     return path
 
@@ -21,4 +24,5 @@ def png(width: int, height: int, rows: bytes) -> bytes:
 
     header = struct.pack(">IIBBBBB", width, height, 8, 0, 0, 0, 0)
     idat = zlib.compress(rows, 9)
-    return b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header) + chunk(b"IDAT", idat) + chunk(b"IEND", b"")
+    chunks = chunk(b"IHDR", header) + chunk(b"IDAT", idat) + chunk(b"IEND", b"")
+    return b"\x89PNG\r\n\x1a\n" + chunks

@@ -7,7 +7,8 @@ from tests.figure_files import brief
 EXPECT = "error 6:14: the SVG's <image> links to '../../../etc/secret.png'"
 
 SVG = """<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink"
- width="10" height="10"><image xlink:href="../../../etc/secret.png" width="10" height="10"/></svg>"""
+ width="10" height="10">
+<image xlink:href="../../../etc/secret.png" width="10" height="10"/></svg>"""
 
 
 def make(folder: Path) -> Path:
