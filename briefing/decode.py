@@ -248,7 +248,11 @@ class Decoder:
         if kind == "date":
             return self.date(raw, path)
         if kind == "number":
-            return self.number(raw, path, bool(meta.get("positive")))
+            value = self.number(raw, path, bool(meta.get("positive")))
+            most = meta.get("at_most")
+            if isinstance(value, float) and isinstance(most, float | int) and value > most:
+                return self.fail(path, f"must be at most {most:g}")
+            return value
         return self.string(raw, path, meta)
 
     # scalars

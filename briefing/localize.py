@@ -23,6 +23,7 @@ from briefing.model import (
     Block,
     Brief,
     Bullets,
+    ChartBlock,
     FigureBlock,
     Item,
     ItemOrText,
@@ -160,8 +161,8 @@ class _Localizer:
             return Quote(self.runs(block.quote, (*path, "quote")), by)
         if isinstance(block, NoteBlock):
             return Note(self.word(terms.NOTE), self.runs(block.note, (*path, "note")))
-        if isinstance(block, FigureBlock):
-            return self.figure(block, (*path, "figure"))
+        if isinstance(block, FigureBlock | ChartBlock):
+            return self.figure(block, path)
         return Paragraph(self.runs(block, path))
 
     def list(self, ordered: bool, items: list[ItemOrText], path: KeyPath) -> ListBlock:
@@ -204,13 +205,13 @@ class _Localizer:
             numeric=numeric if any(numeric) else (),
         )
 
-    def figure(self, block: FigureBlock, path: KeyPath) -> Figure:
+    def figure(self, block: FigureBlock | ChartBlock, path: KeyPath) -> Figure:
         """The figure's words in this language; its image or numbers were read at load
         (briefing/figures), and a chart's numbers are formatted here with CLDR rules."""
         from briefing.figures.localized import figure_content
 
         self.figures += 1
-        spec = block.figure
+        spec = block
         content = figure_content(self.assets.get(path), path, self.plain, self.locale, self.texts)
         return Figure(
             label=self.word(terms.FIGURE_N, n=self.figures),

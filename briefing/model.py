@@ -19,6 +19,7 @@ Field metadata the derived code understands:
 - ``pattern``: a plain string must match this regular expression.
 - ``url``: a link target (http, https or mailto), bounded by the url-chars limit.
 - ``positive``: numbers greater than 0.
+- ``at_most``: a number no greater than this (a share of the text width: 1).
 - ``nest``: this list is one level of nesting of its kind (``list`` or ``section``);
   :data:`MAX_DEPTH` bounds each kind.
 - ``limit``: the name of the limit (briefing/limits.py) that bounds the list's length.
@@ -217,7 +218,8 @@ class ChartSpec:
     table: str | None = field(default=None, metadata={"pattern": ID_PATTERN})
     """The id of a table of this brief to take the numbers from."""
     columns: list[float] | None = field(default=None, metadata={"positive": True})
-    """With table: the columns (1 = first) holding the numbers; each is a series."""
+    """With table: the columns (1 = first) holding the numbers, each a series; default
+    every column but the labels."""
     rows: list[float] | None = field(default=None, metadata={"positive": True})
     """With table: the rows (1 = first body row) to chart; default every row."""
     labels: float = field(default=1, metadata={"positive": True})
@@ -228,12 +230,6 @@ class ChartSpec:
     def problems(self) -> Problems:
         if (self.table is None) == (self.series is None):
             yield (), "a chart takes its numbers from series or from a table, one of them"
-        if self.table is None:
-            for key in ("columns", "rows"):
-                if getattr(self, key) is not None:
-                    yield (key,), f"{key} is for a chart that reads a table"
-        elif self.columns is None:
-            yield (), "a chart that reads a table needs columns: the columns with the numbers"
         for key in ("columns", "rows"):
             for i, n in enumerate(getattr(self, key) or ()):
                 if n != int(n):
@@ -255,38 +251,42 @@ class ChartSpec:
 
 
 @dataclass(frozen=True, slots=True)
-class FigureSpec:
-    """An image file or a chart, with its caption, alt text and credit."""
+class FigureBlock:
+    """A figure: an image file, numbered "Figure N"."""
 
-    image: str | None = None
+    figure: str
     """A PNG, JPEG or SVG file, relative to the brief's folder and inside it."""
-    chart: ChartSpec | None = None
-    """A chart drawn from numbers."""
     caption: Text | None = None
     """Printed under the figure after the localized "Figure N"."""
     alt: Text | None = None
     """What the figure shows, for readers who cannot see it."""
     credit: Text | None = None
     """A credit line under the caption ("Source: ...")."""
-    width: float | None = field(default=None, metadata={"positive": True})
-    """The figure's width as a share of the text width (0 to 1; default 1)."""
-
-    def problems(self) -> Problems:
-        if (self.image is None) == (self.chart is None):
-            yield (), "a figure shows an image or a chart, one of them"
-        if self.width is not None and self.width > 1:
-            yield ("width",), "width is a share of the text width: more than 0, at most 1"
+    width: float | None = field(default=None, metadata={"positive": True, "at_most": 1})
+    """The figure's width as a share of the text width (more than 0, at most 1; default 1)."""
 
 
 @dataclass(frozen=True, slots=True)
-class FigureBlock:
-    """A figure: an image or a chart."""
+class ChartBlock:
+    """A chart drawn from numbers, numbered "Figure N" with the images."""
 
-    figure: FigureSpec
-    """An image file or a chart, numbered "Figure N"."""
+    chart: ChartSpec
+    """The kind of chart and its numbers."""
+    caption: Text | None = None
+    """Printed under the chart after the localized "Figure N"."""
+    alt: Text | None = None
+    """What the chart shows, for readers who cannot see it."""
+    credit: Text | None = None
+    """A credit line under the caption ("Source: ...")."""
+    width: float | None = field(default=None, metadata={"positive": True, "at_most": 1})
+    """The chart's width as a share of the text width (more than 0, at most 1; default 1)."""
 
 
-Block = Text | Bullets | Numbered | TableBlock | QuoteBlock | NoteBlock | FigureBlock
+FIGURE_BLOCKS = (FigureBlock, ChartBlock)
+"""The block kinds numbered "Figure N": images and charts."""
+
+
+Block = Text | Bullets | Numbered | TableBlock | QuoteBlock | NoteBlock | FigureBlock | ChartBlock
 """A block of a body: a paragraph (a text) or a map named by its first key."""
 
 

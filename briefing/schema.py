@@ -152,8 +152,10 @@ class _Schema:
             target["minItems"] = metadata["min_items"]
         if "pattern" in metadata:
             target["pattern"] = metadata["pattern"]
-        if metadata.get("positive"):
-            target["items"]["exclusiveMinimum"] = 0
+        if metadata.get("positive"):  # each number of a list, or the number itself
+            target.get("items", target)["exclusiveMinimum"] = 0
+        if "at_most" in metadata:
+            target["maximum"] = metadata["at_most"]
         if "max_chars" in metadata:  # a plain string; each text of a language map too
             target["maxLength"] = metadata["max_chars"]
         if metadata.get("url"):

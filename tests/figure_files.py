@@ -9,7 +9,7 @@ def brief(folder: Path, image: str) -> Path:
     path = folder / "brief.yaml"
     text = (
         "title: Image\ndate: 2026-11-26\nsummary:\n"
-        f"  - figure:\n      alt: x\n      image: {image}\n"
+        f"  - figure: {image}\n    alt: x\n"
     )
     path.write_text(text, encoding="utf-8")
     return path

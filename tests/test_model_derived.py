@@ -62,7 +62,7 @@ def sample(hint: object, meta: typing.Mapping[str, object]) -> Raw:
     if hint is dt.date:
         return "2026-11-26"
     if hint is float:
-        return "2"
+        return "2" if meta.get("at_most", 2) >= 2 else "0.5"  # type: ignore[operator]
     if meta.get("url"):
         return "https://example.org/page"
     if meta.get("pattern"):

@@ -18,12 +18,12 @@ from pathlib import Path
 from briefing.errors import BriefError, KeyPath, Problem
 from briefing.figures.charts import ChartData, chart_data
 from briefing.limits import Limits
-from briefing.model import Annex, Block, Brief, FigureBlock, Section, TableBlock
+from briefing.model import FIGURE_BLOCKS, Annex, Block, Brief, ChartBlock, Section, TableBlock
 from briefing.readers import Source
 from briefing.tree import Picture
 
 Assets = dict[KeyPath, Picture | ChartData]
-"""The path of each FigureBlock's ``figure`` -> its checked picture or chart numbers."""
+"""The path of each figure or chart block -> its checked picture or chart numbers."""
 
 
 def blocks(brief: Brief) -> Iterator[tuple[KeyPath, Block]]:
@@ -48,15 +48,11 @@ def _section(s: Section | Annex, path: KeyPath) -> Iterator[tuple[KeyPath, Block
 
 def missing_alt(brief: Brief) -> list[KeyPath]:
     """The path of each figure that has no alt text."""
-    return [
-        (*path, "figure")
-        for path, b in blocks(brief)
-        if isinstance(b, FigureBlock) and b.figure.alt is None
-    ]
+    return [path for path, b in blocks(brief) if isinstance(b, FIGURE_BLOCKS) and b.alt is None]
 
 
 def has_figures(brief: Brief) -> bool:
-    return any(isinstance(b, FigureBlock) for _, b in blocks(brief))
+    return any(isinstance(b, FIGURE_BLOCKS) for _, b in blocks(brief))
 
 
 def read_figures(brief: Brief, source: Source, base: Path | None, limits: Limits) -> Assets:
@@ -76,19 +72,15 @@ def read_figures(brief: Brief, source: Source, base: Path | None, limits: Limits
         if isinstance(b, TableBlock) and b.table.id
     }
     for path, block in blocks(brief):
-        if not isinstance(block, FigureBlock):
-            continue
-        here = (*path, "figure")
-        spec = block.figure
         try:
-            if spec.image is not None:
-                at = (*here, "image")
+            if isinstance(block, ChartBlock):
+                assets[path] = chart_data(block.chart, (*path, "chart"), tables, brief.lang)
+            elif isinstance(block, FIGURE_BLOCKS):
+                at = (*path, "figure")
                 if base is None:
                     raise PathRefused(at, "a brief given as text has no folder to read images from")
-                data = image_bytes(base, spec.image, limits, at)
-                assets[here] = read_image(data, base, limits, at)
-            elif spec.chart is not None:
-                assets[here] = chart_data(spec.chart, (*here, "chart"), tables, brief.lang)
+                data = image_bytes(base, block.figure, limits, at)
+                assets[path] = read_image(data, base, limits, at)
         except PathRefused as exc:
             problems.append(Problem(exc.message, source.position(exc.path)))
     if problems:

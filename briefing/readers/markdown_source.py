@@ -404,17 +404,16 @@ def _figure(text: str, here: KeyPath, inline: Token, ctx: _Ctx) -> dict[str, Any
     if m is None:
         return None
     alt, image, caption = m.group(1).strip(), m.group(2).strip("<>"), m.group(3)
-    at = (*here, "figure")
-    spec: dict[str, Any] = {"image": image}
-    ctx.at(at, inline)
-    ctx.at((*at, "image"), inline, image)
+    block: dict[str, Any] = {"figure": image}
+    ctx.at(here, inline)
+    ctx.at((*here, "figure"), inline, image)
     if alt:
-        spec["alt"] = alt
-        ctx.at((*at, "alt"), inline, alt)
+        block["alt"] = alt
+        ctx.at((*here, "alt"), inline, alt)
     if caption:
-        spec["caption"] = caption
-        ctx.at((*at, "caption"), inline, caption)
-    return {"figure": spec}
+        block["caption"] = caption
+        ctx.at((*here, "caption"), inline, caption)
+    return block
 
 
 def _describe(token: Token) -> str:

@@ -5,7 +5,7 @@ from pathlib import Path
 
 from tests.figure_files import brief, png
 
-EXPECT = "error 6:14: the image has 10,000,000,000 pixels"
+EXPECT = "error 4:13: the image has 10,000,000,000 pixels"
 
 
 def make(folder: Path) -> Path:

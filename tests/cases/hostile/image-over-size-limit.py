@@ -4,7 +4,7 @@ from pathlib import Path
 
 from tests.figure_files import brief, png
 
-EXPECT = "error 6:14: big.png: the image is over the image-mb limit"
+EXPECT = "error 4:13: big.png: the image is over the image-mb limit"
 ARGS = ["--limit", "image-mb=0.01"]
 
 

@@ -4,7 +4,7 @@ from pathlib import Path
 
 from tests.figure_files import brief, png
 
-EXPECT = "error 6:14: inside.png: a link out of the brief's folder"
+EXPECT = "error 4:13: inside.png: a link out of the brief's folder"
 
 
 def make(folder: Path) -> Path:

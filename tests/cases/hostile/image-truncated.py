@@ -4,7 +4,7 @@ from pathlib import Path
 
 from tests.figure_files import brief, png
 
-EXPECT = "error 6:14: a damaged PNG image"
+EXPECT = "error 4:13: a damaged PNG image"
 
 
 def make(folder: Path) -> Path:

@@ -4,7 +4,7 @@ from pathlib import Path
 
 from tests.figure_files import brief
 
-EXPECT = "error 6:14: not a PNG, JPEG or SVG image"
+EXPECT = "error 4:13: not a PNG, JPEG or SVG image"
 
 
 def make(folder: Path) -> Path:

@@ -4,7 +4,7 @@ from pathlib import Path
 
 from tests.figure_files import brief
 
-EXPECT = "error 6:14: the SVG has a DOCTYPE"
+EXPECT = "error 4:13: the SVG has a DOCTYPE"
 
 SVG = """<?xml version="1.0"?>
 <!DOCTYPE svg [<!ENTITY xxe SYSTEM "file:///etc/passwd">]>

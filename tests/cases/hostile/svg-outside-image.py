@@ -4,7 +4,7 @@ from pathlib import Path
 
 from tests.figure_files import brief
 
-EXPECT = "error 6:14: the SVG's <image> links to '../../../etc/secret.png'"
+EXPECT = "error 4:13: the SVG's <image> links to '../../../etc/secret.png'"
 
 SVG = """<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink"
  width="10" height="10">

@@ -4,7 +4,7 @@ from pathlib import Path
 
 from tests.figure_files import brief
 
-EXPECT = "error 6:14: the SVG has a <script> element"
+EXPECT = "error 4:13: the SVG has a <script> element"
 
 SVG = """<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10">
 <script>alert(1)</script><rect width="10" height="10"/></svg>"""
