@@ -7,10 +7,7 @@ from pathlib import Path
 
 def brief(folder: Path, image: str) -> Path:
     path = folder / "brief.yaml"
-    text = (
-        "title: Image\ndate: 2026-11-26\nsummary:\n"
-        f"  - figure: {image}\n    alt: x\n"
-    )
+    text = f"title: Image\ndate: 2026-11-26\nsummary:\n  - figure: {image}\n    alt: x\n"
     path.write_text(text, encoding="utf-8")
     return path
 

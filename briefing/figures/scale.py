@@ -15,12 +15,11 @@ def nice_ticks(low: float, high: float) -> list[float]:
     """Evenly spaced round values (1, 2, 2.5 or 5 times a power of ten) from a tick at or
     below ``low`` (and never above 0) to one at or above ``high``."""
     low, high = min(low, 0.0), max(high, 0.0)
-    if high == low:
+    if high - low < 1e-12:  # all zero (or too close to it for a printed axis)
         high = low + 1
     raw = (high - low) / TARGET_TICKS
     power = 10 ** math.floor(math.log10(raw))
     step = next(m * power for m in (1, 2, 2.5, 5, 10) if m * power >= raw)
-    first = math.floor(low / step + 1e-9) * step
-    last = math.ceil(high / step - 1e-9) * step
-    count = round((last - first) / step)
-    return [round(first + i * step, 12) for i in range(count + 1)]
+    first = math.floor(low / step)  # no tolerance: a tick too many beats one too few
+    last = math.ceil(high / step)
+    return [(first + i) * step for i in range(last - first + 1)]

@@ -1,0 +1,175 @@
+"""Figures: images and charts read safely, localized, and drawn in both formats.
+
+The hostile cases (tests/cases/hostile: image-*, svg-*, chart-*) cover refused input
+through the CLI; these tests check what a reader gets from good input.
+"""
+
+from __future__ import annotations
+
+import io
+import math
+import subprocess
+import sys
+import zipfile
+from pathlib import Path
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from briefing import api
+from briefing.errors import BriefError
+from briefing.figures.scale import nice_ticks
+from briefing.tree import Chart, Figure, Picture, walk_sections
+from tests.figure_files import png
+
+ROOT = Path(__file__).resolve().parents[1]
+EXAMPLE = ROOT / "examples" / "us-azerbaijan-charter.yaml"
+BUDGET = (40000.0, 120000.0, 60000.0, 30000.0)  # the example's Table 1, rows 1-4
+
+
+def figures(lang: str, path: Path = EXAMPLE) -> list[Figure]:
+    doc = api.localize(api.load(path), lang).doc
+    return [b for s in walk_sections(doc.sections) for b in s.blocks if isinstance(b, Figure)]
+
+
+@pytest.mark.parametrize(
+    ("lang", "label", "tick", "caption"),
+    [
+        ("en", "Figure 2", "25,000", "Indicative budget"),
+        ("az", "Şəkil 2", "25.000", "Tədbirlər üzrə"),
+        ("ru", "Рисунок 2", "25\xa0000", "Ориентировочный бюджет"),
+    ],
+)
+def test_the_example_chart_reads_its_table_in_each_language(
+    lang: str, label: str, tick: str, caption: str
+) -> None:
+    image, chart = figures(lang)
+    assert isinstance(image.content, Picture) and image.content.format == "svg"
+    assert isinstance(chart.content, Chart)
+    assert chart.label == label
+    assert "".join(r.text for r in chart.caption or ()).startswith(caption)
+    assert chart.content.series[0][1] == BUDGET  # one set of numbers with the table
+    assert tick in [text for _, text in chart.content.ticks]
+    assert chart.content.ticks[-1][0] >= max(BUDGET)
+
+
+def test_pdf_chart_is_text_a_reader_can_find(tmp_path: Path) -> None:
+    """pdftotext-style extraction finds the chart's labels, tick numbers and the alt text."""
+    from tests.readback import pdf_pages, squash
+
+    out = tmp_path / "out"
+    code = _cli("render", str(EXAMPLE), "-o", str(out), "-l", "ru", "-f", "pdf")
+    assert code.returncode == 0, code.stderr
+    text = squash(" ".join(pdf_pages(out / "us-azerbaijan-charter.ru.pdf")))
+    for expected in ("Круглый стол", "120 000", "Рисунок 2", "Столбчатая диаграмма"):
+        assert squash(expected) in text
+
+
+def test_docx_figures_are_svg_with_a_png_fallback_and_alt_text(tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    code = _cli("render", str(EXAMPLE), "-o", str(out), "-l", "az", "-f", "docx")
+    assert code.returncode == 0, code.stderr
+    with zipfile.ZipFile(out / "us-azerbaijan-charter.az.docx") as z:
+        names = z.namelist()
+        body = z.read("word/document.xml").decode()
+        types = z.read("[Content_Types].xml").decode()
+        svgs = [z.read(n) for n in names if n.endswith(".svg")]
+        pngs = [z.read(n) for n in names if n.startswith("word/media/") and n.endswith(".png")]
+    assert len(svgs) == 2 and len(pngs) == 2  # the schematic and the chart, each twice
+    assert body.count("asvg:svgBlip") == 2
+    assert 'descr="Təxmini büdcənin sütunlu diaqramı' in body
+    assert "image/svg+xml" in types
+    chart_svg = next(s for s in svgs if b"Xartiya" in s).decode()
+    assert "120.000" in chart_svg and "font-family: 'Noto Sans'" in chart_svg
+    assert "fill: None" not in chart_svg  # CSS would fill every line black
+    from PIL import Image
+
+    with Image.open(io.BytesIO(pngs[0])) as fallback:
+        assert fallback.width > 600  # print resolution, not a thumbnail
+
+
+def test_a_jpeg_is_embedded_as_the_same_bytes(tmp_path: Path) -> None:
+    """No recompression: the PDF's image stream is the author's JPEG file."""
+    from PIL import Image
+    from pypdf import PdfReader
+
+    picture = Image.new("RGB", (64, 32), "#2E5A88")
+    jpeg = io.BytesIO()
+    picture.save(jpeg, "JPEG", quality=80)
+    (tmp_path / "photo.jpg").write_bytes(jpeg.getvalue())
+    brief = tmp_path / "b.yaml"
+    brief.write_text("title: T\ndate: 2026-11-26\nsummary:\n  - figure: photo.jpg\n    alt: a\n")
+    result = _cli("render", str(brief), "-o", str(tmp_path / "out"), "-f", "pdf")
+    assert result.returncode == 0, result.stderr
+    page = PdfReader(tmp_path / "out" / "b.en.pdf").pages[0]
+    xobjects = page["/Resources"]["/XObject"]
+    streams = [x.get_object() for x in xobjects.values() if x.get_object()["/Subtype"] == "/Image"]
+    (stream,) = streams
+    assert "/DCTDecode" in stream["/Filter"]  # the JPEG itself (in ASCII85 transport)
+    assert stream.get_data() == jpeg.getvalue()
+
+
+def test_markdown_image_paragraph_is_a_figure(tmp_path: Path) -> None:
+    (tmp_path / "map.png").write_bytes(png(4, 2, b"\x00" * 10))
+    text = '---\ntitle: T\ndate: 2026-11-26\n---\n\n## Map\n\n![A map](map.png "Where it is")\n'
+    loaded = api.load_text(text, "markdown", base=tmp_path)
+    (figure,) = [
+        b for s in walk_sections(api.localize(loaded, "en").doc.sections) for b in s.blocks
+    ]
+    assert isinstance(figure, Figure) and isinstance(figure.content, Picture)
+    assert (figure.alt, figure.label) == ("A map", "Figure 1")
+    assert [r.text for r in figure.caption or ()] == ["Where it is"]
+    assert figure.content.format == "png"
+
+
+def test_a_brief_given_as_text_cannot_name_image_files() -> None:
+    text = "title: T\ndate: 2026-11-26\nsummary:\n  - figure: x.png\n    alt: a\n"
+    with pytest.raises(BriefError, match="has no folder to read images from"):
+        api.load_text(text)
+
+
+def test_a_figure_without_alt_warns_and_fails_under_strict(tmp_path: Path) -> None:
+    (tmp_path / "x.png").write_bytes(png(2, 2, b"\x00" * 6))
+    brief = tmp_path / "b.yaml"
+    brief.write_text("title: T\ndate: 2026-11-26\nsummary:\n  - figure: x.png\n")
+    out = tmp_path / "out"
+    loose = _cli("render", str(brief), "-o", str(out), "-f", "pdf")
+    assert loose.returncode == 0
+    assert f"{brief}:4:5: warning: summary[0]: a figure without alt text" in loose.stderr
+    strict = _cli("render", str(brief), "-o", str(tmp_path / "strict"), "--strict")
+    assert strict.returncode == 1
+    assert not (tmp_path / "strict").exists() or not any((tmp_path / "strict").iterdir())
+
+
+def test_an_svg_may_use_its_own_ids_and_inline_pictures(tmp_path: Path) -> None:
+    import base64
+
+    inline = base64.b64encode(png(1, 1, b"\x00\x00")).decode()
+    (tmp_path / "ok.svg").write_text(
+        '<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink"'
+        ' viewBox="0 0 40 20"><defs><rect id="r" width="10" height="10"/></defs>'
+        '<use xlink:href="#r"/><rect style="fill:url(#r)" width="1" height="1"/>'
+        f'<image href="data:image/png;base64,{inline}" width="5" height="5"/></svg>'
+    )
+    brief = tmp_path / "b.yaml"
+    brief.write_text("title: T\ndate: 2026-11-26\nsummary:\n  - figure: ok.svg\n    alt: a\n")
+    (figure,) = figures("en", brief)
+    assert isinstance(figure.content, Picture)
+    assert (figure.content.width, figure.content.height) == (30.0, 15.0)  # 40×20 px
+
+
+@given(st.floats(-1e12, 1e12), st.floats(-1e12, 1e12))
+def test_ticks_are_round_and_cover_the_data(a: float, b: float) -> None:
+    low, high = min(a, b), max(a, b)
+    ticks = nice_ticks(low, high)
+    assert ticks[0] <= min(low, 0) and ticks[-1] >= max(high, 0)
+    assert 2 <= len(ticks) <= 12
+    steps = [y - x for x, y in zip(ticks, ticks[1:], strict=False)]
+    assert all(math.isclose(s, steps[0], rel_tol=1e-9) for s in steps)  # evenly spaced
+
+
+def _cli(*args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "briefing", *args], capture_output=True, text=True, timeout=120
+    )
