@@ -7,6 +7,7 @@ through the CLI; these tests check what a reader gets from good input.
 from __future__ import annotations
 
 import io
+import itertools
 import math
 import subprocess
 import sys
@@ -103,7 +104,7 @@ def test_a_jpeg_is_embedded_as_the_same_bytes(tmp_path: Path) -> None:
     result = _cli("render", str(brief), "-o", str(tmp_path / "out"), "-f", "pdf")
     assert result.returncode == 0, result.stderr
     page = PdfReader(tmp_path / "out" / "b.en.pdf").pages[0]
-    xobjects = page["/Resources"]["/XObject"]
+    xobjects = page["/Resources"]["/XObject"]  # type: ignore[index]
     streams = [x.get_object() for x in xobjects.values() if x.get_object()["/Subtype"] == "/Image"]
     (stream,) = streams
     assert "/DCTDecode" in stream["/Filter"]  # the JPEG itself (in ASCII85 transport)
@@ -165,7 +166,7 @@ def test_ticks_are_round_and_cover_the_data(a: float, b: float) -> None:
     ticks = nice_ticks(low, high)
     assert ticks[0] <= min(low, 0) and ticks[-1] >= max(high, 0)
     assert 2 <= len(ticks) <= 12
-    steps = [y - x for x, y in zip(ticks, ticks[1:], strict=False)]
+    steps = [y - x for x, y in itertools.pairwise(ticks)]
     assert all(math.isclose(s, steps[0], rel_tol=1e-9) for s in steps)  # evenly spaced
 
 
