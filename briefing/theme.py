@@ -19,6 +19,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from briefing.errors import Problem
+from briefing.tree import Picture
 
 FACES = ("regular", "bold", "italic", "bold_italic")
 
@@ -146,6 +147,25 @@ class DocumentSettings:
     marking: str = "every_page"
 
 
+LOGO_PLACES = ("left", "right", "center")
+
+
+@dataclass(frozen=True)
+class LogoSettings:
+    """The organization's logo at the top of the first page (the letterhead): a PNG,
+    JPEG or SVG file of the template, read and checked with the theme (as a figure's
+    image is: inside the template folder, no external references)."""
+
+    picture: Picture = field(repr=False, compare=False)  # bytes: kept out of the fingerprint
+    file: Path
+    place: str = "left"  # one of LOGO_PLACES
+    width: float = 85.0  # points (30 mm)
+
+    @property
+    def height(self) -> float:
+        return self.width * self.picture.height / self.picture.width
+
+
 @dataclass(frozen=True)
 class Theme:
     """Everything theme.toml says, checked; ``source`` is the file it came from."""
@@ -160,6 +180,7 @@ class Theme:
     lists: ListSettings
     styles: dict[str, Style]
     document: DocumentSettings = field(default_factory=DocumentSettings)
+    logo: LogoSettings | None = None
     warnings: tuple[Problem, ...] = field(default=(), compare=False)
     """Problems that do not stop the template (a furniture colour of low contrast),
     each already positioned; ``briefing templates --check`` lists them."""

@@ -26,12 +26,14 @@ from briefing.theme import (
     DATE_STYLES,
     FACES,
     INCH,
+    LOGO_PLACES,
     MARKING_PLACES,
     UNITS,
     DocumentSettings,
     FontFamily,
     FontSettings,
     ListSettings,
+    LogoSettings,
     PageSettings,
     SpacingSettings,
     Style,
@@ -71,6 +73,7 @@ TOP_LEVEL = (
     "lists",
     "styles",
     "document",
+    "logo",
 )
 PAGE_DEFAULTS: dict[str, str | float] = {
     "margin_top": "30mm",
@@ -337,12 +340,54 @@ def _build(r: _Reader, folder: Path, file: Path, data: dict[str, Any]) -> Theme 
     lists = _lists(r, data, colors)
     styles = _styles(r, data, colors, fonts, page)
     document = _document(r, data)
+    logo = _logo(r, folder, data) if "logo" in data else None
     _furniture_contrast(r, styles, classification)
     if page is None or fonts is None:
         return None
     return Theme(
-        file, description, page, fonts, colors, classification, spacing, lists, styles, document
+        file,
+        description,
+        page,
+        fonts,
+        colors,
+        classification,
+        spacing,
+        lists,
+        styles,
+        document,
+        logo,
     )
+
+
+# -- [logo] -------------------------------------------------------------------------------
+
+
+def _logo(r: _Reader, folder: Path, data: Mapping[str, Any]) -> LogoSettings | None:
+    """[logo]: the file (inside the template folder, checked as a figure's image is),
+    where it sits at the top of page 1, and how wide it is."""
+    from briefing.figures.images import read_image
+    from briefing.figures.paths import PathRefused, image_bytes
+    from briefing.limits import Limits
+
+    table = r.table(data, ("logo",), ("file", "place", "width"))
+    if "file" not in table:
+        r.fail(("logo",), "[logo] needs a file: a PNG, JPEG or SVG in the template folder")
+        return None
+    name = r.typed(table["file"], ("logo", "file"), str, "a file name")
+    place = table.get("place", "left")
+    if place not in LOGO_PLACES:
+        r.fail(("logo", "place"), f"{_shown(place)}: use {' or '.join(map(repr, LOGO_PLACES))}")
+        place = "left"
+    width = r.length(table.get("width", "30mm"), ("logo", "width"), 0, 300, positive=True)
+    if name is None or width is None:
+        return None
+    try:
+        raw = image_bytes(folder, name, Limits(), ("logo", "file"))
+        picture = read_image(raw, folder, Limits(), ("logo", "file"))
+    except PathRefused as exc:
+        r.fail(("logo", "file"), exc.message)
+        return None
+    return LogoSettings(picture, folder / name, str(place), width)
 
 
 # -- [document], furniture contrast -------------------------------------------------------

@@ -68,6 +68,26 @@ def add_figure(ctx: Context, f: tree.Figure, template: Template | None) -> None:
         add_runs(ctx, credit, tuple(tree.Run(r.text, r.bold, True, r.link) for r in f.credit))
 
 
+def add_logo(ctx: Context, template: Template) -> None:
+    """The template's logo at the top of page 1, aligned as [logo] place says."""
+    logo = template.theme.logo
+    if logo is None:
+        return
+    width = min(logo.width, ctx.text_width / 20)
+    height = width * logo.picture.height / logo.picture.width
+    svg = logo.picture.data if logo.picture.format == "svg" else None
+    data = _png(svg, width, template) if svg is not None else logo.picture.data
+    p = ctx.paragraph("Body Text")
+    ppr = p.find(qn("w:pPr"))
+    if ppr is not None:
+        sub(ppr, "w:jc", {"w:val": logo.place})
+    size = int(width * EMU_PER_PT), int(height * EMU_PER_PT)
+    inline = ctx.part.new_pic_inline(io.BytesIO(data), *size)
+    if svg is not None:
+        _add_svg(ctx, inline, svg)
+    sub(sub(p, "w:r"), "w:drawing").append(inline)
+
+
 def _add_svg(ctx: Context, inline: object, svg: bytes) -> None:
     """The SVG as a part of its own, named by the blip's svgBlip extension."""
     package = ctx.part.package

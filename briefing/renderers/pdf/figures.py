@@ -84,6 +84,22 @@ def figure(f: tree.Figure, kit: Kit, gap: float) -> list[Any]:
     return [box]
 
 
+def letterhead(kit: Kit) -> Picture | None:
+    """The template's logo at the top of page 1, where [logo] places it; None without."""
+    logo = kit.theme.data.logo
+    if logo is None:
+        return None
+    width = min(logo.width, kit.geo.frame_width)
+    content, natural_w, natural_h = _picture(logo.picture)
+    height = width * natural_h / natural_w
+    if hasattr(content, "scale"):
+        content.scale(width / natural_w, height / natural_h)
+    flowable = Picture(content, width, height, "", kit.fonts.body.face())
+    flowable.hAlign = logo.place.upper()
+    flowable.spaceAfter = 8
+    return flowable
+
+
 def _picture(p: tree.Picture) -> tuple[Any, float, float]:
     """What reportlab draws for a picture, and its natural width and height."""
     if p.format == "svg":

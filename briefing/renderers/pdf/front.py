@@ -22,6 +22,10 @@ from briefing.renderers.pdf.theme import Theme
 
 def title_block(doc: tree.Document, b: Blocks, theme: Theme) -> list[Any]:
     out: list[Any] = []
+    if theme.data.logo is not None:  # the letterhead: only a template with [logo]
+        from briefing.renderers.pdf.figures import letterhead
+
+        out += [f for f in (letterhead(b.kit),) if f is not None]
     if doc.marking and theme.data.document.marking == "first_page_right":
         out.append(b.tag(_marking_right(doc.marking, doc.classification, b, theme), "P"))
     out += [b.tag(b.plain(doc.doc_type, "doctype"), "P"), b.tag(b.plain(doc.title, "title"), "H1")]
