@@ -30,6 +30,7 @@ MAX_SVG_ELEMENTS = 100_000  # drawing more would cost more time than any figure 
 DEFAULT_DPI = 96.0  # what a screen image without a dpi means
 _UNITS = {"": 0.75, "px": 0.75, "pt": 1.0, "pc": 12.0, "mm": 72 / 25.4, "cm": 72 / 2.54, "in": 72.0}
 _LENGTH = re.compile(r"^\s*([0-9]*\.?[0-9]+(?:[eE][-+]?[0-9]+)?)\s*([a-z]*)\s*$")
+_PILLOW = {"png": "PNG", "jpeg": "JPEG"}  # our format name -> Pillow's (and the message's)
 _INLINE_IMAGE = re.compile(r"^data:image/(png|jpeg);base64,", re.I)
 _CSS_URL = re.compile(r"url\(\s*['\"]?\s*([^'\")\s]*)", re.I)
 
@@ -54,7 +55,7 @@ def _raster(data: bytes, fmt: str, limits: Limits, at: KeyPath) -> Picture:
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("error")
-            with Image.open(io.BytesIO(data), formats=[fmt.upper()]) as im:
+            with Image.open(io.BytesIO(data), formats=[_PILLOW[fmt]]) as im:
                 width, height = im.size
                 if width * height > limits.image_pixels:
                     raise PathRefused(
@@ -68,7 +69,7 @@ def _raster(data: bytes, fmt: str, limits: Limits, at: KeyPath) -> Picture:
     except PathRefused:
         raise
     except (OSError, SyntaxError, ValueError, Image.DecompressionBombError, Warning) as exc:
-        raise PathRefused(at, f"a damaged {fmt.upper()} image: {exc}") from None
+        raise PathRefused(at, f"a damaged {_PILLOW[fmt]} image: {exc}") from None
     finally:
         Image.MAX_IMAGE_PIXELS = saved
     try:

@@ -95,7 +95,7 @@ def letterhead(kit: Kit) -> Picture | None:
     if hasattr(content, "scale"):
         content.scale(width / natural_w, height / natural_h)
     flowable = Picture(content, width, height, "", kit.fonts.body.face())
-    flowable.hAlign = logo.place.upper()
+    flowable.hAlign = {"left": "LEFT", "right": "RIGHT"}.get(logo.place, "CENTER")
     flowable.spaceAfter = 8
     return flowable
 
