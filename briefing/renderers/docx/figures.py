@@ -10,8 +10,10 @@ alt text is the drawing's ``descr``, which screen readers announce.
 
 from __future__ import annotations
 
+import hashlib
 import io
 import re
+from pathlib import Path
 
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.opc.packuri import PackURI
@@ -21,13 +23,13 @@ from docx.oxml.ns import qn
 from briefing import tree
 from briefing.renderers.docx.context import Context
 from briefing.renderers.docx.inline import add_runs
-from briefing.renderers.docx.ooxml import plain_run, sub
+from briefing.renderers.docx.ooxml import Element, plain_run, sub
 from briefing.templates import Template
 
 EMU_PER_PT = 12700
 SVG_EXT = "{96DAC541-7B7A-43D3-8B79-37D633B846F1}"
 ASVG = "http://schemas.microsoft.com/office/drawing/2016/SVG/main"
-FALLBACK_DPI = 192  # twice a screen's: sharp on screen and in draft print
+FALLBACK_DPI = 150  # sharp on screen and in draft print; only readers without SVG see it
 MAX_FALLBACK_PX = 4000  # the fallback's longer side, whatever the figure's size
 
 
@@ -68,8 +70,11 @@ def add_figure(ctx: Context, f: tree.Figure, template: Template | None) -> None:
         add_runs(ctx, credit, tuple(tree.Run(r.text, r.bold, True, r.link) for r in f.credit))
 
 
-def add_logo(ctx: Context, template: Template) -> None:
-    """The template's logo at the top of page 1, aligned as [logo] place says."""
+def add_logo(ctx: Context, template: Template, p: Element) -> None:
+    """The template's logo above the document type line ``p``: on a line of its own at
+    the start of ``p`` when it sits left (the letterhead adds no paragraph), else in a
+    paragraph of its own before ``p``, centred or right-aligned (a positional tab would
+    say it within ``p``, but LibreOffice ignores it)."""
     logo = template.theme.logo
     if logo is None:
         return
@@ -77,15 +82,21 @@ def add_logo(ctx: Context, template: Template) -> None:
     height = width * logo.picture.height / logo.picture.width
     svg = logo.picture.data if logo.picture.format == "svg" else None
     data = _png(svg, width, template) if svg is not None else logo.picture.data
-    p = ctx.paragraph("Body Text")
-    ppr = p.find(qn("w:pPr"))
-    if ppr is not None:
-        sub(ppr, "w:jc", {"w:val": logo.place})
     size = int(width * EMU_PER_PT), int(height * EMU_PER_PT)
     inline = ctx.part.new_pic_inline(io.BytesIO(data), *size)
     if svg is not None:
         _add_svg(ctx, inline, svg)
-    sub(sub(p, "w:r"), "w:drawing").append(inline)
+    if logo.place == "left":
+        run = sub(p, "w:r")
+        sub(run, "w:drawing").append(inline)
+        sub(run, "w:br")
+        return
+    own = ctx.paragraph("Body Text")
+    p.addprevious(own)
+    ppr = own.find(qn("w:pPr"))
+    if ppr is not None:
+        sub(ppr, "w:jc", {"w:val": logo.place})
+    sub(sub(own, "w:r"), "w:drawing").append(inline)
 
 
 def _add_svg(ctx: Context, inline: object, svg: bytes) -> None:
@@ -127,15 +138,34 @@ def _chart_svg(chart: tree.Chart, width: float, template: Template | None) -> tu
 
 
 def _png(svg: bytes, width: float, template: Template | None) -> bytes:
+    """The PNG beside an SVG; the same SVG at the same size is rasterized once per
+    process (an image file's SVG is the same in every language)."""
+    px = min(int(width / 72 * FALLBACK_DPI), MAX_FALLBACK_PX)
+    key = (hashlib.sha256(svg).digest(), px, None if template is None else template.path)
+    found = _PNGS.get(key)
+    if found is None:
+        found = _rasterize(svg, px, template)
+        if len(_PNGS) >= MAX_CACHED:
+            del _PNGS[next(iter(_PNGS))]
+        _PNGS[key] = found
+    return found
+
+
+MAX_CACHED = 32
+_PNGS: dict[tuple[bytes, int, Path | None], bytes] = {}
+
+
+def _rasterize(svg: bytes, px: int, template: Template | None) -> bytes:
     import resvg_py
 
+    # resvg parses every font file it is given on each call (about 18 ms for a Noto
+    # face): only the body family's regular face, and its bold if the SVG asks for it.
     fonts: list[str] = []
     family = None
     if template is not None:
-        family = template.theme.fonts.family("body").name
-        for fam in template.theme.fonts.families.values():
-            fonts += [str(p) for p in fam.files().values()]
-    px = min(int(width / 72 * FALLBACK_DPI), MAX_FALLBACK_PX)
+        body = template.theme.fonts.family("body")
+        family = body.name
+        fonts = [str(body.regular)] + ([str(body.bold)] if b"bold" in svg else [])
     data: bytes = resvg_py.svg_to_bytes(
         svg_string=svg.decode("utf-8"),
         width=px,

@@ -23,13 +23,14 @@ DATE_SEPARATOR = "\u00a0\u00a0·\u00a0\u00a0"
 def add_title_block(ctx: Context, doc: Document, marking_here: bool = False) -> None:
     """``marking_here``: the marking once, top right of page 1, not in the header
     (the theme's [document] marking = "first_page_right")."""
+    if marking_here and doc.marking:
+        plain_run(ctx.paragraph("Marking First Page"), doc.marking)
+    doc_type = ctx.paragraph("Document Type")
     if ctx.template is not None and ctx.template.theme.logo is not None:
         from briefing.renderers.docx.figures import add_logo
 
-        add_logo(ctx, ctx.template)
-    if marking_here and doc.marking:
-        plain_run(ctx.paragraph("Marking First Page"), doc.marking)
-    plain_run(ctx.paragraph("Document Type"), doc.doc_type)
+        add_logo(ctx, ctx.template, doc_type)  # the letterhead, above the document type
+    plain_run(doc_type, doc.doc_type)
     plain_run(ctx.paragraph("Title"), doc.title)
     if doc.subtitle:
         plain_run(ctx.paragraph("Subtitle"), doc.subtitle)

@@ -9,6 +9,7 @@ the PDF is tagged, which will put it in the structure tree).
 
 from __future__ import annotations
 
+import hashlib
 import io
 from typing import Any
 
@@ -58,7 +59,7 @@ def figure(f: tree.Figure, kit: Kit, gap: float) -> list[Any]:
         content = draw(f.content, width, chart_style(kit))
         height = content.height
     else:
-        content, natural_w, natural_h = _picture(f.content)
+        content, natural_w, natural_h = _picture(f.content, kit)
         height = width * natural_h / natural_w
         most = kit.geo.frame_height * MAX_HEIGHT_SHARE
         if height > most:
@@ -90,7 +91,7 @@ def letterhead(kit: Kit) -> Picture | None:
     if logo is None:
         return None
     width = min(logo.width, kit.geo.frame_width)
-    content, natural_w, natural_h = _picture(logo.picture)
+    content, natural_w, natural_h = _picture(logo.picture, kit)
     height = width * natural_h / natural_w
     if hasattr(content, "scale"):
         content.scale(width / natural_w, height / natural_h)
@@ -100,18 +101,58 @@ def letterhead(kit: Kit) -> Picture | None:
     return flowable
 
 
-def _picture(p: tree.Picture) -> tuple[Any, float, float]:
+def _picture(p: tree.Picture, kit: Kit) -> tuple[Any, float, float]:
     """What reportlab draws for a picture, and its natural width and height."""
     if p.format == "svg":
-        from svglib.svglib import svg2rlg
-
-        drawing = svg2rlg(io.BytesIO(p.data), resolve_entities=False)
+        drawing = _svg_drawing(p.data, kit)
         if drawing is None or not drawing.width or not drawing.height:
             return _empty(p), p.width, p.height
-        return drawing, float(drawing.width), float(drawing.height)
+        from reportlab.graphics.shapes import Drawing, Group
+
+        # A fresh drawing around the cached shapes: the caller scales its own copy.
+        fresh = Drawing(drawing.width, drawing.height)
+        fresh.add(Group(*drawing.contents))
+        return fresh, float(drawing.width), float(drawing.height)
     from reportlab.lib.utils import ImageReader
 
     return ImageReader(io.BytesIO(p.data)), p.width, p.height
+
+
+def _svg_drawing(data: bytes, kit: Kit) -> Any:
+    """svglib's shapes for an SVG, once per process for the same bytes (an image is the
+    same in every language), with the template's fonts known to svglib by family name
+    so it never asks fontconfig (a process per lookup)."""
+    key = hashlib.sha256(data).digest()
+    if key not in _DRAWINGS:
+        from svglib.svglib import svg2rlg
+
+        _svg_fonts(data, kit)
+        if len(_DRAWINGS) >= 16:
+            del _DRAWINGS[next(iter(_DRAWINGS))]
+        _DRAWINGS[key] = svg2rlg(io.BytesIO(data), resolve_entities=False)
+    return _DRAWINGS[key]
+
+
+_DRAWINGS: dict[bytes, Any] = {}
+
+
+def _svg_fonts(data: bytes, kit: Kit) -> None:
+    """Tell svglib which reportlab font draws the regular and bold faces of each
+    template family the SVG names, once per process (else it runs fc-match for each)."""
+    from svglib.fonts import register_font
+
+    for family in kit.theme.data.fonts.families.values():
+        if family.name.encode() not in data or family.name in _SVG_FAMILIES:
+            continue
+        _SVG_FAMILIES.add(family.name)
+        faces = kit.fonts.families[family.key]
+        for bold in (False, True):
+            path = family.bold if bold else family.regular
+            weight = "bold" if bold else "normal"
+            register_font(family.name, str(path), weight, "normal", faces.face(bold=bold))
+
+
+_SVG_FAMILIES: set[str] = set()
 
 
 def _empty(p: tree.Picture) -> Any:
