@@ -192,9 +192,7 @@ def localize(
         if date_style not in DATE_STYLES:
             raise UsageError(f"unknown date style {date_style!r} (known: {', '.join(DATE_STYLES)})")
     style = date_style or (tpl or template()).theme.document.date_style
-    return _localize(
-        loaded.brief, loaded.source, lang, source_date(), style, assets=loaded.assets
-    )
+    return _localize(loaded.brief, loaded.source, lang, source_date(), style, assets=loaded.assets)
 
 
 def check(
