@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import datetime
 import math
+import os
 import re
 import tomllib
 from collections.abc import Callable, Mapping
@@ -381,13 +382,23 @@ def _logo(r: _Reader, folder: Path, data: Mapping[str, Any]) -> LogoSettings | N
     width = r.length(table.get("width", "30mm"), ("logo", "width"), 0, 300, positive=True)
     if name is None or width is None:
         return None
+    # In the template folder; else the bundled memo's file of that name (as a font is
+    # found among the bundled fonts), so a theme copied from memo keeps its logo.
+    from briefing.resources import templates_dir
+
+    home = folder
+    bundled = templates_dir() / "memo"
+    if not os.path.lexists(folder / name) and os.path.lexists(bundled / name):
+        home = bundled
     try:
-        raw = image_bytes(folder, name, Limits(), ("logo", "file"))
-        picture = read_image(raw, folder, Limits(), ("logo", "file"))
+        raw = image_bytes(home, name, Limits(), ("logo", "file"))
+        picture = read_image(raw, home, Limits(), ("logo", "file"))
     except PathRefused as exc:
-        r.fail(("logo", "file"), exc.message)
+        r.fail(
+            ("logo", "file"), f"{exc.message.replace('beside the brief', 'in the template folder')}"
+        )
         return None
-    return LogoSettings(picture, folder / name, str(place), width)
+    return LogoSettings(picture, home / name, str(place), width)
 
 
 # -- [document], furniture contrast -------------------------------------------------------

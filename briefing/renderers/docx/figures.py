@@ -71,10 +71,9 @@ def add_figure(ctx: Context, f: tree.Figure, template: Template | None) -> None:
 
 
 def add_logo(ctx: Context, template: Template, p: Element) -> None:
-    """The template's logo above the document type line ``p``: on a line of its own at
-    the start of ``p`` when it sits left (the letterhead adds no paragraph), else in a
-    paragraph of its own before ``p``, centred or right-aligned (a positional tab would
-    say it within ``p``, but LibreOffice ignores it)."""
+    """The template's logo at the top of page 1, anchored in the document type paragraph
+    ``p``: a floating picture aligned left, centre or right in the column, with the
+    paragraph's text below it (no extra paragraph and no text of its own)."""
     logo = template.theme.logo
     if logo is None:
         return
@@ -86,17 +85,41 @@ def add_logo(ctx: Context, template: Template, p: Element) -> None:
     inline = ctx.part.new_pic_inline(io.BytesIO(data), *size)
     if svg is not None:
         _add_svg(ctx, inline, svg)
-    if logo.place == "left":
-        run = sub(p, "w:r")
-        sub(run, "w:drawing").append(inline)
-        sub(run, "w:br")
-        return
-    own = ctx.paragraph("Body Text")
-    p.addprevious(own)
-    ppr = own.find(qn("w:pPr"))
-    if ppr is not None:
-        sub(ppr, "w:jc", {"w:val": logo.place})
-    sub(sub(own, "w:r"), "w:drawing").append(inline)
+    sub(sub(p, "w:r"), "w:drawing").append(_anchored(inline, logo.place, size))
+
+
+def _anchored(inline: Element, place: str, size: tuple[int, int]) -> Element:
+    """``inline`` as a ``wp:anchor``: the same picture, floating at the top of its
+    paragraph, aligned ``place`` in the column, the text wrapped below it."""
+    gap = str(4 * EMU_PER_PT)
+    anchor = inline.makeelement(
+        qn("wp:anchor"),
+        {
+            "distT": "0", "distB": gap, "distL": "0", "distR": "0", "simplePos": "0",
+            "relativeHeight": "1", "behindDoc": "0", "locked": "0", "layoutInCell": "1",
+            "allowOverlap": "0",
+        },
+    )  # fmt: skip
+    _el(anchor, "wp:simplePos", {"x": "0", "y": "0"})
+    horizontal = _el(anchor, "wp:positionH", {"relativeFrom": "column"})
+    _el(horizontal, "wp:align").text = place
+    vertical = _el(anchor, "wp:positionV", {"relativeFrom": "paragraph"})
+    _el(vertical, "wp:posOffset").text = "0"
+    _el(anchor, "wp:extent", {"cx": str(size[0]), "cy": str(size[1])})
+    _el(anchor, "wp:effectExtent", {"l": "0", "t": "0", "r": "0", "b": "0"})
+    _el(anchor, "wp:wrapTopAndBottom")
+    for name in ("wp:docPr", "wp:cNvGraphicFramePr", "a:graphic"):
+        found = inline.find(qn(name))
+        if found is not None:
+            anchor.append(found)
+    return anchor
+
+
+def _el(parent: Element, tag: str, attrs: dict[str, str] | None = None) -> Element:
+    """A DrawingML child with unprefixed attributes (``sub`` prefixes them)."""
+    from lxml import etree
+
+    return etree.SubElement(parent, qn(tag), attrs or {})
 
 
 def _add_svg(ctx: Context, inline: object, svg: bytes) -> None:
