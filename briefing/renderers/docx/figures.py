@@ -37,8 +37,7 @@ def add_figure(ctx: Context, f: tree.Figure, template: Template | None) -> None:
     width = ctx.text_width / 20 * min(max(f.width, 0.05), 1.0)
     svg: bytes | None = None
     if isinstance(f.content, tree.Chart):
-        svg, height = _chart_svg(f.content, width, template)
-        data = _png(svg, width, template)
+        svg, height, data = _chart(f.content, width, template)
     elif f.content.format == "svg":
         svg = f.content.data
         height = width * f.content.height / f.content.width
@@ -138,11 +137,15 @@ def _add_svg(ctx: Context, inline: object, svg: bytes) -> None:
     ext.append(svg_blip)
 
 
-def _chart_svg(chart: tree.Chart, width: float, template: Template | None) -> tuple[bytes, float]:
-    """The chart as SVG text with the template's family names for its fonts."""
+def _chart(
+    chart: tree.Chart, width: float, template: Template | None
+) -> tuple[bytes, float, bytes]:
+    """The chart as SVG text with the template's family name for its font, its height,
+    and its PNG fallback (drawn with Pillow: briefing/charts/raster.py)."""
     from reportlab.graphics import renderSVG
 
     from briefing.charts.draw import draw
+    from briefing.charts.raster import png
     from briefing.renderers.pdf.figures import chart_style
     from briefing.renderers.pdf.kit import kit
 
@@ -151,13 +154,18 @@ def _chart_svg(chart: tree.Chart, width: float, template: Template | None) -> tu
     prepared = kit(template)
     drawing = draw(chart, width, chart_style(prepared))
     text = renderSVG.drawToString(drawing)
-    family = template.theme.fonts.family("body").name
-    for face in {prepared.fonts.body.face(), prepared.fonts.body.face(bold=True)}:
-        text = re.sub(rf"font-family: {re.escape(face)};", f"font-family: '{family}';", text)
+    body = template.theme.fonts.family("body")
+    faces = {
+        prepared.fonts.body.face(): body.regular,
+        prepared.fonts.body.face(bold=True): body.bold,
+    }
+    for face in faces:
+        text = re.sub(rf"font-family: {re.escape(face)};", f"font-family: '{body.name}';", text)
     # renderSVG writes "fill: None", which CSS (and so resvg and Word) reads as no value:
     # the default, black, would fill every line of a line chart.
     text = text.replace("fill: None;", "fill: none;")
-    return text.encode("utf-8"), float(drawing.height)
+    pixels = min(int(width / 72 * FALLBACK_DPI), MAX_FALLBACK_PX)
+    return text.encode("utf-8"), float(drawing.height), png(drawing, pixels, faces)
 
 
 def _png(svg: bytes, width: float, template: Template | None) -> bytes:
