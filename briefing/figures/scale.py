@@ -22,4 +22,6 @@ def nice_ticks(low: float, high: float) -> list[float]:
     step = next(m * power for m in (1, 2, 2.5, 5, 10) if m * power >= raw)
     first = math.floor(low / step)  # no tolerance: a tick too many beats one too few
     last = math.ceil(high / step)
+    first -= first * step > low  # a quotient that underflowed to 0 (a subnormal low)
+    last += last * step < high
     return [(first + i) * step for i in range(last - first + 1)]

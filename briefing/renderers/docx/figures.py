@@ -146,19 +146,15 @@ def _chart(
 
     from briefing.charts.draw import draw
     from briefing.charts.raster import png
-    from briefing.renderers.pdf.figures import chart_style
-    from briefing.renderers.pdf.kit import kit
+    from briefing.charts.style import chart_style
 
     if template is None:
         raise TypeError("a chart needs the template it is drawn with")  # a bug
-    prepared = kit(template)
-    drawing = draw(chart, width, chart_style(prepared))
+    style = chart_style(template)
+    drawing = draw(chart, width, style)
     text = renderSVG.drawToString(drawing)
     body = template.theme.fonts.family("body")
-    faces = {
-        prepared.fonts.body.face(): body.regular,
-        prepared.fonts.body.face(bold=True): body.bold,
-    }
+    faces = {style.font: body.regular, style.bold: body.bold}
     for face in faces:
         text = re.sub(rf"font-family: {re.escape(face)};", f"font-family: '{body.name}';", text)
     # renderSVG writes "fill: None", which CSS (and so resvg and Word) reads as no value:
