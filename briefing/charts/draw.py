@@ -1,4 +1,4 @@
-"""tree.Chart -> a reportlab Drawing: bars (grouped or stacked), lines, pies and donuts.
+"""tree.Chart -> a scene of shapes (scene.py): bars (grouped or stacked), lines, pies and donuts.
 
 Everything the chart says was put into the output language by localize (labels, tick
 numbers, percentages); this module only places shapes and strings. It is drawn by
@@ -13,11 +13,13 @@ import math
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from reportlab.graphics.shapes import Drawing, Line, Polygon, PolyLine, Rect, String, Wedge
-from reportlab.lib.colors import Color, HexColor, white
 from reportlab.pdfbase.pdfmetrics import stringWidth
 
+from briefing.charts.scene import Drawing, Line, Polygon, PolyLine, Rect, String, Wedge
 from briefing.tree import Chart
+
+Color = str
+white = "#FFFFFF"
 
 # Okabe and Ito's colour-blind safe colours, ordered so that neighbours also differ in
 # lightness (greyscale print): dark blue, orange, sky blue, green, yellow, purple.
@@ -43,7 +45,7 @@ class ChartStyle:
         grid: Color,
         palette: tuple[str, ...] = DEFAULT_PALETTE,
     ) -> ChartStyle:
-        return ChartStyle(font, bold, size, text, grid, tuple(HexColor(c) for c in palette))
+        return ChartStyle(font, bold, size, text, grid, tuple(palette))
 
     def color(self, i: int) -> Color:
         return self.palette[i % len(self.palette)]

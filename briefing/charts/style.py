@@ -24,8 +24,6 @@ _STYLES: dict[tuple[str, str], ChartStyle] = {}
 
 
 def _style(template: Template) -> ChartStyle:
-    from reportlab.lib.colors import HexColor
-
     from briefing.renderers.pdf.fonts import load_fonts  # registers faces on first use
 
     theme = template.theme
@@ -39,7 +37,7 @@ def _style(template: Template) -> ChartStyle:
         body.face(),
         body.face(bold=True),
         size,
-        HexColor(theme.color("text")),
-        HexColor(theme.color("hairline")),
+        theme.color("text"),
+        theme.color("hairline"),
         palette,
     )

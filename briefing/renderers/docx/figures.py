@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import hashlib
 import io
-import re
 from pathlib import Path
 
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
@@ -140,28 +139,22 @@ def _add_svg(ctx: Context, inline: object, svg: bytes) -> None:
 def _chart(
     chart: tree.Chart, width: float, template: Template | None
 ) -> tuple[bytes, float, bytes]:
-    """The chart as SVG text with the template's family name for its font, its height,
-    and its PNG fallback (drawn with Pillow: briefing/charts/raster.py)."""
-    from reportlab.graphics import renderSVG
-
+    """The chart as SVG with the template's family name for its font, its height, and
+    its PNG fallback (briefing/charts: svg.py and raster.py, no reportlab.graphics)."""
     from briefing.charts.draw import draw
     from briefing.charts.raster import png
     from briefing.charts.style import chart_style
+    from briefing.charts.svg import svg
 
     if template is None:
         raise TypeError("a chart needs the template it is drawn with")  # a bug
     style = chart_style(template)
-    drawing = draw(chart, width, style)
-    text = renderSVG.drawToString(drawing)
+    scene = draw(chart, width, style)
     body = template.theme.fonts.family("body")
-    faces = {style.font: body.regular, style.bold: body.bold}
-    for face in faces:
-        text = re.sub(rf"font-family: {re.escape(face)};", f"font-family: '{body.name}';", text)
-    # renderSVG writes "fill: None", which CSS (and so resvg and Word) reads as no value:
-    # the default, black, would fill every line of a line chart.
-    text = text.replace("fill: None;", "fill: none;")
+    families = {style.font: (body.name, False), style.bold: (body.name, True)}
+    files = {style.font: body.regular, style.bold: body.bold}
     pixels = min(int(width / 72 * FALLBACK_DPI), MAX_FALLBACK_PX)
-    return text.encode("utf-8"), float(drawing.height), png(drawing, pixels, faces)
+    return svg(scene, families), float(scene.height), png(scene, pixels, files)
 
 
 def _png(svg: bytes, width: float, template: Template | None) -> bytes:

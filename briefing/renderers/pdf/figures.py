@@ -55,8 +55,10 @@ def figure(f: tree.Figure, kit: Kit, gap: float) -> list[Any]:
     content: Any
     if isinstance(f.content, tree.Chart):
         from briefing.charts.draw import draw
+        from briefing.charts.style import chart_style
+        from briefing.charts.to_reportlab import drawing
 
-        content = draw(f.content, width, chart_style(kit))
+        content = drawing(draw(f.content, width, chart_style(kit.theme.template)))
         height = content.height
     else:
         content, natural_w, natural_h = _picture(f.content, kit)
@@ -159,22 +161,3 @@ def _empty(p: tree.Picture) -> Any:
     from reportlab.graphics.shapes import Drawing
 
     return Drawing(p.width, p.height)
-
-
-def chart_style(kit: Kit) -> Any:
-    """The chart's fonts, sizes and colours from the template."""
-    from briefing.charts.draw import DEFAULT_PALETTE, ChartStyle
-
-    theme = kit.theme
-    palette = tuple(
-        theme.data.colors.get(f"chart{i}", default) for i, default in enumerate(DEFAULT_PALETTE, 1)
-    )
-    size = kit.sheet["caption"].fontSize
-    return ChartStyle.of(
-        kit.fonts.body.face(),
-        kit.fonts.body.face(bold=True),
-        size,
-        theme.color("text"),
-        theme.color("hairline"),
-        palette,
-    )
