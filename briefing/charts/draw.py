@@ -13,8 +13,6 @@ import math
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from reportlab.pdfbase.pdfmetrics import stringWidth
-
 from briefing.charts.scene import Drawing, Line, Polygon, PolyLine, Rect, String, Wedge
 from briefing.tree import Chart
 
@@ -24,6 +22,7 @@ white = "#FFFFFF"
 # Okabe and Ito's colour-blind safe colours, ordered so that neighbours also differ in
 # lightness (greyscale print): dark blue, orange, sky blue, green, yellow, purple.
 Scale = Callable[[float], float]
+Measure = Callable[[str, str, float], float]
 DEFAULT_PALETTE = ("#1F3864", "#E69F00", "#56B4E9", "#009E73", "#F0E442", "#CC79A7")
 
 
@@ -35,6 +34,7 @@ class ChartStyle:
     text: Color
     grid: Color
     palette: tuple[Color, ...]
+    measure: Measure  # (text, font, size) -> width in points, with that output's metrics
 
     @staticmethod
     def of(
@@ -43,9 +43,10 @@ class ChartStyle:
         size: float,
         text: Color,
         grid: Color,
-        palette: tuple[str, ...] = DEFAULT_PALETTE,
+        palette: tuple[str, ...],
+        measure: Measure,
     ) -> ChartStyle:
-        return ChartStyle(font, bold, size, text, grid, tuple(palette))
+        return ChartStyle(font, bold, size, text, grid, tuple(palette), measure)
 
     def color(self, i: int) -> Color:
         return self.palette[i % len(self.palette)]
@@ -58,30 +59,37 @@ def draw(chart: Chart, width: float, style: ChartStyle) -> Drawing:
     return _axes(chart, width, style)
 
 
-def _fit(text: str, font: str, size: float, room: float) -> str:
+def _fit(text: str, style: ChartStyle, size: float, room: float) -> str:
     """``text`` cut with an ellipsis to fit ``room`` points (a long category label)."""
-    if stringWidth(text, font, size) <= room:
+    width = style.measure
+    if width(text, style.font, size) <= room:
         return text
-    while text and stringWidth(text + "…", font, size) > room:
+    while text and width(text + "…", style.font, size) > room:
         text = text[:-1]
     return text.rstrip() + "…"
 
 
-def _wrap(text: str, font: str, size: float, room: float, rows: int = 2) -> list[str]:
-    """``text`` in at most ``rows`` lines of ``room`` points, the last cut if need be."""
-    from reportlab.lib.utils import simpleSplit
-
-    lines = simpleSplit(text, font, size, max(room, 1.0)) or [""]
+def _wrap(text: str, style: ChartStyle, size: float, room: float, rows: int = 2) -> list[str]:
+    """``text`` in at most ``rows`` lines of ``room`` points (broken at spaces), the last
+    cut with an ellipsis if need be."""
+    lines: list[str] = []
+    for word in text.split():
+        joined = f"{lines[-1]} {word}" if lines else word
+        if lines and style.measure(joined, style.font, size) <= room:
+            lines[-1] = joined
+        else:
+            lines.append(word)
+    lines = lines or [""]
     if len(lines) > rows:
         lines = [*lines[: rows - 1], " ".join(lines[rows - 1 :])]
-    return [*lines[:-1], _fit(lines[-1], font, size, room)]
+    return [*lines[:-1], _fit(lines[-1], style, size, room)]
 
 
 def _legend(d: Drawing, names: list[str], y: float, width: float, style: ChartStyle) -> None:
     """Swatches and names in rows from the left at height ``y`` downwards."""
     x, s = 0.0, style.size
     for i, name in enumerate(names):
-        w = s + 4 + stringWidth(name, style.font, s) + 12
+        w = s + 4 + style.measure(name, style.font, s) + 12
         if x > 0 and x + w > width:
             x, y = 0.0, y - s * 1.6
         d.add(Rect(x, y, s, s, fillColor=style.color(i), strokeColor=None))
@@ -92,7 +100,7 @@ def _legend(d: Drawing, names: list[str], y: float, width: float, style: ChartSt
 def _legend_rows(names: list[str], width: float, style: ChartStyle) -> int:
     rows, x, s = 1, 0.0, style.size
     for name in names:
-        w = s + 4 + stringWidth(name, style.font, s) + 12
+        w = s + 4 + style.measure(name, style.font, s) + 12
         if x > 0 and x + w > width:
             rows, x = rows + 1, 0.0
         x += w
@@ -104,10 +112,10 @@ def _axes(chart: Chart, width: float, style: ChartStyle) -> Drawing:
     names = [n for n, _ in chart.series]
     legend = _legend_rows(names, width, style) if len(names) > 1 else 0
     ticks = chart.ticks or ((0.0, "0"), (1.0, "1"))
-    left = max(stringWidth(label, style.font, s) for _, label in ticks) + 6
+    left = max(style.measure(label, style.font, s) for _, label in ticks) + 6
     plot_w = width - left - 4
     slot = plot_w / max(len(chart.categories), 1)
-    wrapped = [_wrap(c, style.font, s, slot - 4) for c in chart.categories]
+    wrapped = [_wrap(c, style, s, slot - 4) for c in chart.categories]
     label_rows = max((len(w) for w in wrapped), default=1)
     plot_h = width * 0.45
     under = s * (1.0 + 1.2 * label_rows)  # the category labels below the axis
@@ -195,7 +203,7 @@ def _bars(d: Drawing, chart: Chart, left: float, slot: float, y: Scale, style: C
             if not stacked and n <= 3:
                 label = chart.labels[k][i]
                 size = style.size * 0.85
-                if stringWidth(label, style.font, size) <= bar + 8:
+                if style.measure(label, style.font, size) <= bar + 8:
                     ty = b + 2 if v >= 0 else b - size
                     d.add(
                         String(
@@ -269,7 +277,7 @@ def _pie(chart: Chart, width: float, style: ChartStyle) -> Drawing:
     for i, name in enumerate(names):
         y = height - 4 - (i + 1) * s * 1.6 + s * 0.4
         d.add(Rect(x, y, s, s, fillColor=style.color(i), strokeColor=None))
-        text = _fit(name, style.font, s, legend_w - s - 6)
+        text = _fit(name, style, s, legend_w - s - 6)
         d.add(String(x + s + 5, y + 1, text, fontName=style.font, fontSize=s, fillColor=style.text))
     if math.isclose(total, 0.0):
         d.add(String(cx, cy, "0", fontName=style.font, fontSize=s, textAnchor="middle"))

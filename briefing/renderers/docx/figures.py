@@ -143,16 +143,16 @@ def _chart(
     its PNG fallback (briefing/charts: svg.py and raster.py, no reportlab.graphics)."""
     from briefing.charts.draw import draw
     from briefing.charts.raster import png
-    from briefing.charts.style import chart_style
+    from briefing.charts.style import BOLD, REGULAR, chart_style
     from briefing.charts.svg import svg
 
     if template is None:
         raise TypeError("a chart needs the template it is drawn with")  # a bug
-    style = chart_style(template)
+    style = chart_style(template, pdf=False)
     scene = draw(chart, width, style)
     body = template.theme.fonts.family("body")
-    families = {style.font: (body.name, False), style.bold: (body.name, True)}
-    files = {style.font: body.regular, style.bold: body.bold}
+    families = {REGULAR: (body.name, False), BOLD: (body.name, True)}
+    files = {REGULAR: body.regular, BOLD: body.bold}
     pixels = min(int(width / 72 * FALLBACK_DPI), MAX_FALLBACK_PX)
     return svg(scene, families), float(scene.height), png(scene, pixels, files)
 

@@ -58,7 +58,7 @@ def figure(f: tree.Figure, kit: Kit, gap: float) -> list[Any]:
         from briefing.charts.style import chart_style
         from briefing.charts.to_reportlab import drawing
 
-        content = drawing(draw(f.content, width, chart_style(kit.theme.template)))
+        content = drawing(draw(f.content, width, chart_style(kit.theme.template, pdf=True)))
         height = content.height
     else:
         content, natural_w, natural_h = _picture(f.content, kit)
