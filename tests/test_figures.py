@@ -173,3 +173,35 @@ def _cli(*args: str) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
         [sys.executable, "-m", "briefing", *args], capture_output=True, text=True, timeout=120
     )
+
+
+def test_a_template_logo_outside_its_folder_is_refused(tmp_path: Path) -> None:
+    from briefing.errors import TemplateError
+    from briefing.templates import load_template
+
+    memo = ROOT / "templates" / "memo"
+    theme = (memo / "theme.toml").read_text(encoding="utf-8")
+    (tmp_path / "tpl").mkdir()
+    (tmp_path / "secret.png").write_bytes(png(2, 2, b"\x00" * 6))
+    (tmp_path / "tpl" / "theme.toml").write_text(
+        theme.replace('file = "logo.png"', 'file = "../secret.png"'), encoding="utf-8"
+    )
+    with pytest.raises(
+        TemplateError, match=r"theme.toml:\d+:\d+: logo.file: ../secret.png: leaves"
+    ):
+        load_template(str(tmp_path / "tpl"))
+
+
+def test_the_memo_logo_is_on_the_first_page_of_both_formats(tmp_path: Path) -> None:
+    from pypdf import PdfReader
+
+    out = tmp_path / "out"
+    result = _cli("render", str(EXAMPLE), "-o", str(out), "-l", "en")
+    assert result.returncode == 0, result.stderr
+    first = PdfReader(out / "us-azerbaijan-charter.en.pdf").pages[0]
+    xobjects = first["/Resources"]["/XObject"]  # type: ignore[index]
+    assert any(x.get_object()["/Subtype"] == "/Image" for x in xobjects.values())
+    with zipfile.ZipFile(out / "us-azerbaijan-charter.en.docx") as z:
+        body = z.read("word/document.xml").decode()
+    first_paragraph = body[body.index("<w:p>") : body.index("</w:p>")]
+    assert "<wp:anchor" in first_paragraph and "Policy memo" in first_paragraph

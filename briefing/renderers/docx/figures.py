@@ -90,6 +90,7 @@ def _anchored(inline: Element, place: str, size: tuple[int, int]) -> Element:
     """``inline`` as a ``wp:anchor``: the same picture, floating at the top of its
     paragraph, aligned ``place`` in the column, the text wrapped below it."""
     gap = str(4 * EMU_PER_PT)
+    wp = "http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing"
     anchor = inline.makeelement(
         qn("wp:anchor"),
         {
@@ -97,6 +98,7 @@ def _anchored(inline: Element, place: str, size: tuple[int, int]) -> Element:
             "relativeHeight": "1", "behindDoc": "0", "locked": "0", "layoutInCell": "1",
             "allowOverlap": "0",
         },
+        nsmap={"wp": wp},  # the inline it replaces declared it; the body's root does not
     )  # fmt: skip
     _el(anchor, "wp:simplePos", {"x": "0", "y": "0"})
     horizontal = _el(anchor, "wp:positionH", {"relativeFrom": "column"})
