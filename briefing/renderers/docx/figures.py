@@ -3,9 +3,10 @@
 PNG and JPEG go in as they are. SVG (an image file, or a chart drawn by
 briefing/charts as SVG) goes in as SVG with a PNG of it as the fallback: the picture's
 ``a:blip`` names the PNG, and Office's ``asvg:svgBlip`` extension inside it names the
-SVG, so Word 2016+ and LibreOffice show the vector and older readers the PNG. The PNG
-is rasterized by resvg with the template's own font files, at print resolution. The
-alt text is the drawing's ``descr``, which screen readers announce.
+SVG, so Word 2016+ shows the vector and older readers the PNG (LibreOffice 7, as
+tested, shows the PNG too). An SVG file's PNG is rasterized by resvg with the
+template's body font; a chart's is drawn by briefing/charts/raster.py. The alt text is
+the drawing's ``descr``, which screen readers announce.
 """
 
 from __future__ import annotations
