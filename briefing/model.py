@@ -201,7 +201,7 @@ class Series:
 
     name: Text
     """The series' name, in the legend."""
-    values: list[float] = field(metadata={"min_items": 1, "limit": "table_columns"})
+    values: list[float] = field(metadata={"min_items": 1, "limit": "table_rows"})
     """One number per category."""
 
 

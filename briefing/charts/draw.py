@@ -62,17 +62,26 @@ def draw(chart: Chart, width: float, style: ChartStyle) -> Drawing:
 def _fit(text: str, style: ChartStyle, size: float, room: float) -> str:
     """``text`` cut with an ellipsis to fit ``room`` points (a long category label)."""
     width = style.measure
+    # No glyph is narrower than a tenth of the size: a label of 30,000 characters is cut
+    # to what could fit before anything is measured, then the cut is found by halving.
+    text = text[: int(room / (size * 0.1)) + 2]
     if width(text, style.font, size) <= room:
         return text
-    while text and width(text + "…", style.font, size) > room:
-        text = text[:-1]
-    return text.rstrip() + "…"
+    low, high = 0, len(text)  # text[:low] + "…" fits; text[:high] + "…" does not
+    while high - low > 1:
+        mid = (low + high) // 2
+        if width(text[:mid] + "…", style.font, size) <= room:
+            low = mid
+        else:
+            high = mid
+    return text[:low].rstrip() + "…"
 
 
 def _wrap(text: str, style: ChartStyle, size: float, room: float, rows: int = 2) -> list[str]:
     """``text`` in at most ``rows`` lines of ``room`` points (broken at spaces), the last
     cut with an ellipsis if need be."""
     lines: list[str] = []
+    text = text[: rows * (int(room / (size * 0.1)) + 2)]  # more could never show
     for word in text.split():
         joined = f"{lines[-1]} {word}" if lines else word
         if lines and style.measure(joined, style.font, size) <= room:
@@ -82,7 +91,7 @@ def _wrap(text: str, style: ChartStyle, size: float, room: float, rows: int = 2)
     lines = lines or [""]
     if len(lines) > rows:
         lines = [*lines[: rows - 1], " ".join(lines[rows - 1 :])]
-    return [*lines[:-1], _fit(lines[-1], style, size, room)]
+    return [_fit(line, style, size, room) for line in lines]  # a word may be too long
 
 
 def _legend(d: Drawing, names: list[str], y: float, width: float, style: ChartStyle) -> None:
@@ -109,7 +118,7 @@ def _legend_rows(names: list[str], width: float, style: ChartStyle) -> int:
 
 def _axes(chart: Chart, width: float, style: ChartStyle) -> Drawing:
     s = style.size
-    names = [n for n, _ in chart.series]
+    names = [_fit(n, style, s, width - s - 16) for n, _ in chart.series]
     legend = _legend_rows(names, width, style) if len(names) > 1 else 0
     ticks = chart.ticks or ((0.0, "0"), (1.0, "1"))
     left = max(style.measure(label, style.font, s) for _, label in ticks) + 6
@@ -144,7 +153,14 @@ def _axes(chart: Chart, width: float, style: ChartStyle) -> Drawing:
         )
     if chart.axis:
         d.add(
-            String(0, height - s, chart.axis, fontName=style.font, fontSize=s, fillColor=style.text)
+            String(
+                0,
+                height - s,
+                _fit(chart.axis, style, s, width),
+                fontName=style.font,
+                fontSize=s,
+                fillColor=style.text,
+            )
         )
     for i, lines in enumerate(wrapped):
         cx = left + slot * (i + 0.5)
@@ -249,6 +265,9 @@ def _pie(chart: Chart, width: float, style: ChartStyle) -> Drawing:
     labels = chart.labels[0] if chart.labels else ()
     radius = min(width * 0.22, 110.0)
     names = [f"{c} ({p})" for c, p in zip(chart.categories, labels, strict=False)]
+    most = max(int(radius * 4 / (s * 1.6)), 1)  # legend rows: up to twice the pie's height
+    if len(names) > most:
+        names = [*names[: most - 1], "…"]
     legend_w = width - radius * 2 - 24
     height = max(radius * 2 + 8, len(names) * s * 1.6 + 8)
     d = Drawing(width, height)

@@ -13,11 +13,13 @@ import hashlib
 import io
 from typing import Any
 
-from reportlab.platypus import Flowable, KeepTogether
+from reportlab.platypus import Flowable
 
 from briefing import tree
 from briefing.renderers.pdf.kit import Kit
+from briefing.renderers.pdf.textblock import TextBlock
 
+SHORT_CAPTION = 600  # characters: a caption a picture is kept on the same page with
 MAX_HEIGHT_SHARE = 0.75  # of the frame: a tall image leaves room for its caption
 
 
@@ -59,32 +61,37 @@ def figure(f: tree.Figure, kit: Kit, gap: float) -> list[Any]:
         from briefing.charts.to_reportlab import drawing
 
         content = drawing(draw(f.content, width, chart_style(kit.theme.template, pdf=True)))
-        height = content.height
+        natural_w, natural_h = width, content.height
     else:
         content, natural_w, natural_h = _picture(f.content, kit)
-        height = width * natural_h / natural_w
-        most = kit.geo.frame_height * MAX_HEIGHT_SHARE
-        if height > most:
-            width, height = width * most / height, most
-        if hasattr(content, "scale"):
-            content.scale(width / natural_w, height / natural_h)
-            content.width, content.height = width, height
+    # A picture or chart taller than most of the page is made smaller: one that cannot
+    # fit any page would never be placed.
+    height = width * natural_h / natural_w
+    most = kit.geo.frame_height * MAX_HEIGHT_SHARE
+    if height > most:
+        width, height = width * most / height, most
+    if hasattr(content, "scale"):  # a Drawing (SVG or chart); a raster image is sized on draw
+        content.scale(width / natural_w, height / natural_h)
+        content.width, content.height = width, height
     picture = Picture(content, width, height, f.alt, font)
     picture.hAlign = "CENTER"
-    para = kit.texts.block
     caption = (
         tree.Run(f.label, bold=True),
         *((tree.Run(". "), *f.caption) if f.caption else ()),
     )
-    parts: list[Any] = [picture, para(caption, "caption")]
+    # The caption style keeps a table's caption with the table below it; a figure's
+    # caption is below the figure, so it keeps with nothing. The picture keeps with a
+    # caption of a few lines; a caption of pages is left to flow (holding it together
+    # with the picture sent reportlab's layout round in circles).
+    style = kit.sheet["caption"].clone("caption@figure", keepWithNext=0)
+    texts = [caption]
     if f.credit:
-        parts.append(
-            para(tuple(tree.Run(r.text, r.bold, True, r.link) for r in f.credit), "caption")
-        )
-    box = KeepTogether(parts)
-    box.spaceBefore = 4
-    box.spaceAfter = gap
-    return [box]
+        texts.append(tuple(tree.Run(r.text, r.bold, True, r.link) for r in f.credit))
+    parts: list[Any] = [picture] + [TextBlock(kit.texts.pieces(t, "caption"), style) for t in texts]
+    picture.spaceBefore = 4
+    picture.keepWithNext = sum(len(r.text) for r in caption) <= SHORT_CAPTION
+    parts[-1].spaceAfter = gap
+    return parts
 
 
 def letterhead(kit: Kit) -> Picture | None:
