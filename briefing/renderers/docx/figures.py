@@ -105,7 +105,8 @@ def _anchored(inline: Element, place: str, size: tuple[int, int]) -> Element:
     horizontal = _el(anchor, "wp:positionH", {"relativeFrom": "column"})
     _el(horizontal, "wp:align").text = place
     vertical = _el(anchor, "wp:positionV", {"relativeFrom": "paragraph"})
-    _el(vertical, "wp:posOffset").text = "0"
+    # below the document type paragraph's top rule (its border), as in the PDF
+    _el(vertical, "wp:posOffset").text = str(8 * EMU_PER_PT)
     _el(anchor, "wp:extent", {"cx": str(size[0]), "cy": str(size[1])})
     _el(anchor, "wp:effectExtent", {"l": "0", "t": "0", "r": "0", "b": "0"})
     _el(anchor, "wp:wrapTopAndBottom")
