@@ -73,6 +73,7 @@ def figure(f: tree.Figure, kit: Kit, gap: float) -> list[Any]:
     if hasattr(content, "scale"):  # a Drawing (SVG or chart); a raster image is sized on draw
         content.scale(width / natural_w, height / natural_h)
         content.width, content.height = width, height
+        content.initialFontName = font  # reportlab would start it in Helvetica, unembedded
     picture = Picture(content, width, height, f.alt, font)
     picture.hAlign = "CENTER"
     caption = (
@@ -104,6 +105,7 @@ def letterhead(kit: Kit) -> Picture | None:
     height = width * natural_h / natural_w
     if hasattr(content, "scale"):
         content.scale(width / natural_w, height / natural_h)
+        content.initialFontName = kit.fonts.body.face()
     flowable = Picture(content, width, height, "", kit.fonts.body.face())
     flowable.hAlign = {"left": "LEFT", "right": "RIGHT"}.get(logo.place, "CENTER")
     flowable.spaceAfter = 8
