@@ -212,7 +212,12 @@ class _Localizer:
 
         self.figures += 1
         spec = block
+        before = len(self.texts)
         content = figure_content(self.assets.get(path), path, self.plain, self.locale, self.texts)
+        # A chart that reads a table prints the table's words again: each text is
+        # still one text of the brief (translation coverage counts it once).
+        seen = {p for p, _ in self.texts[:before] if p is not None}
+        self.texts[before:] = [(p, t) for p, t in self.texts[before:] if p is None or p not in seen]
         return Figure(
             label=self.word(terms.FIGURE_N, n=self.figures),
             content=content,
