@@ -18,6 +18,7 @@ def test_batch_renders_the_rest_when_one_fails(tmp_path: Path) -> None:
         copy = tmp_path / f"{name}.yaml"
         shutil.copy(EXAMPLE, copy)
         briefs.append(copy)
+    shutil.copy(EXAMPLE.parent / "middle-corridor.svg", tmp_path)  # the example's figure
     bad = tmp_path / "bad.yaml"
     bad.write_text("title: x\ndate: 2026-02-30\n", encoding="utf-8")
     out = tmp_path / "out"

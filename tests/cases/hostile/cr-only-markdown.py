@@ -13,4 +13,6 @@ def make(folder: Path) -> Path:
     for source in sorted(EXAMPLES.glob("us-azerbaijan-charter*.md")):
         text = source.read_text(encoding="utf-8").replace("\n", NEWLINE)
         (folder / source.name).write_bytes(BOM + text.encode("utf-8"))
+    for image in EXAMPLES.glob("*.svg"):  # the figures the example shows
+        (folder / image.name).write_bytes(image.read_bytes())
     return folder / "us-azerbaijan-charter.md"
