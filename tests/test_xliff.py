@@ -81,9 +81,16 @@ def strip_lang(text: str, lang: str) -> str:
 
 def copy_markdown(folder: Path, langs: tuple[str, ...]) -> Path:
     shutil.copy(EXAMPLES / "us-azerbaijan-charter.md", folder)
+    copy_images(folder)
     for lang in langs:
         shutil.copy(EXAMPLES / f"us-azerbaijan-charter.{lang}.md", folder)
     return folder / "us-azerbaijan-charter.md"
+
+
+def copy_images(folder: Path) -> None:
+    """The image files the example's figures show, which a copy of it needs beside it."""
+    for image in EXAMPLES.glob("*.svg"):
+        shutil.copy(image, folder)
 
 
 def translations(path: Path, lang: str) -> dict[str, str | None]:
@@ -198,6 +205,7 @@ def test_export_then_merge_unchanged_is_byte_identical(
     if form == "yaml":
         brief = tmp_path / YAML_EXAMPLE.name
         shutil.copy(YAML_EXAMPLE, brief)
+        copy_images(tmp_path)
     else:
         brief = copy_markdown(tmp_path, ("az", "ru"))
     before = {p.name: p.read_bytes() for p in tmp_path.iterdir()}
@@ -220,6 +228,8 @@ def test_round_trip_of_the_yaml_example(tmp_path: Path, lang: str, version: str)
     full = tmp_path / "full" / "brief.yaml"
     full.parent.mkdir()
     shutil.copy(YAML_EXAMPLE, full)
+    copy_images(full.parent)
+    copy_images(tmp_path)
     stripped = strip_lang(YAML_EXAMPLE.read_text(encoding="utf-8"), lang)
     brief = tmp_path / "brief.yaml"
     brief.write_text(stripped, encoding="utf-8")
@@ -261,6 +271,7 @@ def test_translators_loop_ends_in_a_strict_render(tmp_path: Path) -> None:
     brief.write_text(strip_lang(YAML_EXAMPLE.read_text(encoding="utf-8"), "az"), "utf-8")
     full = tmp_path / "full.yaml"
     shutil.copy(YAML_EXAMPLE, full)
+    copy_images(tmp_path)
     out = tmp_path / "out"
     assert run("render", str(brief), "-l", "az", "--strict", "-o", str(out)).returncode == 1
     proc = run("xliff", str(brief), "-l", "az", "-o", str(tmp_path / "x"))
@@ -269,7 +280,7 @@ def test_translators_loop_ends_in_a_strict_render(tmp_path: Path) -> None:
     fill_with_toolkit(tmp_path / "x" / "brief.az.xlf", tmp_path / "x" / "full.az.xlf", "1.2")
     proc = run("merge", str(brief), str(tmp_path / "x" / "brief.az.xlf"))
     assert proc.returncode == 0, proc.stderr
-    assert "92 merged" in proc.stdout
+    assert "103 merged" in proc.stdout
     proc = run("render", str(brief), "-l", "az", "--strict", "-f", "pdf", "-o", str(out))
     assert proc.returncode == 0, proc.stderr
     # the merged words are what a reader of the PDF sees, bold markup kept as bold runs

@@ -65,7 +65,10 @@ def merge_markdown(loaded: LoadedBrief, updates: list[Update]) -> dict[Path, str
     for file in files.values():
         contents[file.name[len(loaded.path.stem) + 1 : -len(file.suffix)]] = written[file]
     try:
-        again = load_text(base_text, "markdown", str(loaded.path), contents).brief
+        # base: the brief's folder, where its figures' image files are
+        again = load_text(
+            base_text, "markdown", str(loaded.path), contents, base=loaded.path.parent
+        ).brief
     except BriefError as exc:
         raise BriefError(
             [
