@@ -125,12 +125,24 @@ def load_text(
 
 def figure_warnings(loaded: LoadedBrief, strict: bool = False) -> list[Problem]:
     """A figure without alt text: readers who cannot see it learn nothing of it. A
-    warning, or with ``strict`` an error (the brief is then not rendered)."""
+    warning, or with ``strict`` an error (the brief is then not rendered). Also, as
+    warnings, each image of a brief given as text without a folder (not shown)."""
     if not loaded.assets:
         return []
-    from briefing.figures import missing_alt
+    from briefing.figures import UNREAD, missing_alt
 
-    return [
+    unread = [
+        Problem(
+            "the image is not shown (a blank frame stands in): a brief given as text has "
+            "no folder to read image files from",
+            loaded.source.position((*path, "figure")),
+            field_path((*path, "figure")),
+            severity="warning",
+        )
+        for path, asset in loaded.assets.items()
+        if asset is UNREAD
+    ]
+    return unread + [
         Problem(
             "a figure without alt text: add alt, what the figure shows, for readers who "
             "cannot see it",

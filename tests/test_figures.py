@@ -19,7 +19,6 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from briefing import api
-from briefing.errors import BriefError
 from briefing.figures.scale import nice_ticks
 from briefing.tree import Chart, Figure, Picture, walk_sections
 from tests.figure_files import png
@@ -123,10 +122,16 @@ def test_markdown_image_paragraph_is_a_figure(tmp_path: Path) -> None:
     assert figure.content.format == "png"
 
 
-def test_a_brief_given_as_text_cannot_name_image_files() -> None:
-    text = "title: T\ndate: 2026-11-26\nsummary:\n  - figure: x.png\n    alt: a\n"
-    with pytest.raises(BriefError, match="has no folder to read images from"):
-        api.load_text(text)
+def test_a_brief_given_as_text_reads_no_image_file() -> None:
+    """No folder: nothing is read, a blank frame stands in and a warning says why."""
+    from briefing.figures import UNREAD
+
+    text = "title: T\ndate: 2026-11-26\nsummary:\n  - figure: /etc/passwd\n    alt: a\n"
+    loaded = api.load_text(text)
+    assert list(loaded.assets.values()) == [UNREAD]
+    (warning,) = api.figure_warnings(loaded)
+    assert warning.severity == "warning" and "no folder to read image files" in warning.message
+    assert str(warning).startswith("brief.yaml:4:13: warning: summary[0].figure:")
 
 
 def test_a_figure_without_alt_warns_and_fails_under_strict(tmp_path: Path) -> None:

@@ -22,6 +22,16 @@ from briefing.model import FIGURE_BLOCKS, Annex, Block, Brief, ChartBlock, Secti
 from briefing.readers import Source
 from briefing.tree import Picture
 
+UNREAD = Picture(
+    b'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 400 225">'
+    b'<rect x="1" y="1" width="398" height="223" fill="#F5F7FA" stroke="#A9B3BF"/></svg>',
+    "svg",
+    300.0,
+    168.75,
+)
+"""What a figure shows when its brief came as text with no folder to read its image
+from (an editor's preview): a blank frame, reported by api.figure_warnings."""
+
 Assets = dict[KeyPath, Picture | ChartData]
 """The path of each figure or chart block -> its checked picture or chart numbers."""
 
@@ -77,8 +87,9 @@ def read_figures(brief: Brief, source: Source, base: Path | None, limits: Limits
                 assets[path] = chart_data(block.chart, (*path, "chart"), tables, brief.lang)
             elif isinstance(block, FIGURE_BLOCKS):
                 at = (*path, "figure")
-                if base is None:
-                    raise PathRefused(at, "a brief given as text has no folder to read images from")
+                if base is None:  # nothing is read: a blank frame stands in (see UNREAD)
+                    assets[path] = UNREAD
+                    continue
                 data = image_bytes(base, block.figure, limits, at)
                 assets[path] = read_image(data, base, limits, at)
         except PathRefused as exc:
