@@ -77,6 +77,9 @@ def test_the_example_saved_on_windows_or_old_mac_reads_as_with_lf(
         text = (EXAMPLES / name).read_text(encoding="utf-8")
         write(tmp_path / "lf", name, text)
         write(tmp_path / saved, name, text, newline, bom)
+    for image in EXAMPLES.glob("*.svg"):  # the example's figure, beside each copy
+        for folder in ("lf", saved):
+            (tmp_path / folder / image.name).write_bytes(image.read_bytes())
     lf = load_source(tmp_path / "lf" / MD_FILES[0])
     other = load_source(tmp_path / saved / MD_FILES[0])
     assert other.data == lf.data
