@@ -16,8 +16,8 @@ from docx.parts.document import DocumentPart
 from briefing.renderers.docx.numbering import Numbering
 from briefing.renderers.docx.ooxml import Element, sub, val
 from briefing.renderers.docx.styles import StyleMap
-from briefing.theme import Theme
 from briefing.templates import Template
+from briefing.theme import Theme
 
 
 @dataclass
