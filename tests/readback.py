@@ -13,7 +13,17 @@ from pathlib import Path
 
 import pytest
 
-from briefing.tree import Document, ListBlock, Note, Paragraph, Quote, SectionNode, Table, plain
+from briefing.tree import (
+    Document,
+    Figure,
+    ListBlock,
+    Note,
+    Paragraph,
+    Quote,
+    SectionNode,
+    Table,
+    plain,
+)
 
 _SPACE = re.compile(r"\s+")
 
@@ -47,6 +57,10 @@ def _block_texts(block: object) -> list[str]:
         return [plain(block.runs)] + ([plain(block.by)] if block.by else [])
     if isinstance(block, Note):
         return [block.label, plain(block.runs)]
+    if isinstance(block, Figure):  # its caption line and credit; the picture has no text
+        return [
+            t for t in (block.label, plain(block.caption or ()), plain(block.credit or ())) if t
+        ]
     raise TypeError(block)
 
 

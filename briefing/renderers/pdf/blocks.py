@@ -100,7 +100,7 @@ class Blocks:
         if isinstance(b, tree.Figure):
             from briefing.renderers.pdf.figures import figure
 
-            return figure(b, self.kit, self.gap)
+            return figure(b, self.kit, self.gap, self.parent)
         raise TypeError(f"unknown block {type(b).__name__}")  # a bug: the tree is closed
 
     # -- quotes and notes -------------------------------------------------------------

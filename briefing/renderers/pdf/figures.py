@@ -17,6 +17,7 @@ from reportlab.platypus import Flowable
 
 from briefing import tree
 from briefing.renderers.pdf.kit import Kit
+from briefing.renderers.pdf.tags import Node, mark, unmark
 from briefing.renderers.pdf.textblock import TextBlock
 
 SHORT_CAPTION = 600  # characters: a caption a picture is kept on the same page with
@@ -34,8 +35,11 @@ class Picture(Flowable):  # type: ignore[misc]
     def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
         return self.width, self.height
 
+    node: Node | None = None  # its Figure element in a tagged PDF (tags.py)
+
     def draw(self) -> None:
         canv = self.canv
+        marked = mark(canv, self.node)  # untagged: nothing, the picture is page content
         if hasattr(self.content, "drawOn"):
             self.content.drawOn(canv, 0, 0)
         else:
@@ -49,9 +53,13 @@ class Picture(Flowable):  # type: ignore[misc]
             for line in simpleSplit(self.alt, self.font, 8, max(self.width, 50)):
                 text.textLine(line)
             canv.drawText(text)
+        if marked:
+            unmark(canv)
 
 
-def figure(f: tree.Figure, kit: Kit, gap: float) -> list[Any]:
+def figure(f: tree.Figure, kit: Kit, gap: float, parent: Node | None = None) -> list[Any]:
+    """The picture, then its caption line and credit; ``parent`` is the structure element
+    they join in a tagged PDF: a Figure with the alt text as its /Alt, and a P each."""
     width = kit.geo.frame_width * min(max(f.width, 0.05), 1.0)
     font = kit.fonts.body.face()
     content: Any
@@ -89,6 +97,10 @@ def figure(f: tree.Figure, kit: Kit, gap: float) -> list[Any]:
     if f.credit:
         texts.append(tuple(tree.Run(r.text, r.bold, True, r.link) for r in f.credit))
     parts: list[Any] = [picture] + [TextBlock(kit.texts.pieces(t, "caption"), style) for t in texts]
+    if parent is not None:
+        picture.node = parent.add("Figure", Alt=f.alt) if f.alt else parent.add("Figure")
+        for block in parts[1:]:
+            block.node = parent.add("P")
     picture.spaceBefore = 4
     picture.keepWithNext = sum(len(r.text) for r in caption) <= SHORT_CAPTION
     parts[-1].spaceAfter = gap
