@@ -193,12 +193,13 @@ def poison_survives(case: Case) -> bool:
     char = case.poisoned
     if char is None or char not in strategies.FORBIDDEN:
         return False
+    if char == "\x85":
+        # NEL unescaped is a YAML line break, and the safe dumper writes it unescaped in
+        # a single-quoted value, which folds it into a space; so do briefs by hand and a
+        # Markdown brief's front matter and brief blocks (all seen in CI).
+        return False
     if case.form == "yaml":
         return True  # the safe dumper writes it, escaped where it must
-    if char == "\x85":
-        # NEL unescaped is a YAML line break: by hand, and in a Markdown brief's front
-        # matter and brief blocks, a quoted value folds it into a space (seen in CI).
-        return False
     return any(char in data.decode("utf-8", "surrogateescape") for data in case.files.values())
 
 
