@@ -105,6 +105,40 @@ def pdf_pages(path: Path) -> list[str]:
     return [page.extract_text() or "" for page in PdfReader(path).pages]
 
 
+def pdf_body_pages(path: Path) -> list[str]:
+    """The text inside each page's text frame, without the furniture above and below it
+    (marking, running header, footer): a paragraph split over two pages then reads on
+    whole, as it does for a reader who skips the furniture. pypdf's text order (the
+    order drawn) keeps a table cell's lines together."""
+    from pypdf import PdfReader
+
+    from briefing.templates import load_template
+
+    page_set = load_template().theme.page
+    out = []
+    for number, page in enumerate(PdfReader(path).pages, 1):
+        height = float(page.mediabox.height)
+        top = height - (page_set.first_margin_top if number == 1 else page_set.margin_top)
+        bottom = page_set.margin_bottom
+        parts: list[str] = []
+
+        def keep(
+            text: str,
+            cm: list[float],
+            tm: list[float],
+            *_: object,
+            parts: list[str] = parts,
+            low: float = bottom - 2,
+            high: float = top + 2,
+        ) -> None:
+            if low <= tm[5] * cm[3] + cm[5] <= high:  # the baseline, in page space
+                parts.append(text)
+
+        page.extract_text(visitor_text=keep)
+        out.append("".join(parts))
+    return out
+
+
 def docx_body(path: Path) -> str:
     """Paragraph and table-cell texts of the DOCX body, in document order."""
     from docx import Document as open_docx

@@ -727,17 +727,18 @@ def to_yaml_by_hand(raw: Raw, seed: int) -> str:
     return "\n".join(lines) + "\n"
 
 
+def yaml_float(value: float) -> str:
+    """A float that is not finite as YAML spells it."""
+    return {"inf": ".inf", "-inf": "-.inf"}.get(repr(value), ".nan")
+
+
 def _scalar(value: Raw, rng: random.Random, flow: bool) -> str:
     if value is None:
         return rng.choice(("null", "~", ""))
     if isinstance(value, bool):
         return "true" if value else "false"
     if isinstance(value, float):
-        return (
-            repr(value)
-            if math.isfinite(value)
-            else {"inf": ".inf", "-inf": "-.inf"}.get(repr(value), ".nan")
-        )
+        return repr(value) if math.isfinite(value) else yaml_float(value)
     if isinstance(value, int):
         return str(value)
     text = str(value)

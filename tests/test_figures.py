@@ -210,3 +210,22 @@ def test_the_memo_logo_is_on_the_first_page_of_both_formats(tmp_path: Path) -> N
         body = z.read("word/document.xml").decode()
     first_paragraph = body[body.index("<w:p>") : body.index("</w:p>")]
     assert "<wp:anchor" in first_paragraph and "Policy memo" in first_paragraph
+
+
+def test_an_image_path_with_a_line_break_is_named_on_one_line(tmp_path: Path) -> None:
+    """Found by the generated briefs: the path printed raw split the message into a line
+    without a position."""
+    brief = tmp_path / "b.yaml"
+    brief.write_text(
+        "title: T\ndate: 2026-01-01\nsections:\n  - title: H\n    body:\n"
+        '      - figure: "a\\nb.png"\n        alt: x\n',
+        encoding="utf-8",
+    )
+    run = subprocess.run(
+        [sys.executable, "-m", "briefing", "validate", str(brief)],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert run.returncode == 1
+    assert run.stderr.strip() == f"{brief}:6:17: 'a\\nb.png': no such image file beside the brief"

@@ -28,6 +28,7 @@ seen for that failure), with the command that reproduces it.
 from __future__ import annotations
 
 import io
+import math
 import os
 import re
 import shlex
@@ -348,4 +349,6 @@ def as_read(value: Any) -> Any:
         return [as_read(v) for v in value]
     if value is None or isinstance(value, str):
         return value
-    return repr(value) if isinstance(value, float) else str(value)
+    if isinstance(value, float):  # as the hand writer spells it (YAML's .inf, .nan)
+        return repr(value) if math.isfinite(value) else strategies.yaml_float(value)
+    return str(value)

@@ -27,9 +27,16 @@ class PathRefused(Exception):
         self.message = message
 
 
+def shown(name: str) -> str:
+    """A path as a message shows it: quoted with escapes when it holds a character that
+    does not print (a line break would split the message into lines without a place)."""
+    return name if name.isprintable() else repr(name)
+
+
 def image_bytes(base: Path, raw: str, limits: Limits, at: KeyPath) -> bytes:
     """The bytes of the file ``raw`` names, relative to ``base`` and inside it."""
     target = resolve(base, raw, at)
+    raw = shown(raw)
     try:
         info = target.stat()
         if not stat.S_ISREG(info.st_mode):
@@ -58,23 +65,24 @@ def resolve(base: Path, raw: str, at: KeyPath) -> Path:
         raise PathRefused(at, "an image needs a file name")
     if "\x00" in text:
         raise PathRefused(at, "an image path cannot hold U+0000")
+    name = shown(text)
     windows = PureWindowsPath(text)
     if _SCHEME.match(text) and not windows.drive:
         raise PathRefused(
             at,
-            f"{text}: a URL; briefing fetches nothing from the network: save the image "
+            f"{name}: a URL; briefing fetches nothing from the network: save the image "
             "in the brief's folder and name the file",
         )
     posix = PurePosixPath(text.replace("\\", "/"))
     if posix.is_absolute() or windows.drive or windows.root:
-        raise PathRefused(at, f"{text}: an absolute path; name the image relative to the brief")
+        raise PathRefused(at, f"{name}: an absolute path; name the image relative to the brief")
     if ".." in posix.parts:
-        raise PathRefused(at, f"{text}: leaves the brief's folder (..); images stay beside it")
+        raise PathRefused(at, f"{name}: leaves the brief's folder (..); images stay beside it")
     try:
         root = base.resolve()
         target = (root / posix).resolve()
     except (OSError, RuntimeError) as exc:  # a symlink loop
-        raise PathRefused(at, f"{text}: cannot be followed: {exc}") from None
+        raise PathRefused(at, f"{name}: cannot be followed: {exc}") from None
     if not target.is_relative_to(root):
-        raise PathRefused(at, f"{text}: a link out of the brief's folder; images stay beside it")
+        raise PathRefused(at, f"{name}: a link out of the brief's folder; images stay beside it")
     return target
