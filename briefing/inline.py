@@ -258,9 +258,14 @@ def parse_inline(text: str) -> tuple[Run, ...]:
         return (Run(text),) if text else ()
     out: list[Run] = []
     _parse(text, False, False, None, out)
-    out = _autolink(out)
+    return merge_runs(_autolink(out))
+
+
+def merge_runs(runs: list[Run]) -> tuple[Run, ...]:
+    """Neighbouring runs of the same style joined, empty ones dropped: the one form of a
+    text's runs, so two spellings of the same styled text compare equal."""
     merged: list[Run] = []
-    for run in out:
+    for run in runs:
         if merged and (merged[-1].bold, merged[-1].italic, merged[-1].link) == (
             run.bold,
             run.italic,

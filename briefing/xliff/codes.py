@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from briefing.inline import parse_inline
+from briefing.inline import merge_runs, parse_inline
 from briefing.tree import Run
 
 KINDS = ("link", "bold", "italic")
@@ -118,17 +118,7 @@ def to_runs(content: Content, links: dict[str, str]) -> tuple[Run, ...]:
                 walk(part.parts, bold, italic, link if link is not None else links[part.id])
 
     walk(content, False, False, None)
-    merged: list[Run] = []
-    for run in flat:
-        if merged and (merged[-1].bold, merged[-1].italic, merged[-1].link) == (
-            run.bold,
-            run.italic,
-            run.link,
-        ):
-            merged[-1] = Run(merged[-1].text + run.text, run.bold, run.italic, run.link)
-        else:
-            merged.append(run)
-    return tuple(merged)
+    return merge_runs(flat)
 
 
 _MARKUP = re.compile(r"[*\[\]()\\]")
