@@ -26,6 +26,7 @@ from briefing.templates import Template, load_template
 from briefing.validate import field_path, validate
 
 if TYPE_CHECKING:
+    from briefing.bilingual import Pair
     from briefing.localize import Localized
     from briefing.renderers.options import RenderOptions
     from briefing.tree import Document
@@ -156,7 +157,9 @@ def figure_warnings(loaded: LoadedBrief, strict: bool = False) -> list[Problem]:
 
 def languages(asked: Iterable[str], brief: LoadedBrief | None = None) -> list[str]:
     """The output languages for what was asked: codes, ``all`` for every catalog, none
-    for the brief's own ``lang``. Each is checked (UnknownLanguage); duplicates go."""
+    for the brief's own ``lang``, ``en+az`` for two side by side (bilingual.py). Each is
+    checked (UnknownLanguage; a bad pair is a UsageError); duplicates go."""
+    from briefing.bilingual import is_pair, pair_name
     from briefing.i18n.catalog import catalog_for, catalog_languages
     from briefing.i18n.language import canonical
 
@@ -164,6 +167,8 @@ def languages(asked: Iterable[str], brief: LoadedBrief | None = None) -> list[st
     for lang in asked:
         if lang == "all":
             out += catalog_languages()
+        elif is_pair(lang):
+            out.append(pair_name(lang))
         else:
             catalog_for(lang)
             out.append(canonical(lang))
@@ -207,6 +212,28 @@ def localize(
     return _localize(loaded.brief, loaded.source, lang, source_date(), style, assets=loaded.assets)
 
 
+@dataclass(frozen=True)
+class LocalizedPair:
+    """Two languages side by side (``en+az``): the pair of trees to render, and each
+    language's own result (its fallbacks and texts), first language first."""
+
+    doc: Pair
+    results: tuple[Localized, Localized]
+
+
+def localize_pair(
+    loaded: LoadedBrief, spec: str, tpl: Template | None = None, *, date_style: str | None = None
+) -> LocalizedPair:
+    """The brief in the two languages of ``spec`` (``en+az``; a UsageError for a
+    language twice, more than two or one without a catalog), for a bilingual memo."""
+    from briefing.bilingual import Pair, pair_languages
+
+    first, second = pair_languages(spec)
+    a = localize(loaded, first, tpl, date_style=date_style)
+    b = localize(loaded, second, tpl, date_style=date_style)
+    return LocalizedPair(Pair(a.doc, b.doc), (a, b))
+
+
 def check(
     result: Localized, loaded: LoadedBrief, tpl: Template, strict: bool = False
 ) -> list[Problem]:
@@ -216,8 +243,11 @@ def check(
     return (untranslated if strict else []) + glyph_problems(result, loaded, tpl)
 
 
-def render(doc: Document, fmt: str, tpl: Template, options: RenderOptions | None = None) -> bytes:
-    """The bytes of one file of ``doc`` (a localized tree) in ``fmt`` with ``tpl``'s look."""
+def render(
+    doc: Document | Pair, fmt: str, tpl: Template, options: RenderOptions | None = None
+) -> bytes:
+    """The bytes of one file of ``doc`` (a localized tree, or a pair of them side by
+    side) in ``fmt`` with ``tpl``'s look."""
     from briefing import renderers
 
     return renderers.render(doc, fmt, tpl, options)
@@ -309,5 +339,5 @@ def write_atomic(target: Path, data: bytes) -> None:
 
 
 def output_path(out_dir: Path, stem: str, lang: str, fmt: str) -> Path:
-    """OUT/<brief file stem>.<lang>.<pdf|docx>."""
+    """OUT/<brief file stem>.<lang>.<pdf|docx>; ``lang`` may be a pair, ``en+az``."""
     return out_dir / f"{stem}.{lang}.{fmt}"

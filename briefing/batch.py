@@ -21,6 +21,7 @@ from functools import partial
 from pathlib import Path
 
 from briefing import api
+from briefing.bilingual import Pair, is_pair
 from briefing.errors import BriefError, Problem, UnknownLanguage, bug_report
 from briefing.executor import Executor, Here, Shared, can_share
 from briefing.limits import Limits
@@ -61,9 +62,9 @@ class Outcome:
 
 @dataclass(frozen=True, eq=False)  # compared by identity: each is one file
 class Output:
-    lang: str
+    lang: str  # a language, or two side by side: en+az
     fmt: str
-    doc: Document
+    doc: Document | Pair
     target: Path
 
 
@@ -112,16 +113,27 @@ def render_one(path: str, job: Job, workers: int = 1) -> Outcome:
     return outcome
 
 
-def _localized(loaded: api.LoadedBrief, lang: str, job: Job, outcome: Outcome) -> Document | None:
-    """The document in ``lang``, or None with the reasons in ``outcome``."""
+def _localized(
+    loaded: api.LoadedBrief, lang: str, job: Job, outcome: Outcome
+) -> Document | Pair | None:
+    """The document in ``lang`` (two for a pair, ``en+az``), or None with the reasons
+    in ``outcome``. Each language of a pair is checked and reported as if alone."""
     try:
-        result = api.localize(loaded, lang, job.template)
-        problems = api.check(result, loaded, job.template, job.strict)
-        if result.fallbacks and not job.strict:
-            outcome.messages.append(fallback_summary(lang, loaded.brief.lang, result.fallbacks))
+        if is_pair(lang):
+            pair = api.localize_pair(loaded, lang, job.template)
+            results, doc = list(pair.results), pair.doc
+        else:
+            one = api.localize(loaded, lang, job.template)
+            results, doc = [one], one.doc
+        problems = []
+        for result in results:
+            problems += api.check(result, loaded, job.template, job.strict)
+            if result.fallbacks and not job.strict:
+                summary = fallback_summary(result.doc.lang, loaded.brief.lang, result.fallbacks)
+                outcome.messages.append(summary)
         if problems:
             raise BriefError(problems)
-        return result.doc
+        return doc
     except UnknownLanguage as exc:
         own = "" if job.langs else " (the brief's own language); choose one with -l"
         outcome.messages.append(f"{loaded.path}: {exc}{own}")

@@ -165,7 +165,8 @@ def cmd_validate(args: argparse.Namespace) -> int:
         if not args.lang:
             print(f"{brief_path}: valid")
             continue
-        for lang in api.languages(_split(args.lang), loaded):
+        asked = api.languages(_split(args.lang), loaded)
+        for lang in dict.fromkeys(one for spec in asked for one in spec.split("+")):
             # validate prints no date: no template to load for its date style
             result = api.localize(loaded, lang, date_style="long")
             for problem in result.fallbacks:
@@ -307,7 +308,10 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--debug", action="store_true", help="show a traceback for bugs")
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
-    lang_help = "output language (en, az, ru, ... or all); repeatable or comma-separated"
+    lang_help = (
+        "output language (en, az, ru, ... or all; en+az: both side by side); "
+        "repeatable or comma-separated"
+    )
     render_p = sub.add_parser("render", help="render briefs to PDF and DOCX")
     render_p.add_argument("briefs", nargs="+", metavar="BRIEF")
     watch_p = sub.add_parser("watch", help="re-render a brief whenever it is saved")

@@ -11,10 +11,15 @@ from __future__ import annotations
 
 from importlib import import_module
 
+from typing import TYPE_CHECKING
+
 from briefing.errors import BriefError, UnknownFormat
 from briefing.renderers.options import RenderOptions
 from briefing.templates import Template
 from briefing.tree import Document, all_texts
+
+if TYPE_CHECKING:
+    from briefing.bilingual import Pair
 
 RENDERERS: dict[str, str] = {
     "pdf": "briefing.renderers.pdf",
@@ -34,12 +39,18 @@ def check_format(fmt: str) -> str:
 
 
 def render(
-    doc: Document, fmt: str, template: Template, options: RenderOptions | None = None
+    doc: Document | Pair, fmt: str, template: Template, options: RenderOptions | None = None
 ) -> bytes:
-    """Render one document in one format; the bytes of the finished file."""
-    module = import_module(RENDERERS[check_format(fmt)])
-    check_coverage(doc, template)
-    data: bytes = module.render(doc, template, options or RenderOptions())
+    """Render one document in one format; the bytes of the finished file. A pair of
+    documents (two languages side by side) goes to the format's bilingual module."""
+    name = RENDERERS[check_format(fmt)]
+    if isinstance(doc, Document):
+        check_coverage(doc, template)
+        data: bytes = import_module(name).render(doc, template, options or RenderOptions())
+        return data
+    for one in doc.docs:
+        check_coverage(one, template)
+    data = import_module(f"{name}.bilingual").render(doc, template, options or RenderOptions())
     return data
 
 

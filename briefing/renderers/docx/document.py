@@ -28,6 +28,7 @@ from briefing.renderers.docx.fonts import embed_fonts
 from briefing.renderers.docx.front import add_memo_block, add_prepared_by, add_title_block
 from briefing.renderers.docx.language import set_language
 from briefing.renderers.docx.numbering import Numbering
+from briefing.renderers.docx.ooxml import Element
 from briefing.renderers.docx.package import drop_stale_parts, save, set_properties
 from briefing.renderers.docx.page import add_header_footer
 from briefing.renderers.docx.reference import clean_reference, template_reference
@@ -83,6 +84,29 @@ def build_document(
     doc: Document, template: Template, options: RenderOptions | None = None
 ) -> DocxDocument:
     options = options or RenderOptions()
+    document, ctx, sect_pr = start(template, options)
+    every_page = template.theme.document.marking == "every_page"
+    add_title_block(ctx, doc, marking_here=not every_page)
+    add_memo_block(ctx, doc)
+    if options.toc:
+        add_toc(ctx, doc, heading_pages(doc, template, options))
+    body_parts = doc.reading_order()  # sections, "Prepared by", annexes
+    first = body_parts[0] if body_parts else None
+    if options.toc and isinstance(first, SectionNode):
+        # the body starts on a new page after the contents, as in the PDF
+        body_parts[0] = replace(first, page_break_before=True)
+    for part in body_parts:
+        if isinstance(part, MemoRow):
+            add_prepared_by(ctx, part)
+        else:
+            add_section(ctx, part)
+    finish(document, ctx, sect_pr, doc, template, options)
+    return document
+
+
+def start(template: Template, options: RenderOptions) -> tuple[DocxDocument, Context, Element]:
+    """The reference document emptied, the context to write its body, and its section
+    properties (page size, margins) to put back at the end (``finish``)."""
     document = open_reference(template)
     body = document.element.body
     sect_pr = body.find(qn("w:sectPr"))
@@ -102,29 +126,26 @@ def build_document(
         bookmark_headings=options.toc,
         template=template,
     )
+    return document, ctx, sect_pr
+
+
+def finish(
+    document: DocxDocument,
+    ctx: Context,
+    sect_pr: Element,
+    doc: Document,
+    template: Template,
+    options: RenderOptions,
+) -> None:
+    """Close the body; header, footer, properties, language and fonts from ``doc``."""
+    ctx.body.append(sect_pr)  # the section properties close the body
     every_page = template.theme.document.marking == "every_page"
-    add_title_block(ctx, doc, marking_here=not every_page)
-    add_memo_block(ctx, doc)
-    if options.toc:
-        add_toc(ctx, doc, heading_pages(doc, template, options))
-    body_parts = doc.reading_order()  # sections, "Prepared by", annexes
-    first = body_parts[0] if body_parts else None
-    if options.toc and isinstance(first, SectionNode):
-        # the body starts on a new page after the contents, as in the PDF
-        body_parts[0] = replace(first, page_break_before=True)
-    for part in body_parts:
-        if isinstance(part, MemoRow):
-            add_prepared_by(ctx, part)
-        else:
-            add_section(ctx, part)
-    body.append(sect_pr)  # the section properties close the body
     add_header_footer(document, ctx, doc, template.theme, marking=every_page)
     set_properties(document, doc.metadata)
     drop_stale_parts(document)
     set_language(document, doc.lang_tag)
     if options.embed_fonts:
         embed_fonts(document)
-    return document
 
 
 def render(doc: Document, template: Template, options: RenderOptions | None = None) -> bytes:

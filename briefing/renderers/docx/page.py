@@ -14,6 +14,8 @@ running header and footer at the heights the PDF has them.
 
 from __future__ import annotations
 
+import re
+
 from docx.document import Document as DocxDocument
 from docx.enum.section import WD_HEADER_FOOTER
 from docx.opc.constants import CONTENT_TYPE as CT
@@ -86,15 +88,15 @@ def _footer_line(ctx: Context, parent: Element, doc: Document) -> None:
     p = ctx.paragraph("Footer", parent=parent)
     # The Footer style has a right tab stop at the text edge: number left, pages right.
     plain_run(p, (doc.reference.value if doc.reference else "") + "\t")
-    head, mid, tail = doc.page_label_parts()
-    if head:
-        plain_run(p, head)
-    add_field(p, "PAGE", "1")
-    if mid:
-        plain_run(p, mid)
-    add_field(p, "NUMPAGES", "1")
-    if tail:
-        plain_run(p, tail)
+    # Any number of placeholders: a side-by-side memo has "Page X of Y" twice.
+    for piece in re.split(r"(\{page\}|\{pages\})", doc.page_of):
+        if piece in _FIELDS:
+            add_field(p, _FIELDS[piece], "1")
+        elif piece:
+            plain_run(p, piece)
+
+
+_FIELDS = {"{page}": "PAGE", "{pages}": "NUMPAGES"}
 
 
 _PARTS = {

@@ -37,18 +37,27 @@ from briefing.renderers.pdf.tags import Node, Tagger
 from briefing.templates import Template
 
 
+StoryBuilder = Callable[[tree.Document, Blocks, Kit, RenderOptions], list[Any]]
+
+
 def render(
-    doc: tree.Document, template: Template, options: RenderOptions, outline: Outline | None = None
+    doc: tree.Document,
+    template: Template,
+    options: RenderOptions,
+    outline: Outline | None = None,
+    build: StoryBuilder | None = None,
 ) -> bytes:
     """The PDF; ``outline``, if given, is filled with every heading and its page (the
-    DOCX contents take their page numbers from it)."""
+    DOCX contents take their page numbers from it). ``build`` makes the story in
+    place of :func:`build_story` (two languages side by side: bilingual.py); ``doc``
+    then gives the page furniture, metadata and language."""
     k = kit(template)
     geo = k.geo
     body = k.sheet["body"]
     furniture = Furniture(doc, k)
     outline = Outline() if outline is None else outline
     blocks = Blocks(k, outline)
-    story = build_story(doc, blocks, k, options)
+    story = (build or build_story)(doc, blocks, k, options)
     tagger = Tagger(blocks.root) if options.pdf_tags else None
     pdfa = pdfa_level(options)
     if tagger is not None and furniture.marking:

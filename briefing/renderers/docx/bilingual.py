@@ -1,0 +1,247 @@
+"""Two languages side by side: one DOCX, the first language left, the second right.
+
+The structure is the one translators build by hand in Word, and the one an editor can
+work in: a borderless table of two columns, one row per block (a heading, paragraph,
+list item, quote, note, figure, memo row), the first language in the left cell, its
+counterpart in the right. Word sets the two cells of a row level at the top and lets
+a row break across pages, so the blocks stay aligned however long either side is;
+Tab moves from a block to its translation. Inside the cells the paragraphs are the
+single-language memo's, written by the same builders (blocks.py, lists.py, front.py,
+figures.py) with the same styles, at the width of a cell.
+
+A data table that does not fit a half column (renderers/pdf/bilingual.too_wide) ends
+the two-column table; it is set full width, once per language, one under the other,
+and the next block opens a new two-column table.
+
+Every run of a cell carries its language (``w:lang``), so Word and LibreOffice
+spell-check each column in its own language; the document's default is the first's.
+The header and footer print both languages on one line (briefing/bilingual.py).
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from docx.document import Document as DocxDocument
+
+from briefing import tree
+from briefing.bilingual import Pair, furniture, same_shape
+from briefing.renderers.docx.blocks import add_blocks
+from briefing.renderers.docx.contents import add_bookmark, add_toc
+from briefing.renderers.docx.context import Context
+from briefing.renderers.docx.document import finish, start
+from briefing.renderers.docx.front import DATE_SEPARATOR, add_prepared_by
+from briefing.renderers.docx.inline import add_runs
+from briefing.renderers.docx.language import _lang_of
+from briefing.renderers.docx.lists import STYLES, _add_items
+from briefing.renderers.docx.ooxml import Element, clark, plain_run, sub, val
+from briefing.renderers.docx.package import save
+from briefing.renderers.docx.tables import add_table
+from briefing.renderers.options import RenderOptions
+from briefing.templates import Template
+
+GUTTER = 360  # twips between the columns (the PDF's 18 pt)
+
+
+def render(pair: Pair, template: Template, options: RenderOptions | None = None) -> bytes:
+    """The finished side-by-side .docx of ``pair``."""
+    return save(build_document(pair, template, options or RenderOptions()))
+
+
+def build_document(pair: Pair, template: Template, options: RenderOptions) -> DocxDocument:
+    if not same_shape(pair):  # a bug of the caller: two localizations always match
+        raise ValueError("the two documents of a pair are not of the same brief")
+    joined = furniture(pair)
+    document, ctx, sect_pr = start(template, options)
+    w = Writer(ctx, pair)
+    a, b = pair.docs
+    w.front(a, b, marking_here=template.theme.document.marking != "every_page")
+    if options.toc:
+        w.close()
+        add_toc(ctx, joined, heading_pages(pair, template, options))
+        ctx.paragraph("Body Text", page_break_before=True)
+    for pa, pb in zip(a.reading_order(), b.reading_order(), strict=True):
+        if isinstance(pa, tree.MemoRow) and isinstance(pb, tree.MemoRow):
+            w.row(lambda c, r=pa: add_prepared_by(c, r), lambda c, r=pb: add_prepared_by(c, r))
+        elif isinstance(pa, tree.SectionNode) and isinstance(pb, tree.SectionNode):
+            w.section(pa, pb)
+    w.close()
+    finish(document, ctx, sect_pr, joined, template, options)
+    return document
+
+
+def heading_pages(pair: Pair, template: Template, options: RenderOptions) -> list[int]:
+    """The page of every heading as the side-by-side PDF lays them out (contents.py)."""
+    from briefing.renderers.pdf.bilingual import render as render_pdf
+    from briefing.renderers.pdf.outline import Outline
+
+    outline = Outline()
+    render_pdf(pair, template, replace(options, toc=True, pdf_tags=False, pdf_standard=()), outline)
+    return [outline.pages.get(entry.key, 0) for entry in outline.entries]
+
+
+class Writer:
+    """Rows of the current two-column table; a new table after anything full width."""
+
+    def __init__(self, ctx: Context, pair: Pair) -> None:
+        self.ctx = ctx
+        self.body = ctx.body
+        self.full = ctx.text_width
+        self.cell = (self.full + GUTTER) // 2  # each grid column, gutter halves included
+        self.tags = (pair.left.lang_tag, pair.right.lang_tag)
+        self.tbl: Element | None = None
+
+    # -- the table --------------------------------------------------------------------
+
+    def close(self) -> None:
+        self.tbl = None
+
+    def _table(self) -> Element:
+        if self.tbl is not None:
+            return self.tbl
+        tbl = self.tbl = sub(self.body, "w:tbl")
+        pr = sub(tbl, "w:tblPr")
+        sub(pr, "w:tblW", {"w:w": str(2 * self.cell), "w:type": "dxa"})
+        # The cell margins make the gutter; pulled left by one, the text lines up with
+        # the page's margins on both sides.
+        sub(pr, "w:tblInd", {"w:w": str(-(GUTTER // 2)), "w:type": "dxa"})
+        borders = sub(pr, "w:tblBorders")
+        for edge in ("top", "left", "bottom", "right", "insideH", "insideV"):
+            sub(borders, f"w:{edge}", {"w:val": "nil"})
+        sub(pr, "w:tblLayout", {"w:type": "fixed"})
+        margins = sub(pr, "w:tblCellMar")
+        for edge, size in (("top", 0), ("left", GUTTER // 2), ("bottom", 0), ("right", GUTTER // 2)):
+            sub(margins, f"w:{edge}", {"w:w": str(size), "w:type": "dxa"})
+        val(pr, "w:tblLook", "0000")
+        grid = sub(tbl, "w:tblGrid")
+        for _ in range(2):
+            sub(grid, "w:gridCol", {"w:w": str(self.cell)})
+        return tbl
+
+    def row(self, *writers: object) -> None:
+        """One row: each writer fills its cell (the context's body is the cell, its text
+        width the cell's); each cell's runs get that column's language."""
+        tr = sub(self._table(), "w:tr")
+        ctx = self.ctx
+        for write, tag in zip(writers, self.tags, strict=True):
+            tc = sub(tr, "w:tc")
+            sub(sub(tc, "w:tcPr"), "w:tcW", {"w:w": str(self.cell), "w:type": "dxa"})
+            ctx.body, ctx.text_width = tc, self.cell - GUTTER
+            try:
+                write(ctx)  # type: ignore[operator]
+            finally:
+                ctx.body, ctx.text_width = self.body, self.full
+            last = tc[-1]
+            if last.tag != clark("w:p"):  # a cell ends with a paragraph (a nested table)
+                sub(tc, "w:p")
+            set_run_language(tc, tag)
+
+    def full_width(self, *tables: tree.Table) -> None:
+        """Tables set across the page, one under the other, each in its language."""
+        self.close()
+        for table, tag in zip(tables, self.tags, strict=True):
+            before = len(self.body)
+            add_table(self.ctx, table)
+            for element in self.body[before:]:
+                set_run_language(element, tag)
+
+    # -- parts ------------------------------------------------------------------------
+
+    def front(self, a: tree.Document, b: tree.Document, marking_here: bool) -> None:
+        """The title block and memo block, line by line and row by row."""
+        ctx = self.ctx
+        if ctx.template is not None and ctx.template.theme.logo is not None:
+            from briefing.renderers.docx.figures import add_logo
+
+            add_logo(ctx, ctx.template, ctx.paragraph("Document Type"))
+        if marking_here and a.marking and b.marking:
+            self.pair_text("Marking First Page", a.marking, b.marking)
+        self.pair_text("Document Type", a.doc_type, b.doc_type)
+        self.pair_text("Title", a.title, b.title)
+        if a.subtitle and b.subtitle:
+            self.pair_text("Subtitle", a.subtitle, b.subtitle)
+        self.pair_text("Date Line", _date_line(a), _date_line(b))
+        for ra, rb in zip(a.memo, b.memo, strict=True):
+            self.row(lambda c, r=ra: add_prepared_by(c, r), lambda c, r=rb: add_prepared_by(c, r))
+
+    def pair_text(self, style: str, ta: str, tb: str) -> None:
+        self.row(
+            lambda c: plain_run(c.paragraph(style), ta), lambda c: plain_run(c.paragraph(style), tb)
+        )
+
+    def section(self, a: tree.SectionNode, b: tree.SectionNode) -> None:
+        if a.page_break_before:
+            self.close()
+            self.ctx.paragraph("Body Text", page_break_before=True)
+        level = min(max(a.level, 1), 3)
+        index = self.ctx.headings_written
+        mark = self.ctx.bookmark_headings
+
+        def heading(c: Context, s: tree.SectionNode, first: bool) -> None:
+            p = c.paragraph(f"Heading {level}", keep_next=True)
+            plain_run(p, s.heading)
+            if first and mark:
+                add_bookmark(p, index)  # the contents point at the left heading
+
+        self.row(lambda c: heading(c, a, True), lambda c: heading(c, b, False))
+        self.ctx.headings_written += 1
+        for x, y in zip(a.blocks, b.blocks, strict=True):
+            self.block(x, y)
+        for ca, cb in zip(a.children, b.children, strict=True):
+            self.section(ca, cb)
+
+    def block(self, x: tree.BlockNode, y: tree.BlockNode) -> None:
+        if isinstance(x, tree.Table) and isinstance(y, tree.Table) and _too_wide(self.ctx, x, y):
+            self.full_width(x, y)
+        elif isinstance(x, tree.ListBlock) and isinstance(y, tree.ListBlock):
+            self.list(x, y)
+        else:
+            self.row(lambda c: add_blocks(c, (x,)), lambda c: add_blocks(c, (y,)))
+
+    def list(self, x: tree.ListBlock, y: tree.ListBlock) -> None:
+        """One row per item (its nested list with it); each column's items are one
+        numbered list, so the numbers go on from row to row."""
+        numbering = self.ctx.numbering
+        nums = [numbering.new_numbered() if x.ordered else numbering.bullets for _ in range(2)]
+        style = STYLES[x.ordered][0]
+
+        def item(c: Context, it: tree.ListItem, num: int) -> None:
+            add_runs(c, c.paragraph(style, num=(num, 0)), it.runs)
+            if it.children is not None:
+                _add_items(c, it.children, 1, None)
+
+        for ia, ib in zip(x.items, y.items, strict=True):
+            self.row(
+                lambda c, it=ia: item(c, it, nums[0]), lambda c, it=ib: item(c, it, nums[1])
+            )
+
+
+def _date_line(doc: tree.Document) -> str:
+    line = doc.date
+    if doc.reference is not None:
+        line += f"{DATE_SEPARATOR}{doc.reference.label}: {doc.reference.value}"
+    return line
+
+
+def _too_wide(ctx: Context, x: tree.Table, y: tree.Table) -> bool:
+    """The PDF's rule (pdf/bilingual.too_wide), so both formats set the same tables
+    full width; measured with the template's fonts (the PDF kit is cached)."""
+    from briefing.renderers.pdf.bilingual import GUTTER as PDF_GUTTER
+    from briefing.renderers.pdf.bilingual import too_wide
+    from briefing.renderers.pdf.kit import kit
+
+    if ctx.template is None:
+        return False
+    k = kit(ctx.template)
+    half = (k.geo.frame_width - PDF_GUTTER) / 2
+    return too_wide(x, k, half) or too_wide(y, k, half)
+
+
+def set_run_language(element: Element, tag: str) -> None:
+    """``w:lang`` on every run under ``element`` (rPr created first where missing)."""
+    for run in element.iter(clark("w:r")):
+        rpr = run.find(clark("w:rPr"))
+        if rpr is None:
+            rpr = run.makeelement(clark("w:rPr"), {})
+            run.insert(0, rpr)
+        _lang_of(rpr).set(clark("w:val"), tag)
