@@ -119,6 +119,7 @@ def _localized(
     """The document in ``lang`` (two for a pair, ``en+az``), or None with the reasons
     in ``outcome``. Each language of a pair is checked and reported as if alone."""
     try:
+        doc: Document | Pair
         if is_pair(lang):
             pair = api.localize_pair(loaded, lang, job.template)
             results, doc = list(pair.results), pair.doc

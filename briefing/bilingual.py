@@ -91,7 +91,11 @@ def same_shape(pair: Pair) -> bool:
     if len(sa) != len(sb):
         return False
     for x, y in zip(sa, sb, strict=True):
-        if x.level != y.level or len(x.blocks) != len(y.blocks) or len(x.children) != len(y.children):
+        if (
+            x.level != y.level
+            or len(x.blocks) != len(y.blocks)
+            or len(x.children) != len(y.children)
+        ):
             return False
         for bx, by in zip(x.blocks, y.blocks, strict=True):
             if type(bx) is not type(by) or len(block_texts(bx)) != len(block_texts(by)):

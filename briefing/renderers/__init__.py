@@ -10,7 +10,6 @@ silently take another font, so both renderers rely on this one guard.
 from __future__ import annotations
 
 from importlib import import_module
-
 from typing import TYPE_CHECKING
 
 from briefing.errors import BriefError, UnknownFormat

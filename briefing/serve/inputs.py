@@ -97,9 +97,14 @@ async def read_task(request: Request, action: str, limits: Limits, briefs: Folde
 
 
 def catalog_code(lang: str) -> str:
+    """A catalog's code, or a pair side by side (``en+az``; ``en az`` if a URL's plus
+    was decoded as a space)."""
+    from briefing.bilingual import is_pair, pair_languages
     from briefing.i18n.catalog import catalog_for
 
     try:
+        if is_pair(lang):
+            return "+".join(catalog_for(one) for one in pair_languages(lang[:100]))
         return catalog_for(lang[:100])
     except UsageError as exc:
         raise HTTPProblem(400, str(exc)) from None

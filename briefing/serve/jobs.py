@@ -10,12 +10,16 @@ from __future__ import annotations
 
 import io
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from briefing import api
 from briefing.errors import BriefError, Problem, UsageError, bug_report
 from briefing.limits import Limits
 from briefing.templates import Template
+
+if TYPE_CHECKING:
+    from briefing.bilingual import Pair
+    from briefing.tree import Document
 
 VALIDATE, RENDER, PREVIEW, PAGE = "validate", "render", "preview", "page"
 
@@ -76,16 +80,24 @@ def _handle(task: Task, template: Template, limits: Limits) -> Reply:
     translations = dict(task.translations) or None
     loaded = api.load_text(task.text, task.source, name, translations, limits)
     lang = task.lang or api.languages([], loaded)[0]
-    result = api.localize(loaded, lang)
-    missing = [problem_json(p) for p in result.fallbacks]
-    problems = [problem_json(p) for p in api.check(result, loaded, template, task.strict)]
+    doc: Document | Pair
+    if "+" in lang:  # two languages side by side (inputs.catalog_code checked them)
+        pair = api.localize_pair(loaded, lang)
+        results, doc = list(pair.results), pair.doc
+    else:
+        result = api.localize(loaded, lang)
+        results, doc = [result], result.doc
+    missing = [problem_json(p) for r in results for p in r.fallbacks]
+    problems = [
+        problem_json(p) for r in results for p in api.check(r, loaded, template, task.strict)
+    ]
     reply = Reply("ok", lang, problems, missing)
     if task.action == VALIDATE:
         return reply
     if problems:
         reply.status = "invalid"
         return reply
-    reply.data = api.render(result.doc, "pdf" if task.action == PREVIEW else task.fmt, template)
+    reply.data = api.render(doc, "pdf" if task.action == PREVIEW else task.fmt, template)
     if task.action == PREVIEW:
         reply.pages = page_sizes(reply.data)
     return reply

@@ -415,3 +415,17 @@ def test_markdown_from_the_folder_is_read_with_its_translations(client: TestClie
         "/api/validate?lang=az&path=../note.md", content=NOTE.encode(), headers=markdown
     )
     assert outside.status_code == 400
+
+
+@pytest.mark.parametrize("lang", ["en%2Baz", "en+az"])  # a plus a URL decoded: a space
+def test_render_two_languages_side_by_side(client: TestClient, lang: str, tmp_path: Path) -> None:
+    answer = client.post(
+        f"/api/render?lang={lang}&format=pdf", content=EXAMPLE.read_bytes(), headers=YAML
+    )
+    assert answer.status_code == 200, answer.text
+    assert 'filename="brief.en+az.pdf"' in answer.headers["content-disposition"]
+    (tmp_path / "a.pdf").write_bytes(answer.content)
+    text = squash(" ".join(pdf_pages(tmp_path / "a.pdf")))
+    assert squash("Strateji Tərəfdaşlıq") in text and squash("Strategic Partnership") in text
+    bad = client.post("/api/render?lang=en%2Ben", content=EXAMPLE.read_bytes(), headers=YAML)
+    assert bad.status_code == 400 and "twice" in bad.json()["error"]

@@ -110,7 +110,12 @@ class Writer:
             sub(borders, f"w:{edge}", {"w:val": "nil"})
         sub(pr, "w:tblLayout", {"w:type": "fixed"})
         margins = sub(pr, "w:tblCellMar")
-        for edge, size in (("top", 0), ("left", GUTTER // 2), ("bottom", 0), ("right", GUTTER // 2)):
+        for edge, size in (
+            ("top", 0),
+            ("left", GUTTER // 2),
+            ("bottom", 0),
+            ("right", GUTTER // 2),
+        ):
             sub(margins, f"w:{edge}", {"w:w": str(size), "w:type": "dxa"})
         val(pr, "w:tblLook", "0000")
         grid = sub(tbl, "w:tblGrid")
@@ -211,9 +216,7 @@ class Writer:
                 _add_items(c, it.children, 1, None)
 
         for ia, ib in zip(x.items, y.items, strict=True):
-            self.row(
-                lambda c, it=ia: item(c, it, nums[0]), lambda c, it=ib: item(c, it, nums[1])
-            )
+            self.row(lambda c, it=ia: item(c, it, nums[0]), lambda c, it=ib: item(c, it, nums[1]))
 
 
 def _date_line(doc: tree.Document) -> str:

@@ -34,7 +34,7 @@ from briefing.renderers.options import RenderOptions
 from briefing.renderers.pdf import contents, front
 from briefing.renderers.pdf.blocks import Blocks
 from briefing.renderers.pdf.boxes import Rows
-from briefing.renderers.pdf.kit import Kit, kit
+from briefing.renderers.pdf.kit import Kit
 from briefing.renderers.pdf.outline import Outline, heading
 from briefing.renderers.pdf.tables import _auto_widths, table
 from briefing.renderers.widths import fit_widths
@@ -106,7 +106,9 @@ class Columns(Flowable):  # type: ignore[misc]
         at_top = frame is not None and getattr(frame, "_atTop", False)
         if not any(head for head, _ in cut):
             return []
-        if not at_top and any(side and not head for side, (head, _) in zip(self.sides, cut)):
+        if not at_top and any(
+            side and not head for side, (head, _) in zip(self.sides, cut, strict=True)
+        ):
             return []  # one side cannot start here: both start on the next page
         head = Columns(cut[0][0], cut[1][0], self.gutter)
         tail = Columns(cut[0][1], cut[1][1], self.gutter)
@@ -228,18 +230,20 @@ class Story:
         return out
 
     def block(self, x: tree.BlockNode, y: tree.BlockNode) -> list[Any]:
-        half = self.left.width
-        if isinstance(x, tree.Table) and isinstance(y, tree.Table):
-            if too_wide(x, self.k, half) or too_wide(y, self.k, half):
-                gap = self.main.gap
-                return [
-                    *table(x, self.k, gap, self.left.parent),
-                    *table(y, self.k, gap, self.right.parent),
-                ]
+        if isinstance(x, tree.Table) and isinstance(y, tree.Table) and self.wide(x, y):
+            gap = self.main.gap  # full width, once per language, one under the other
+            return [
+                *table(x, self.k, gap, self.left.parent),
+                *table(y, self.k, gap, self.right.parent),
+            ]
         fa, fb = self.left.block(x), self.right.block(y)
         if isinstance(x, tree.ListBlock) and len(fa) == len(fb):
             return [f for pa, pb in zip(fa, fb, strict=True) for f in self.pairs([pa], [pb])]
         return self.pairs(fa, fb)
+
+    def wide(self, x: tree.Table, y: tree.Table) -> bool:
+        half = self.left.width
+        return too_wide(x, self.k, half) or too_wide(y, self.k, half)
 
 
 def _is_rule(f: Any) -> bool:
@@ -258,7 +262,10 @@ def too_wide(t: tree.Table, k: Kit, width: float) -> bool:
                 continue
             style = k.sheet["table_header" if n == 0 else "table_cell"]
             longest = max(
-                (stringWidth(w, style.fontName, style.fontSize) for w in tree.plain(row[i]).split()),
+                (
+                    stringWidth(w, style.fontName, style.fontSize)
+                    for w in tree.plain(row[i]).split()
+                ),
                 default=0.0,
             )
             if longest + 2 * pad > room:

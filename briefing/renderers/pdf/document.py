@@ -36,7 +36,6 @@ from briefing.renderers.pdf.page import Furniture
 from briefing.renderers.pdf.tags import Node, Tagger
 from briefing.templates import Template
 
-
 StoryBuilder = Callable[[tree.Document, Blocks, Kit, RenderOptions], list[Any]]
 
 

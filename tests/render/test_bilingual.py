@@ -1,0 +1,214 @@
+"""Two languages side by side (-l en+az, issue 18): one PDF and one DOCX per pair, the
+first language left, each block level with its counterpart, both languages in every
+word the toolkit prints, each column's text in its own language."""
+
+from __future__ import annotations
+
+import re
+import zipfile
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+import pdfplumber
+import pikepdf
+import pytest
+
+from briefing import api
+from briefing.bilingual import Pair
+from briefing.cli import main
+from briefing.tree import ListBlock, Paragraph, Quote, SectionNode, plain, walk_sections
+from tests.render.test_docx_support import assert_valid
+
+ROOT = Path(__file__).resolve().parents[2]
+EXAMPLE = ROOT / "examples" / "us-azerbaijan-charter.yaml"
+PARTIAL = """\
+lang: en
+title: {en: Side by side, az: Yan-yana, ru: Рядом}
+date: 2026-11-26
+summary:
+  - {en: Translated everywhere., az: Hər yerdə tərcümə olunub., ru: Переведено везде.}
+  - Only in English.
+"""
+
+
+@cache
+def rendered(spec: str, fmt: str, out: Path) -> Path:
+    assert main(["render", str(EXAMPLE), "-l", spec, "-f", fmt, "-o", str(out)]) == 0
+    return out / f"{EXAMPLE.stem}.{spec}.{fmt}"
+
+
+@pytest.fixture(scope="module")
+def out(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return tmp_path_factory.mktemp("bilingual")
+
+
+@pytest.fixture(scope="module")
+def pair() -> Pair:
+    loaded = api.load(EXAMPLE)
+    return api.localize_pair(loaded, "en+az", api.template()).doc
+
+
+@pytest.mark.parametrize(
+    ("spec", "says"),
+    [
+        ("en+en", "the same language twice"),
+        ("en+en-US", "the same language twice"),
+        ("en+az+ru", "two languages"),
+        ("en+", "two languages"),
+        ("en+xx", "no catalog for language 'xx'"),
+    ],
+)
+def test_a_bad_pair_is_a_usage_error(
+    spec: str, says: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["render", str(EXAMPLE), "-l", spec, "-o", str(tmp_path)]) == 2
+    err = capsys.readouterr().err
+    assert says in err and "Traceback" not in err
+    assert list(tmp_path.iterdir()) == []
+
+
+def _first_words(text: str, n: int = 3) -> str:
+    return " ".join(text.split()[:n])
+
+
+def _blocks(pair: Pair) -> list[tuple[str, str]]:
+    """(left, right) opening words of each heading, paragraph, list item and quote."""
+    out: list[tuple[str, str]] = []
+    a, b = pair.docs
+    for sa, sb in zip(walk_sections(a.sections), walk_sections(b.sections), strict=True):
+        out.append((sa.heading, sb.heading))
+        for x, y in zip(sa.blocks, sb.blocks, strict=True):
+            if isinstance(x, Paragraph | Quote) and isinstance(y, Paragraph | Quote):
+                out.append((plain(x.runs), plain(y.runs)))
+            elif isinstance(x, ListBlock) and isinstance(y, ListBlock):
+                out += [
+                    (plain(i.runs), plain(j.runs)) for i, j in zip(x.items, y.items, strict=True)
+                ]
+    return [(_first_words(x), _first_words(y)) for x, y in out]
+
+
+def test_each_block_starts_level_with_its_counterpart(pair: Pair, out: Path) -> None:
+    """pdfplumber finds each block's opening words, left of the middle for the first
+    language and right of it for the second, in reading order: on the same page, the
+    tops less than a line apart."""
+    pdf_path = rendered("en+az", "pdf", out)
+    with pdfplumber.open(pdf_path) as pdf:
+        cursor = [(0, -1.0), (0, -1.0)]
+        checked = 0
+        for left, right in _blocks(pair):
+            hits = []
+            for side, words in enumerate((left, right)):
+                hit = _find(pdf, words, side, cursor[side])
+                assert hit is not None, f"{words!r} not found on its side"
+                cursor[side] = hit
+                hits.append(hit)
+            (pl, tl), (pr, tr) = hits
+            assert pl == pr, f"{left!r} and {right!r} start on different pages"
+            assert abs(tl - tr) < 11, f"{left!r} at {tl:.1f}, {right!r} at {tr:.1f}"
+            checked += 1
+        assert checked > 40
+
+
+def _find(pdf: Any, words: str, side: int, after: tuple[int, float]) -> tuple[int, float] | None:
+    """The first place after ``after`` where ``words`` start a stretch of text on
+    ``side`` (0 left, 1 right) of a page."""
+    pattern = re.compile(r"\s+".join(re.escape(w) for w in words.split()))
+    for number in range(after[0], len(pdf.pages)):
+        page = pdf.pages[number]
+        mid = page.width / 2
+        for match in page.search(pattern):
+            if (match["x0"] >= mid) != bool(side):
+                continue
+            if (number, match["top"]) > after:
+                return number, match["top"]
+    return None
+
+
+def test_pdf_language_and_tags(out: Path) -> None:
+    """/Lang is the first language; each language's elements are in a Sect with its own."""
+    with pikepdf.open(rendered("en+az", "pdf", out)) as pdf:
+        assert str(pdf.Root.Lang) == "en-US"
+        document = pdf.Root.StructTreeRoot.K[0]
+        sects = [k for k in document.K if isinstance(k, pikepdf.Dictionary) and k.S == "/Sect"]
+        assert [str(s.Lang) for s in sects] == ["en-US", "az-Latn-AZ"]
+        texts = pdfplumber.open(rendered("en+az", "pdf", out)).pages[0].extract_text()
+    assert "Page 1 of" in texts and "Səhifə 1" in texts
+    assert "Kimə" in texts and "To" in texts
+
+
+def test_docx_valid_with_both_languages_per_column(out: Path) -> None:
+    path = rendered("en+ru", "docx", out)
+    assert_valid(path)
+    with zipfile.ZipFile(path) as z:
+        body = z.read("word/document.xml").decode()
+        footer = z.read("word/footer2.xml").decode()
+    assert body.count('w:lang w:val="ru-RU"') > 100 and 'w:lang w:val="en-US"' in body
+    assert "Страница" in footer and footer.count("NUMPAGES") == 2
+    assert "Кому" in body and "US–Azerbaijan Strategic Partnership Charter" in body
+
+
+def test_az_ru_renders_both_formats(out: Path) -> None:
+    pdf = rendered("az+ru", "pdf", out)
+    with pdfplumber.open(pdf) as doc:
+        first = doc.pages[0]
+        left = first.crop((0, 0, first.width / 2, first.height)).extract_text()
+        right = first.crop((first.width / 2, 0, first.width, first.height)).extract_text()
+    assert "Xartiyası" in left and "Хартия" in right
+    assert_valid(rendered("az+ru", "docx", out))
+
+
+def test_fallback_reported_and_strict_refuses(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    brief = tmp_path / "partial.yaml"
+    brief.write_text(PARTIAL, "utf-8")
+    assert main(["render", str(brief), "-l", "az+ru", "-f", "pdf", "-o", str(tmp_path)]) == 0
+    err = capsys.readouterr().err
+    assert "warning: az: 1 text not translated" in err and "warning: ru: 1 text" in err
+    target = tmp_path / "partial.az+ru.pdf"
+    assert target.exists()
+    target.unlink()
+    code = main(["render", str(brief), "-l", "az+ru", "--strict", "-o", str(tmp_path)])
+    assert code == 1 and not target.exists()
+    assert "no az text for summary[1]" in capsys.readouterr().err
+
+
+def test_markdown_toc_and_api(tmp_path: Path) -> None:
+    """A Markdown brief with its translation files, with --toc; the library's own
+    calls give the same pair."""
+    md = ROOT / "examples" / "us-azerbaijan-charter.md"
+    args = ["render", str(md), "-l", "ru+en", "--toc", "-o", str(tmp_path)]
+    assert main(args) == 0
+    with pdfplumber.open(tmp_path / f"{md.stem}.ru+en.pdf") as pdf:
+        text = pdf.pages[0].extract_text() + pdf.pages[1].extract_text()
+    assert "Содержание / Contents" in text
+    loaded = api.load(md)
+    result = api.localize_pair(loaded, "ru+en", api.template())
+    assert [r.doc.lang for r in result.results] == ["ru", "en"]
+    data = api.render(result.doc, "docx", api.template())
+    assert data[:2] == b"PK"
+
+
+def test_a_wide_table_is_set_full_width_once_per_language(tmp_path: Path) -> None:
+    columns = ", ".join(f"{{en: Column{n}heading, az: Sütun{n}başlığı}}" for n in range(5))
+    brief = tmp_path / "wide.yaml"
+    brief.write_text(
+        "lang: en\ntitle: {en: Wide, az: Geniş}\ndate: 2026-11-26\nsummary:\n"
+        f"  - table:\n      columns: [{columns}]\n      rows: [[1, 2, 3, 4, 5]]\n",
+        "utf-8",
+    )
+    assert main(["render", str(brief), "-l", "en+az", "-o", str(tmp_path)]) == 0
+    with pdfplumber.open(tmp_path / "wide.en+az.pdf") as pdf:
+        page = pdf.pages[0]
+        en = page.search("Column4heading")[0]
+        az = page.search("Sütun4başlığı")[0]
+    assert en["x0"] > page.width / 2 and az["x0"] > page.width / 2  # across the page
+    assert az["top"] > en["top"] + 20  # the second language's under the first's
+    assert_valid(tmp_path / "wide.en+az.docx")
+
+
+def test_section_structure_pairs(pair: Pair) -> None:
+    a, b = pair.docs
+    assert isinstance(a.sections[0], SectionNode) and a.lang == "en" and b.lang == "az"
+    assert pair.lang == "en+az"
