@@ -61,15 +61,23 @@ def render(
     """The bytes of one output file: ``brief`` (loaded, or a path) in ``lang`` as ``fmt``
     (pdf or docx) with ``template`` (a bundled name or a folder; default memo).
 
-    Texts missing in ``lang`` fall back to the brief's own language, unless ``strict``;
+    ``lang`` may be two languages side by side, ``en+az`` (first on the left). Texts
+    missing in ``lang`` fall back to the brief's own language, unless ``strict``;
     a character no font of the template can show is an error either way.
     """
     from briefing import api
+    from briefing.bilingual import is_pair
     from briefing.errors import BriefError
 
     loaded = brief if isinstance(brief, api.LoadedBrief) else api.load(brief)
     api.output_format(fmt)
     tpl = api.template(template)
+    if is_pair(lang):
+        pair = api.localize_pair(loaded, lang, tpl)
+        problems = [p for r in pair.results for p in api.check(r, loaded, tpl, strict)]
+        if problems:
+            raise BriefError(problems)
+        return api.render(pair.doc, fmt, tpl, options)
     result = api.localize(loaded, lang, tpl)
     problems = api.check(result, loaded, tpl, strict)
     if problems:

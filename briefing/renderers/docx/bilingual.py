@@ -167,7 +167,7 @@ class Writer:
             self.pair_text("Subtitle", a.subtitle, b.subtitle)
         self.pair_text("Date Line", _date_line(a), _date_line(b))
         for ra, rb in zip(a.memo, b.memo, strict=True):
-            self.row(lambda c, r=ra: add_prepared_by(c, r), lambda c, r=rb: add_prepared_by(c, r))
+            self.row(lambda c, r=ra: memo_row(c, r), lambda c, r=rb: memo_row(c, r))
 
     def pair_text(self, style: str, ta: str, tb: str) -> None:
         self.row(
@@ -217,6 +217,21 @@ class Writer:
 
         for ia, ib in zip(x.items, y.items, strict=True):
             self.row(lambda c, it=ia: item(c, it, nums[0]), lambda c, it=ib: item(c, it, nums[1]))
+
+
+def memo_row(ctx: Context, row: tree.MemoRow) -> None:
+    """A memo row in its cell: the "Prepared by" paragraph (label, tab, value in the
+    memo block's two columns) without the rule and the space that open the closing."""
+    p = ctx.paragraph("Prepared By")
+    ppr = p[0]
+    sub(sub(ppr, "w:pBdr"), "w:top", {"w:val": "nil"})
+    sub(ppr, "w:spacing", {"w:before": "0", "w:after": "60"})
+    add_prepared_by_runs(p, row)
+
+
+def add_prepared_by_runs(p: Element, row: tree.MemoRow) -> None:
+    plain_run(p, row.label, bold=True)
+    plain_run(p, f"\t{row.value}")
 
 
 def _date_line(doc: tree.Document) -> str:
