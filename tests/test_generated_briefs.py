@@ -352,3 +352,23 @@ def as_read(value: Any) -> Any:
     if isinstance(value, float):  # as the hand writer spells it (YAML's .inf, .nan)
         return repr(value) if math.isfinite(value) else strategies.yaml_float(value)
     return str(value)
+
+
+@configured(max(EXAMPLES // 30, 6))
+@given(case=strategies.render_cases(), spec=st.sampled_from(("en+az", "az+ru", "ru+en")))
+def test_a_generated_brief_renders_side_by_side(case: Case, spec: str) -> None:
+    """Two languages side by side (-l A+B): one file per format, or positioned errors."""
+    import dataclasses
+
+    args = list(case.args)
+    for flag in ("-l", "-f"):  # the pair instead of the languages; both formats
+        if flag in args:
+            at = args.index(flag)
+            del args[at : at + 2]
+    paired = dataclasses.replace(case, args=[*args, "-l", spec])
+    with tempfile.TemporaryDirectory(prefix="briefing-pair-") as tmp:
+        folder = Path(tmp)
+        write_files(paired, folder)
+        command = ["render", str(folder / paired.main), *paired.args]
+        code, out, err = run_cli([*command, "-o", str(folder / "out"), "-j", "1"])
+        check(paired, command, render_problems(paired, folder, code, out, err), err)
