@@ -18,7 +18,7 @@ from briefing import api
 from briefing.bilingual import Pair
 from briefing.cli import main
 from briefing.tree import ListBlock, Paragraph, Quote, SectionNode, plain, walk_sections
-from tests.render.test_docx_support import assert_valid
+from tests.render.test_docx_support import assert_valid, soffice_pdf
 
 ROOT = Path(__file__).resolve().parents[2]
 EXAMPLE = ROOT / "examples" / "us-azerbaijan-charter.yaml"
@@ -92,7 +92,16 @@ def test_each_block_starts_level_with_its_counterpart(pair: Pair, out: Path) -> 
     """pdfplumber finds each block's opening words, left of the middle for the first
     language and right of it for the second, in reading order: on the same page, the
     tops less than a line apart."""
-    pdf_path = rendered("en+az", "pdf", out)
+    assert_aligned(rendered("en+az", "pdf", out), pair)
+
+
+def test_the_docx_in_libreoffice_is_aligned_as_the_pdf(pair: Pair, out: Path) -> None:
+    """The DOCX laid out by LibreOffice: the same blocks level on the same pages."""
+    pdfs = soffice_pdf([rendered("en+az", "docx", out)], out / "lo")
+    assert_aligned(next(iter(pdfs.values())), pair)
+
+
+def assert_aligned(pdf_path: Path, pair: Pair) -> None:
     with pdfplumber.open(pdf_path) as pdf:
         cursor = [(0, -1.0), (0, -1.0)]
         checked = 0
@@ -212,3 +221,21 @@ def test_section_structure_pairs(pair: Pair) -> None:
     a, b = pair.docs
     assert isinstance(a.sections[0], SectionNode) and a.lang == "en" and b.lang == "az"
     assert pair.lang == "en+az"
+
+
+def test_batch_of_briefs_in_pairs_and_validate(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Two briefs, two pairs, two processes: four files each named for its pair;
+    validate -l en+az reports each language of the pair."""
+    (tmp_path / "a.yaml").write_text(PARTIAL, "utf-8")
+    (tmp_path / "b.yaml").write_text(PARTIAL.replace("Side by side", "Other"), "utf-8")
+    briefs = [str(tmp_path / "a.yaml"), str(tmp_path / "b.yaml")]
+    args = ["render", *briefs, "-l", "en+az,ru+en", "-f", "pdf", "-j", "2", "-o", str(tmp_path)]
+    assert main(args) == 0
+    written = sorted(p.name for p in tmp_path.glob("*.pdf"))
+    assert written == ["a.en+az.pdf", "a.ru+en.pdf", "b.en+az.pdf", "b.ru+en.pdf"]
+    capsys.readouterr()
+    assert main(["validate", briefs[0], "-l", "en+az"]) == 0
+    said = capsys.readouterr().out
+    assert "en: 3 of 3 texts translated" in said and "az: 2 of 3 texts translated" in said

@@ -167,7 +167,7 @@ def _check_content(page: pikepdf.Page) -> list[int]:
     return mcids
 
 
-@pytest.mark.parametrize("lang", ["en", "az", "ru"])
+@pytest.mark.parametrize("lang", ["en", "az", "ru", "en+az", "ru+en"])  # and side by side
 def test_example_is_tagged_and_its_tree_holds_together(lang: str) -> None:
     check_tagged(example(lang))
 
@@ -304,9 +304,10 @@ def test_lists_nest_and_links_carry_their_annotation(tmp_path: Path) -> None:
 
 def test_pdfua_checker_finds_nothing(tmp_path: Path) -> None:
     target = tmp_path / "az.pdf"
-    target.write_bytes(example("az"))
-    report = validate(str(target))
-    assert [f.rule_id for f in report.findings] == []
+    for lang in ("az", "az+ru"):
+        target.write_bytes(example(lang))
+        report = validate(str(target))
+        assert [f.rule_id for f in report.findings] == [], lang
     # and it is not blind: the same brief untagged fails its structure rules
     target.write_bytes(example("az", pdf_tags=False))
     rules = {f.rule_id for f in validate(str(target)).findings}

@@ -209,3 +209,17 @@ def test_every_control_is_labelled(page: Page) -> None:
     assert nameless == []
     assert page.get_by_role("tablist").get_attribute("aria-label")
     assert page.locator("#pages img").first.get_attribute("alt")
+
+
+def test_two_languages_side_by_side(page: Page) -> None:
+    """The second language chosen beside the tab's: the preview and the missing
+    translations are those of the pair."""
+    type_brief(
+        page, "lang: en\ntitle: {en: Pair, ru: Пара}\ndate: 2026-11-26\nsummary:\n  - Only.\n"
+    )
+    wait_status(page, "Preview")
+    page.evaluate("document.getElementById('status').textContent = ''")
+    page.select_option("#beside", "ru")
+    wait_status(page, "pages in en+ru")
+    assert page.locator("#missing-title").inner_text() == "Missing translations (en+ru) (1)"
+    assert page.locator("#pages img").count() >= 1

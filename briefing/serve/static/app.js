@@ -8,12 +8,18 @@ const DEBOUNCE_MS = 350;
 
 const state = {
   lang: null, // the preview's language tab
+  beside: "", // a second language shown side by side with it (en+az), or ""
   file: null, // {path, version} of the brief opened from the folder
   folder: false,
   asked: 0, // number of the last preview asked for: older answers are dropped
   timer: null,
   saved: "", // the text as last opened or saved: anything else would be lost
 };
+
+// The language asked of the server: the tab's, or the tab's and the second side by side.
+function shown() {
+  return state.beside && state.beside !== state.lang ? `${state.lang}+${state.beside}` : state.lang;
+}
 
 function unsaved() {
   return $("source").value !== state.saved;
@@ -98,7 +104,7 @@ function listProblems(list, problems, countId) {
 function showProblems(problems, missing) {
   listProblems($("problems"), problems, "problem-count");
   listProblems($("missing"), missing, "missing-count");
-  $("missing-title").firstChild.textContent = `Missing translations (${state.lang}) `;
+  $("missing-title").firstChild.textContent = `Missing translations (${shown()}) `;
 }
 
 // -- the preview --
@@ -109,7 +115,7 @@ async function refresh() {
   status("Rendering…");
   let answer;
   try {
-    answer = await call(`/api/preview?lang=${encodeURIComponent(state.lang)}&scale=${scale}${pathQuery()}`, body());
+    answer = await call(`/api/preview?lang=${encodeURIComponent(shown())}&scale=${scale}${pathQuery()}`, body());
   } catch (err) {
     status("The server cannot be reached.");
     return;
@@ -126,12 +132,12 @@ async function refresh() {
         img.height = Math.round(page.height);
         img.loading = i === 0 ? "eager" : "lazy"; // drawn when scrolled to
         img.src = page.url;
-        img.alt = `Page ${i + 1} of ${result.pages.length} (${state.lang})`;
+        img.alt = `Page ${i + 1} of ${result.pages.length} (${shown()})`;
         return img;
       });
       pages.replaceChildren(...images);
       pages.classList.remove("stale");
-      status(`Preview: ${result.pages.length} pages in ${state.lang}.`);
+      status(`Preview: ${result.pages.length} pages in ${shown()}.`);
     } else {
       pages.classList.add("stale");
       const n = result.problems.length;
@@ -187,14 +193,14 @@ function makeTabs(languages) {
 
 async function download(format) {
   status(`Making the ${format.toUpperCase()}…`);
-  const answer = await call(`/api/render?lang=${encodeURIComponent(state.lang)}&format=${format}${pathQuery()}`, body());
+  const answer = await call(`/api/render?lang=${encodeURIComponent(shown())}&format=${format}${pathQuery()}`, body());
   if (answer.status === 200) {
     const blob = await answer.blob();
     const named = /filename="([^"]+)"/.exec(answer.headers.get("content-disposition") || "");
     const stem = state.file ? state.file.path.split("/").pop().replace(/\.[^.]+$/, "") : "brief";
     const link = document.createElement("a");
     link.href = URL.createObjectURL(blob);
-    link.download = named ? named[1].replace(/^brief/, stem) : `${stem}.${state.lang}.${format}`;
+    link.download = named ? named[1].replace(/^brief/, stem) : `${stem}.${shown()}.${format}`;
     document.body.append(link);
     link.click();
     link.remove();
@@ -325,6 +331,12 @@ async function start() {
   }
   if (info.starters.includes("en")) $("starter-lang").value = "en";
   makeTabs(info.languages);
+  for (const lang of info.languages) {
+    const option = document.createElement("option");
+    option.value = lang.code;
+    option.textContent = `${lang.code} · ${lang.name}`;
+    $("beside").append(option);
+  }
   const first = [...$("tabs").children].find((t) => t.dataset.lang === "en") || $("tabs").firstChild;
   for (const tab of $("tabs").children) tab.tabIndex = tab === first ? 0 : -1;
   first.setAttribute("aria-selected", "true");
@@ -342,6 +354,7 @@ window.addEventListener("DOMContentLoaded", () => {
   area.addEventListener("input", () => { showCursor(); schedule(); });
   for (const event of ["keyup", "click", "select", "focus"]) area.addEventListener(event, showCursor);
   $("source-format").addEventListener("change", refresh);
+  $("beside").addEventListener("change", (event) => { state.beside = event.target.value; refresh(); });
   $("new").addEventListener("click", newBrief);
   $("save").addEventListener("click", save);
   $("download-pdf").addEventListener("click", () => download("pdf"));
