@@ -207,7 +207,10 @@ class Writer:
         """One row per item (its nested list with it); each column's items are one
         numbered list, so the numbers go on from row to row."""
         numbering = self.ctx.numbering
-        nums = [numbering.new_numbered() if x.ordered else numbering.bullets for _ in range(2)]
+        if x.ordered:  # a definition per column: see Numbering.new_numbered_twin
+            nums = [numbering.new_numbered(), numbering.new_numbered_twin()]
+        else:
+            nums = [numbering.bullets, numbering.bullets]
         style = STYLES[x.ordered][0]
 
         def item(c: Context, it: tree.ListItem, num: int) -> None:

@@ -64,6 +64,7 @@ class Numbering:
         num_ids = [int(n.get(qn("w:numId"))) for n in self._root.iterchildren(qn("w:num"))]
         self._next_num = max(num_ids, default=0) + 1
         self.bullets = self._plain_instance(self._bullets_abstract)
+        self._twin: str | None = None  # new_numbered_twin's definition, once made
 
     def _install(self, name: str) -> str:
         """Copy a definition from the bundled template; return its new abstractNumId."""
@@ -114,3 +115,32 @@ class Numbering:
     def new_numbered(self) -> int:
         """A fresh numbered-list instance that starts at 1 on every level."""
         return self._new_instance(self._numbers_abstract, restart=True)
+
+    def new_numbered_twin(self) -> int:
+        """As ``new_numbered``, of a copy of the definition (made once). Word counts
+        each instance apart, but LibreOffice counts every instance of one definition
+        together: two numbered lists whose items alternate (the two columns of a
+        side-by-side memo) would number each other's items, 1, 3, 5 and 2, 4, 6."""
+        if self._twin is None:
+            source = next(
+                a
+                for a in self._root.iterchildren(qn("w:abstractNum"))
+                if a.get(qn("w:abstractNumId")) == self._numbers_abstract
+            )
+            twin = copy.deepcopy(source)
+            used = [
+                int(a.get(qn("w:abstractNumId"), "0"))
+                for a in self._root.iterchildren(qn("w:abstractNum"))
+            ]
+            self._twin = str(max(used) + 1)
+            twin.set(qn("w:abstractNumId"), self._twin)
+            for child in twin:
+                if child.tag in (
+                    qn("w:nsid"),
+                    qn("w:name"),
+                    qn("w:styleLink"),
+                    qn("w:numStyleLink"),
+                ):
+                    twin.remove(child)  # its own list, linked to no style
+            source.addnext(twin)
+        return self._new_instance(self._twin, restart=True)
