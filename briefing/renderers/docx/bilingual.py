@@ -229,10 +229,6 @@ def memo_row(ctx: Context, row: tree.MemoRow) -> None:
     ppr = p[0]
     sub(sub(ppr, "w:pBdr"), "w:top", {"w:val": "nil"})
     sub(ppr, "w:spacing", {"w:before": "0", "w:after": "60"})
-    add_prepared_by_runs(p, row)
-
-
-def add_prepared_by_runs(p: Element, row: tree.MemoRow) -> None:
     plain_run(p, row.label, bold=True)
     plain_run(p, f"\t{row.value}")
 
