@@ -1,10 +1,11 @@
-"""An image file's bytes -> a checked Picture: PNG and JPEG by Pillow, SVG by lxml.
+"""An image file's bytes -> a checked Picture: PNG by figures/png.py, JPEG by Pillow,
+SVG by lxml.
 
-Raster images are decoded in full once here, so a truncated or corrupt file is an error
-at its line in the brief, not a crash or a blank box in a renderer; the pixel count is
-checked from the header before any pixel is decoded (a decompression bomb is a small
-file that unpacks to gigabytes). The bytes themselves are kept as they were: the
-renderers embed them, never a re-encoded copy.
+Raster images are decoded (a PNG inflated) in full once here, so a truncated or corrupt
+file is an error at its line in the brief, not a crash or a blank box in a renderer;
+the pixel count is checked from the header before any pixel is decoded (a
+decompression bomb is a small file that unpacks to gigabytes). The bytes themselves
+are kept as they were: the renderers embed them, never a re-encoded copy.
 
 SVG is XML that can reach out: external entities, DTDs, scripts, ``<image href>`` or
 CSS ``url()`` to other files or the network. A figure's SVG may do none of that; it is
@@ -30,7 +31,7 @@ MAX_SVG_ELEMENTS = 100_000  # drawing more would cost more time than any figure 
 DEFAULT_DPI = 96.0  # what a screen image without a dpi means
 _UNITS = {"": 0.75, "px": 0.75, "pt": 1.0, "pc": 12.0, "mm": 72 / 25.4, "cm": 72 / 2.54, "in": 72.0}
 _LENGTH = re.compile(r"^\s*([0-9]*\.?[0-9]+(?:[eE][-+]?[0-9]+)?)\s*([a-z]*)\s*$")
-_PILLOW = {"png": "PNG", "jpeg": "JPEG"}  # our format name -> Pillow's (and the message's)
+_PILLOW = {"jpeg": "JPEG"}  # our format name -> Pillow's (and the message's)
 _INLINE_IMAGE = re.compile(r"^data:image/(png|jpeg);base64,", re.I)
 _CSS_URL = re.compile(r"url\(\s*['\"]?\s*([^'\")\s]*)", re.I)
 
@@ -38,13 +39,36 @@ _CSS_URL = re.compile(r"url\(\s*['\"]?\s*([^'\")\s]*)", re.I)
 def read_image(data: bytes, base: Path, limits: Limits, at: KeyPath) -> Picture:
     """The Picture of an image file's bytes, or PathRefused saying what is wrong."""
     if data.startswith(b"\x89PNG\r\n\x1a\n"):
-        return _raster(data, "png", limits, at)
+        return _png(data, limits, at)
     if data.startswith(b"\xff\xd8\xff"):
         return _raster(data, "jpeg", limits, at)
     head = data[:512].lstrip(b"\xef\xbb\xbf \t\r\n")
     if head.startswith(b"<") and (b"<svg" in data[:4096] or head.startswith(b"<?xml")):
         return _svg(data, at)
     raise PathRefused(at, "not a PNG, JPEG or SVG image (judged by its content, not its name)")
+
+
+def _png(data: bytes, limits: Limits, at: KeyPath) -> Picture:
+    """A PNG checked by our own reader (no Pillow: see figures/png.py for why)."""
+    from briefing.figures.png import BadPng, TooManyPixels, read_png
+
+    try:
+        png = read_png(data, limits.image_pixels)
+    except TooManyPixels as exc:
+        raise _too_many(exc.width, exc.height, limits, at) from None
+    except BadPng as exc:
+        raise PathRefused(at, f"a damaged PNG image: {exc}") from None
+    xdpi, ydpi = (d if d > 1 else DEFAULT_DPI for d in png.dpi or (DEFAULT_DPI, DEFAULT_DPI))
+    return Picture(data, "png", png.width * 72 / xdpi, png.height * 72 / ydpi)
+
+
+def _too_many(width: int, height: int, limits: Limits, at: KeyPath) -> PathRefused:
+    return PathRefused(
+        at,
+        f"the image has {width * height:,} pixels ({width}×{height}), over "
+        f"the image-pixels limit of {limits.image_pixels:,}; "
+        f"{hint('image_pixels', width * height)}",
+    )
 
 
 def _raster(data: bytes, fmt: str, limits: Limits, at: KeyPath) -> Picture:
@@ -58,12 +82,7 @@ def _raster(data: bytes, fmt: str, limits: Limits, at: KeyPath) -> Picture:
             with Image.open(io.BytesIO(data), formats=[_PILLOW[fmt]]) as im:
                 width, height = im.size
                 if width * height > limits.image_pixels:
-                    raise PathRefused(
-                        at,
-                        f"the image has {width * height:,} pixels ({width}×{height}), over "
-                        f"the image-pixels limit of {limits.image_pixels:,}; "
-                        f"{hint('image_pixels', width * height)}",
-                    )
+                    raise _too_many(width, height, limits, at)
                 im.load()  # every pixel: a truncated or corrupt file fails here
                 dpi = im.info.get("dpi", (DEFAULT_DPI, DEFAULT_DPI))
     except PathRefused:

@@ -1,7 +1,8 @@
 """Figures in the PDF: the image or chart, then "Figure N. Caption" and the credit.
 
-Raster images are embedded from their own bytes (a JPEG stays the same JPEG, a PNG's
-pixels are kept losslessly); SVG is converted to reportlab shapes by svglib, so it
+Raster images are embedded from their own bytes (a JPEG stays the same JPEG, an
+opaque PNG's compressed data stays the same, pngimage.py; other PNGs' pixels are kept
+losslessly); SVG is converted to reportlab shapes by svglib, so it
 stays vector; a chart is a reportlab Drawing with real text. The alt text is written
 over the picture as invisible text, so a text extractor or a search finds it (until
 the PDF is tagged, which will put it in the structure tree).
@@ -17,6 +18,7 @@ from reportlab.platypus import Flowable
 
 from briefing import tree
 from briefing.renderers.pdf.kit import Kit
+from briefing.renderers.pdf.pngimage import PngImage, png_image
 from briefing.renderers.pdf.tags import Node, mark, unmark
 from briefing.renderers.pdf.textblock import TextBlock
 
@@ -42,6 +44,8 @@ class Picture(Flowable):  # type: ignore[misc]
         marked = mark(canv, self.node)  # untagged: nothing, the picture is page content
         if hasattr(self.content, "drawOn"):
             self.content.drawOn(canv, 0, 0)
+        elif isinstance(self.content, PngImage):
+            self.content.draw(canv, self.width, self.height)
         else:
             canv.drawImage(self.content, 0, 0, self.width, self.height, mask="auto")
         if self.alt:
@@ -136,46 +140,62 @@ def _picture(p: tree.Picture, kit: Kit) -> tuple[Any, float, float]:
         fresh = Drawing(drawing.width, drawing.height)
         fresh.add(Group(*drawing.contents))
         return fresh, float(drawing.width), float(drawing.height)
+    if p.format == "png":  # embedded from its own compressed bytes where it can be
+        image = png_image(p.data)
+        if image is not None:
+            return image, p.width, p.height
     from reportlab.lib.utils import ImageReader
 
     return ImageReader(io.BytesIO(p.data)), p.width, p.height
 
 
 def _svg_drawing(data: bytes, kit: Kit) -> Any:
-    """svglib's shapes for an SVG, once per process for the same bytes (an image is the
-    same in every language), with the template's fonts known to svglib by family name
-    so it never asks fontconfig (a process per lookup)."""
-    key = hashlib.sha256(data).digest()
+    """svglib's shapes for an SVG, once per process for the same bytes and template
+    fonts (an image is the same in every language)."""
+    fonts = _TemplateFonts(kit)
+    key = (hashlib.sha256(data).digest(), fonts.key)
     if key not in _DRAWINGS:
         from svglib.svglib import svg2rlg
 
-        _svg_fonts(data, kit)
         if len(_DRAWINGS) >= 16:
             del _DRAWINGS[next(iter(_DRAWINGS))]
-        _DRAWINGS[key] = svg2rlg(io.BytesIO(data), resolve_entities=False)
+        _DRAWINGS[key] = svg2rlg(io.BytesIO(data), resolve_entities=False, font_map=fonts)
     return _DRAWINGS[key]
 
 
-_DRAWINGS: dict[bytes, Any] = {}
+_DRAWINGS: dict[tuple[bytes, tuple[tuple[str, ...], ...]], Any] = {}
 
 
-def _svg_fonts(data: bytes, kit: Kit) -> None:
-    """Tell svglib which reportlab font draws the regular and bold faces of each
-    template family the SVG names, once per process (else it runs fc-match for each)."""
-    from svglib.fonts import register_font
+class _TemplateFonts:
+    """svglib's font lookup (its ``font_map`` hook), answered from the template's own
+    faces, which the renderer has registered with reportlab already.
 
-    for family in kit.theme.data.fonts.families.values():
-        if family.name.encode() not in data or family.name in _SVG_FAMILIES:
-            continue
-        _SVG_FAMILIES.add(family.name)
-        faces = kit.fonts.families[family.key]
-        for bold in (False, True):
-            path = family.bold if bold else family.regular
-            weight = "bold" if bold else "normal"
-            register_font(family.name, str(path), weight, "normal", faces.face(bold=bold))
+    Why not ``svglib.fonts.register_font``: it parses the font file again and registers
+    a second copy under our face's name (about 20 ms a face), and a family it does not
+    know sends it to fontconfig, a process per lookup. A family the template does not
+    have is left to svglib's own map."""
 
+    def __init__(self, kit: Kit) -> None:
+        self.kit = kit
+        self.families = {f.name.lower(): f.key for f in kit.theme.data.fonts.families.values()}
+        self.key = tuple(sorted((name, *self._faces(name)) for name in self.families))
 
-_SVG_FAMILIES: set[str] = set()
+    def _faces(self, family: str) -> tuple[str, str, str]:
+        faces = self.kit.fonts.families[self.families[family]]
+        return faces.regular, faces.bold, faces.italic
+
+    def find_font(
+        self, font_name: str, weight: str = "normal", style: str = "normal"
+    ) -> tuple[str, bool]:
+        family = font_name.strip().strip("'\"").lower()
+        if family in self.families:
+            faces = self.kit.fonts.families[self.families[family]]
+            bold = weight in ("bold", "bolder") or (weight.isdigit() and int(weight) >= 600)
+            italic = style in ("italic", "oblique")
+            return faces.face(bold=bold, italic=italic), True  # registered on first use
+        from svglib.fonts import find_font
+
+        return find_font(font_name, weight, style)
 
 
 def _empty(p: tree.Picture) -> Any:
