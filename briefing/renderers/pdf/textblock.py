@@ -21,11 +21,12 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
-from functools import cache
+from functools import cache, lru_cache
 from typing import Any
 
 from reportlab.lib.colors import Color
 from reportlab.lib.enums import TA_CENTER, TA_JUSTIFY, TA_RIGHT
+from reportlab.lib.rl_accel import fp_str
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.pdfbase.pdfmetrics import getAscentDescent, getFont
 from reportlab.platypus import Flowable
@@ -312,15 +313,19 @@ class TextBlock(Flowable):  # type: ignore[misc]
         marks = TextMarks(tagger, canv, code) if tagger is not None and node is not None else None
         font: str | None = None
         color: Color | None = None
+        alpha: float | None = None  # the fill alpha this text object has set
+        out: Callable[[str], None] = text._textOut  # replaced as soon as a font is set
         if self.bullet is not None:  # first, so text extraction reads "1." before the item
             b = self.bullet
             if marks is not None:
                 marks.to(self.label or node)  # type: ignore[arg-type]
             text.setTextOrigin(b.x, y)
             text.setFont(b.font, b.size, st.leading)
-            text.setFillColor(b.color)
+            alpha = fill(text, b.color, alpha)
             text.textOut(b.text)
             font, color = (b.font if b.size == size else None), b.color
+            if font is not None:
+                out = text_out(text, font)
         link_nodes: dict[int, Node] = {}  # piece -> its Link element, in this part
         links: list[tuple[str, float, float, float, int]] = []
         last = len(self.lines) - 1
@@ -349,15 +354,16 @@ class TextBlock(Flowable):  # type: ignore[misc]
                 if piece.font != font:
                     font = piece.font
                     text.setFont(font, size, st.leading)
+                    out = text_out(text, font)
                 if piece.color is not color:
                     color = piece.color
-                    text.setFillColor(color)
+                    alpha = fill(text, color, alpha)
                 if marks is not None and node is not None:
                     target = node
                     if piece.link:
                         target = link_nodes.get(i) or link_nodes.setdefault(i, node.add("Link"))
                     marks.to(target)
-                text._textOut(chunk)  # textOut would measure the width again
+                out(chunk)
                 if word_space:
                     w += word_space * chunk.count(" ")
                 if piece.link:
@@ -389,6 +395,57 @@ class TextBlock(Flowable):  # type: ignore[misc]
         n = len(self.lines)
         x = st.leftIndent + (self.first_indent if n == 1 else 0.0) + self.lines[-1].width
         return x, self.height - ascent - (n - 1) * st.leading
+
+
+def fill(text: Any, color: Color, alpha: float | None) -> float | None:
+    """``text.setFillColor(color)`` for an RGB colour, with the same output, and the
+    alpha now set; ``alpha`` is the one the text object has set already, if any.
+
+    Why: ReportLab formats the three numbers again and re-applies the colour's alpha
+    (checking it, the PDF version, the graphics state) at every colour change, several
+    per paragraph; the operator is made once per colour here, and the alpha is applied
+    only when it changes (within one text object nothing else touches it)."""
+    if type(color) is not Color or text._enforceColorSpace:  # CMYK or a colour space
+        text.setFillColor(color)
+        return None
+    text._fillColorObj = color
+    text._code.append(_rg(color.red, color.green, color.blue))
+    if color.alpha is not None and color.alpha != alpha:
+        text.setFillAlpha(color.alpha)
+        return float(color.alpha)
+    return alpha
+
+
+@lru_cache(maxsize=256)  # a template's few colours; bounded all the same
+def _rg(red: float, green: float, blue: float) -> str:
+    return f"{fp_str((red, green, blue))} rg"
+
+
+def text_out(text: Any, name: str) -> Callable[[str], None]:
+    """``text._textOut`` for the font ``name`` just set, with the same output: for a
+    TrueType font each run is split into the font's subsets and written as ``(...) Tj``,
+    switching subsets with ``Tf`` as ReportLab does.
+
+    Why: ReportLab's ``_formatText`` looks the font up, saves and restores the text
+    state, and tests for shaped text and other font kinds on every run; a paragraph has
+    a run per face, colour or link change on each line."""
+    font = getFont(name)
+    if not font._dynamicFont:  # a standard Type 1 font: ReportLab's own way
+        out: Callable[[str], None] = text._textOut
+        return out
+    doc, code, escape = text._canvas._doc, text._code, text._canvas._escape
+    tail = f"{fp_str(text._fontsize)} Tf {fp_str(text._leading)} TL"
+
+    def write(chunk: str) -> None:
+        parts: list[str] = []
+        for subset, encoded in font.splitString(chunk, doc):
+            if subset != text._curSubset:
+                parts.append(f"{font.getSubsetInternalName(subset, doc)} {tail}")
+                text._curSubset = subset
+            parts.append(f"({escape(encoded)}) Tj")
+        code.append(" ".join(parts))
+
+    return write
 
 
 _BREAK_AFTER = frozenset("/.?&=_")
