@@ -96,8 +96,10 @@ def _chunk(kind: bytes, body: bytes) -> bytes:
 
 def header(data: bytes) -> tuple[int, int]:
     """Width and height from the IHDR, read before anything else is trusted."""
-    if len(data) < 33 or data[12:16] != b"IHDR":
+    if len(data) < 33:
         raise BadPng("the file ends before its header (IHDR)")
+    if data[12:16] != b"IHDR":
+        raise BadPng("the first chunk is not its header (IHDR)")
     width, height = struct.unpack(">II", data[16:24])
     return width, height
 
