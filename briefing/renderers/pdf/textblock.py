@@ -21,7 +21,9 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
-from functools import cache, lru_cache
+from functools import cache, lru_cache, reduce
+from itertools import groupby
+from operator import add, itemgetter
 from typing import Any
 
 from reportlab.lib.colors import Color
@@ -498,20 +500,25 @@ def _segments(
 
 
 def _merge(runs: list[Run]) -> tuple[Run, ...]:
-    """Neighbouring runs of the same piece as one (one text operation to draw)."""
+    """Neighbouring runs of the same piece as one (one text operation to draw).
+
+    Grouped by ``itertools.groupby`` and joined by C loops: a line is mostly words and
+    spaces of one piece, and this ran for every line. The widths are added left to
+    right from 0.0 (``reduce``), exactly as a running total would."""
     if len(runs) < 2:
         return tuple(runs)
     out: list[Run] = []
-    texts: list[str] = []
-    piece, width = runs[0][0], 0.0
-    for i, text, w in runs:
-        if i != piece:
-            out.append((piece, "".join(texts), width))
-            texts, piece, width = [], i, 0.0
-        texts.append(text)
-        width += w
-    out.append((piece, "".join(texts), width))
+    for piece, group in groupby(runs, _PIECE):
+        items = list(group)
+        if len(items) == 1:
+            out.append(items[0])
+        else:
+            width = reduce(add, map(_WIDTH, items), 0.0)
+            out.append((piece, "".join(map(_TEXT, items)), width))
     return tuple(out)
+
+
+_PIECE, _TEXT, _WIDTH = itemgetter(0), itemgetter(1), itemgetter(2)
 
 
 def _pieces_of(pieces: tuple[Piece, ...], lines: Sequence[Line]) -> tuple[Piece, ...]:
