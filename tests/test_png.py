@@ -149,7 +149,7 @@ def test_the_pdf_shows_the_pngs_own_pixels(tmp_path: Path, mode: str) -> None:
     (tmp_path / "b.pdf").write_bytes(api.render(doc, "pdf", tpl))
     subprocess.run(["pdfimages", "-png", tmp_path / "b.pdf", tmp_path / "x"], check=True)
     shown = [Image.open(f) for f in sorted(tmp_path.glob("x-*.png"))]
-    image = [im for im in shown if im.size == (37, 23)][0]  # beside the logo; then a mask
+    image = next(im for im in shown if im.size == (37, 23))  # beside the logo; then a mask
     assert image.convert("RGB").tobytes() == picture.convert("RGB").tobytes()
     assert read_png(_saved(picture), 10**6).passthrough == (mode != "RGBA")
 
