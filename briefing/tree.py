@@ -20,9 +20,22 @@ class Run:
     bold: bool = False
     italic: bool = False
     link: str | None = None  # http, https or mailto target, already validated
+    target: str | None = None
+    """An internal link: the ``anchor`` of a section, table, figure or source in this
+    document. ``text`` is what the cross-reference prints, already resolved ("2",
+    "[3]", a heading's text), so renderers only link it."""
+    note: tuple[Run, ...] | None = None
+    """A footnote: this run is its reference mark (``text`` is ""); the renderer numbers
+    it in reading order and sets the note's runs at the page foot (PDF) or as a Word
+    footnote. Runs of a note never hold a note themselves."""
 
 
 Inline = tuple[Run, ...]
+
+
+def notes_of(runs: Inline) -> list[Inline]:
+    """The footnotes referenced in ``runs``, in order."""
+    return [r.note for r in runs if r.note is not None]
 
 
 def plain(runs: Inline) -> str:
@@ -48,6 +61,7 @@ class Paragraph:
 class ListItem:
     runs: Inline
     children: ListBlock | None = None  # a nested list, one level deeper
+    anchor: str | None = None  # a source's id: where citations ``[@id]`` link
 
 
 @dataclass(frozen=True, slots=True)
@@ -68,6 +82,7 @@ class Table:
     # per column: its body cells all hold numbers or amounts in the output language's
     # form (briefing/i18n/numbers.py), so both renderers right-align it; () for none
     numeric: tuple[bool, ...] = ()
+    anchor: str | None = None  # the author's id: where cross-references to it link
 
     def right_aligned(self, column: int) -> bool:
         """Whether ``column`` (header and body) is aligned right, as numbers are."""
@@ -120,6 +135,7 @@ class Figure:
     caption: Inline | None = None
     credit: Inline | None = None
     width: float = 1.0  # share of the text width
+    anchor: str | None = None  # the author's id: where cross-references to it link
 
 
 BlockNode = Paragraph | ListBlock | Table | Quote | Note | Figure
@@ -133,6 +149,7 @@ class SectionNode:
     blocks: tuple[BlockNode, ...] = ()
     children: tuple[SectionNode, ...] = ()
     page_break_before: bool = False
+    anchor: str | None = None  # the author's id: where cross-references to it link
 
 
 @dataclass(frozen=True, slots=True)
