@@ -10,10 +10,8 @@ finally the header, footer, properties, language and embedded fonts (unless turn
 
 from __future__ import annotations
 
-import io
 from dataclasses import replace
 
-import docx
 from docx.document import Document as DocxDocument
 from docx.oxml.ns import qn
 from docx.oxml.parser import OxmlElement
@@ -31,7 +29,8 @@ from briefing.renderers.docx.numbering import Numbering
 from briefing.renderers.docx.ooxml import Element
 from briefing.renderers.docx.package import drop_stale_parts, save, set_properties
 from briefing.renderers.docx.page import add_header_footer
-from briefing.renderers.docx.reference import clean_reference, template_reference
+from briefing.renderers.docx.refcache import open_package, reference_package
+from briefing.renderers.docx.reference import template_reference
 from briefing.renderers.docx.styles import StyleMap
 from briefing.renderers.docx.themed import themed_package
 from briefing.renderers.options import RenderOptions
@@ -50,12 +49,12 @@ def reference_bytes(template: Template) -> bytes:
     template without one gets the bundled memo's with the template's theme written
     into its styles and page (themed.py), so its DOCX looks like its PDF; the bundled
     memo's own reference.docx is made from its theme the same way, by
-    tools/make_reference_docx.py.
+    tools/make_reference_docx.py. A bundled reference is used as it is (refcache.py).
     """
     own = template_reference(template.path)
     if own is not None:
-        return clean_reference(own)
-    bundled = clean_reference(templates_dir() / "memo" / "reference.docx")
+        return reference_package(own)
+    bundled = reference_package(templates_dir() / "memo" / "reference.docx")
     return themed_package(bundled, template.theme, BabelFish.internal2ui)
 
 
@@ -67,7 +66,7 @@ def prepare(template: Template) -> None:
 def open_reference(template: Template) -> DocxDocument:
     data = reference_bytes(template)
     try:
-        return docx.Document(io.BytesIO(data))
+        return open_package(data)
     except Exception as exc:  # python-docx raises several types for a broken package
         raise TemplateError(f"{template.reference_docx}: not a usable .docx ({exc})") from None
 

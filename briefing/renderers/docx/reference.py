@@ -35,9 +35,9 @@ import os
 import posixpath
 import re
 import zipfile
-from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
+from typing import NamedTuple
 
 from lxml import etree
 
@@ -75,8 +75,7 @@ CP = "http://schemas.openxmlformats.org/package/2006/metadata/core-properties"
 A = "http://schemas.openxmlformats.org/drawingml/2006/main"
 
 
-@dataclass(frozen=True)
-class _Kind:
+class _Kind(NamedTuple):
     """A part the clean package may hold: where, its relationship and content type."""
 
     name: str
@@ -149,15 +148,16 @@ class _Broken(Exception):
     """The reference cannot be used; each argument says why (the file is added)."""
 
 
-@dataclass
 class _Zip:
-    """The zip, read with limits: entry lookup by name, bounded reads, a byte budget."""
+    """The zip, read with limits: entry lookup by name, bounded reads, a byte budget.
 
-    archive: zipfile.ZipFile
-    entries: dict[str, zipfile.ZipInfo] = field(default_factory=dict)
-    spent: int = 0
+    (This module's records are plain classes and NamedTuples, not dataclasses, which
+    build their methods with exec() at import.)"""
 
-    def __post_init__(self) -> None:
+    def __init__(self, archive: zipfile.ZipFile) -> None:
+        self.archive = archive
+        self.entries: dict[str, zipfile.ZipInfo] = {}
+        self.spent = 0
         infos = self.archive.infolist()
         if len(infos) > MAX_ENTRIES:
             raise _Broken(f"has {len(infos)} zip entries (at most {MAX_ENTRIES})")
@@ -192,8 +192,7 @@ class _Zip:
         return data
 
 
-@dataclass
-class _Part:
+class _Part(NamedTuple):
     kind: _Kind
     data: bytes
     rel_id: str

@@ -28,7 +28,7 @@ from __future__ import annotations
 import io
 import zipfile
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from lxml import etree
 
@@ -73,8 +73,9 @@ def border(side: str, width: float, color: str, space: float = 0) -> str:
     )
 
 
-@dataclass
-class Look:
+# NamedTuples, not dataclasses: a dataclass builds its methods with exec() when the
+# module is imported, in every process that writes a DOCX.
+class Look(NamedTuple):
     """One Word style's properties: XML fragments by element name, ordered on output."""
 
     ppr: dict[str, str]
@@ -129,8 +130,7 @@ def text_look(theme: Theme, style: Style) -> Look:
     return Look(ppr, rpr)
 
 
-@dataclass(frozen=True)
-class Furniture:
+class Furniture(NamedTuple):
     """Where Word puts the header and footer, and the spacing that places each line
     where the PDF draws it (points)."""
 
