@@ -401,6 +401,43 @@ def test_flowables_see_their_frame() -> None:
     assert probe.seen["height"] == 400, why
 
 
+def test_reportlab_url_pattern_is_found_deferred() -> None:
+    """lazyre.py: ReportLab's paragraph module gets the deferred URL pattern from re's
+    cache. Run in a fresh interpreter: this file imported ReportLab already."""
+    import subprocess
+    import sys
+
+    code = (
+        "from briefing.renderers.pdf import prepare\n"
+        "from briefing.templates import load_template\n"
+        "prepare(load_template())\n"
+        "import reportlab.platypus.paragraph as p\n"
+        "print(type(p.uri_pat).__name__)\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    why = relied_on(
+        "reportlab.platypus.paragraph.uri_pat (its pattern or flags), or re._cache",
+        "briefing/renderers/pdf/lazyre.py",
+        "copy the new pattern into URI_PATTERN (or drop the trick: only speed is lost).",
+    )
+    assert out.stdout.strip() == "Deferred", why
+
+
+def test_deferred_pattern_acts_as_the_compiled_one() -> None:
+    from briefing.renderers.pdf.lazyre import URI_FLAGS, URI_PATTERN, Deferred
+
+    lazy, real = Deferred(URI_PATTERN, URI_FLAGS), re.compile(URI_PATTERN, URI_FLAGS)
+    assert (lazy.pattern, lazy.flags, lazy.groups) == (real.pattern, real.flags, real.groups)
+    for text in (
+        "https://example.org/a?b#c", "HTTP://user:pw@10.0.0.1:8080/x", "ftp://[::1]/",
+        "https://bakı.az", "mailto:x", "not a url", "http://-bad-.com", "",
+    ):  # fmt: skip
+        found, expected = lazy.match(text), real.match(text)
+        assert (found and (found.span(), found.groups())) == (
+            expected and (expected.span(), expected.groups())
+        ), text
+
+
 # -- python-docx ------------------------------------------------------------------------
 
 
@@ -539,6 +576,29 @@ def test_package_parts_marshal_as_we_save(reference: DocxDocument) -> None:
     assert isinstance(rel.reltype, str), why
     del rels[rid]
     assert rid not in rels, why
+
+
+def test_package_reader_and_unmarshaller() -> None:
+    """refcache.py keeps python-docx's PackageReader of the reference and unmarshals a
+    new Package from it for every document, as ``docx.Document`` does in one go."""
+    from docx.opc.package import Unmarshaller
+    from docx.opc.part import PartFactory
+    from docx.opc.pkgreader import PackageReader
+    from docx.package import Package
+
+    why = relied_on(
+        "PackageReader.from_file / Unmarshaller.unmarshal / Package()",
+        "briefing/renderers/docx/refcache.py",
+        "open the reference as docx.Document(...) does now.",
+    )
+    reader = PackageReader.from_file(io.BytesIO(REFERENCE.read_bytes()))  # type: ignore[no-untyped-call]
+    documents = []
+    for _ in range(2):
+        package = Package()
+        Unmarshaller.unmarshal(reader, package, PartFactory)  # type: ignore[no-untyped-call]
+        documents.append(package.main_document_part.document)
+    assert documents[0].part is not documents[1].part, why
+    assert documents[0].element.xml == docx.Document(str(REFERENCE)).element.xml, why
 
 
 def test_reference_docx_is_where_the_tests_expect() -> None:

@@ -17,6 +17,7 @@ concern (the same names as in the DOCX package for the same concern):
 - styles.py    paragraph styles from the theme; theme.py the theme as the renderer asks it
 - fonts.py     the template's TrueType fonts registered once (fastfont.py, faster encoding)
 - kit.py       all of the template's part, prepared once per process and template
+- lazyre.py    ReportLab's URL pattern compiled on first use, not at import
 
 ReportLab is imported only when a PDF is rendered. Characters no font of the template
 can show are refused before this package is called (briefing/renderers/__init__.py).
@@ -26,12 +27,16 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from briefing.renderers.pdf.lazyre import defer
+
 if TYPE_CHECKING:
     from briefing.renderers.options import RenderOptions
     from briefing.templates import Template
     from briefing.tree import Document
 
 __all__ = ["prepare", "render"]
+
+defer()  # before any module of this package imports ReportLab (lazyre.py)
 
 
 def render(doc: Document, template: Template, options: RenderOptions | None = None) -> bytes:
