@@ -124,3 +124,28 @@ def test_split_render_reports_a_bad_language_once_and_writes_the_others(tmp_path
     assert proc.returncode == 1
     assert proc.stderr.count("U+4E2D") == 1, proc.stderr
     assert sorted(p.name for p in out.iterdir()) == ["memo.en.docx", "memo.en.pdf"]
+
+
+@pytest.mark.parametrize(
+    ("formats", "loaded"), [(("pdf",), True), (("docx",), False), (("pdf", "docx"), False)]
+)
+def test_reportlab_is_loaded_before_the_fork_only_when_both_processes_make_pdfs(
+    formats: tuple[str, ...], loaded: bool
+) -> None:
+    """PDFs in several languages: this process loads ReportLab and the fonts before it
+    forks, so the helper shares them instead of loading them again. Otherwise the
+    helper loads its renderer while this process reads the brief. (A fresh
+    interpreter: this one may have imported ReportLab already.)"""
+    code = (
+        "import sys\n"
+        "from pathlib import Path\n"
+        "from briefing.batch import Job, _executor\n"
+        "from briefing.templates import load_template\n"
+        f"job = Job(('en', 'az'), {formats!r}, load_template(), Path('.'))\n"
+        "with _executor(job, 2):\n"
+        "    print('reportlab.platypus' in sys.modules)\n"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True, timeout=120
+    )
+    assert out.stdout.strip() == str(loaded)
