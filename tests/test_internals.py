@@ -438,6 +438,55 @@ def test_deferred_pattern_acts_as_the_compiled_one() -> None:
         ), text
 
 
+def test_faster_writing_gives_reportlabs_bytes() -> None:
+    """fastwrite.py: the swapped helpers give what ReportLab's give, or fail as they do,
+    and ReportLab's are back after the save."""
+    from reportlab.pdfbase import pdfdoc
+
+    from briefing.renderers.pdf.fastwrite import faster_writing, pdf_name, pdfdoc_enc
+
+    why = relied_on(
+        "pdfdoc.pdfdocEnc or pdfdoc.PDFName",
+        "briefing/renderers/pdf/fastwrite.py",
+        "compare the two again (or drop the swap: only speed is lost).",
+    )
+    texts = [chr(c) for c in range(256)] + ["12 0 obj\n", "5 0 R", "ə İ", "a\x18b", b"raw"]
+    for text in texts:
+        try:
+            expected: object = pdfdoc.pdfdocEnc(text)
+        except UnicodeEncodeError:
+            expected = UnicodeEncodeError
+        try:
+            found: object = pdfdoc_enc(text)
+        except UnicodeEncodeError:
+            found = UnicodeEncodeError
+        assert found == expected, (why, text)
+    for name in ["Type", "StructTreeRoot", "F1+0", "a b", "(x)", "#", "ə", "Page12", ""]:
+        assert pdf_name(name) == pdfdoc.PDFName(name), (why, name)
+        assert pdf_name(name) == pdfdoc.PDFName(name), (why, name)  # remembered
+    originals = pdfdoc.pdfdocEnc, pdfdoc.PDFName
+    with faster_writing():
+        assert (pdfdoc.pdfdocEnc, pdfdoc.PDFName) == (pdfdoc_enc, pdf_name)
+    assert (pdfdoc.pdfdocEnc, pdfdoc.PDFName) == originals
+
+
+def test_a_memo_saved_with_and_without_faster_writing_is_the_same(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from contextlib import nullcontext
+
+    from briefing import api
+    from briefing.renderers.pdf import canvas
+
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1764115200")  # the same dates in both files
+    tpl = api.template()
+    example = Path(__file__).resolve().parents[1] / "examples" / "us-azerbaijan-charter.yaml"
+    doc = api.localize(api.load(example), "ru", tpl).doc
+    fast = api.render(doc, "pdf", tpl)
+    monkeypatch.setattr(canvas, "faster_writing", nullcontext)
+    assert api.render(doc, "pdf", tpl) == fast
+
+
 # -- python-docx ------------------------------------------------------------------------
 
 

@@ -149,31 +149,36 @@ class _Element(PDFObject):  # type: ignore[misc]
         self.refs = refs
 
     def format(self, document: Any) -> bytes:
+        # One pass over the kids, object numbers looked up directly: thousands of
+        # elements a file, so this is written for speed (the same bytes as before).
         node, refs = self.node, self.refs
         numbers = document.idToObjectNumberAndVersion
-
-        def ref(name: str) -> str:
-            n, v = numbers[name]
-            return f"{n} {v} R"
-
         parent = refs[id(self.parent)] if self.parent is not None else refs[0]
-        out = [f"<< /Type /StructElem /S /{node.role} /P {ref(parent.name)}"]
-        first = next((k[0] for k in node.kids if isinstance(k, tuple) and len(k) == 2), None)
-        if first is not None:
-            out.append(f"/Pg {ref(f'Page{first}')}")
+        n, v = numbers[parent.name]
+        out = [f"<< /Type /StructElem /S /{node.role} /P {n} {v} R"]
+        first = None  # the page of the first marked sequence: the element's /Pg
         kids: list[str] = []
         for kid in node.kids:
             if isinstance(kid, Node):
-                kids.append(ref(refs[id(kid)].name))
+                n, v = numbers[refs[id(kid)].name]
+                kids.append(f"{n} {v} R")
             elif len(kid) == 2:
                 page, mcid = kid
+                if first is None:
+                    first = page
                 if page == first:
                     kids.append(str(mcid))
                 else:
-                    kids.append(f"<< /Type /MCR /Pg {ref(f'Page{page}')} /MCID {mcid} >>")
+                    n, v = numbers[f"Page{page}"]
+                    kids.append(f"<< /Type /MCR /Pg {n} {v} R /MCID {mcid} >>")
             else:
                 _, annot, page = kid
-                kids.append(f"<< /Type /OBJR /Obj {ref(annot.name)} /Pg {ref(f'Page{page}')} >>")
+                n, v = numbers[annot.name]
+                p, pv = numbers[f"Page{page}"]
+                kids.append(f"<< /Type /OBJR /Obj {n} {v} R /Pg {p} {pv} R >>")
+        if first is not None:
+            n, v = numbers[f"Page{first}"]
+            out.append(f"/Pg {n} {v} R")
         if kids:
             out.append(f"/K [ {' '.join(kids)} ]")
         text = " ".join(out).encode("ascii")
