@@ -9,6 +9,9 @@ subset (nearly always: a brief's alphabet fits one subset). Anything else (a cha
 never seen, a run spanning subsets) goes through ReportLab's own code, which also hands
 out the codes, so the output is byte for byte what ReportLab writes.
 
+A subset's name (``/F1+0``) and the font's state are kept on the document for the
+same reason: they are asked for with every run.
+
 Each embedded subset also carries a /Widths array of up to 256 numbers, which ReportLab
 formats one by one through its general object formatter; here they are formatted once,
 the same way, when the font objects are made.
@@ -53,9 +56,25 @@ class _Codes:
         return found
 
 
+def _per_document(doc: Any, what: str) -> dict[Any, Any]:
+    """A cache kept on the PDF document itself (it lives as long as the file it makes):
+    ReportLab's per-document font state is a WeakKeyDictionary, whose lookup makes a
+    weak reference each time, and the text of every run asks for it twice."""
+    found: dict[Any, Any] | None = doc.__dict__.get(what)
+    if found is None:
+        found = {}
+        setattr(doc, what, found)
+    return found
+
+
 class FastTTFont(TTFont):  # type: ignore[misc]
     def splitString(self, text: Any, doc: Any, encoding: str = "utf-8") -> list[Any]:
-        state = self.state.get(doc)
+        states = _per_document(doc, "_briefing_font_states")
+        state = states.get(self)
+        if state is None:
+            state = self.state.get(doc)
+            if state is not None:
+                states[self] = state
         if state is not None and isinstance(text, str) and text:
             codes = state.__dict__.get("_briefing_codes")
             if codes is None:
@@ -69,6 +88,16 @@ class FastTTFont(TTFont):  # type: ignore[misc]
                     return [(subset, low.encode("latin-1"))]
         result: list[Any] = super().splitString(text, doc, encoding)
         return result
+
+    def getSubsetInternalName(self, subset: int, doc: Any) -> str:
+        """ReportLab's, remembered: a subset's name never changes within a document once
+        it has one (the first call gives the font its name and queues its objects)."""
+        names = _per_document(doc, "_briefing_subset_names")
+        key = (self, subset)
+        found: str | None = names.get(key)
+        if found is None:
+            found = names[key] = super().getSubsetInternalName(subset, doc)
+        return found
 
     def addObjects(self, doc: Any) -> None:
         fonts = doc.idToObject["BasicFonts"].dict
