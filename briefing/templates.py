@@ -10,7 +10,8 @@ checked whole when it loads (theme.py), its font files are looked up only inside
 and its reference.docx is read with limits and rebuilt from the parts briefing uses
 (renderers/docx/reference.py) — also when it loads, so a broken template fails before
 any file is written. The bundled templates ship with the package and are tested; their
-reference.docx is read the same way, but only when a DOCX is rendered.
+reference.docx is used as it is (tests check that the cleaner would not change it),
+and read only when a DOCX is rendered.
 
 Loading is cached per process on the theme file's path, size and time: a batch of
 briefs reads and checks each theme once.
