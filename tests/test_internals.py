@@ -487,6 +487,29 @@ def test_a_memo_saved_with_and_without_faster_writing_is_the_same(
     assert api.render(doc, "pdf", tpl) == fast
 
 
+def test_canvas_state_push_as_reportlab_does() -> None:
+    """canvas.py copies Canvas.STATE_ATTRIBUTES by itemgetter in push_state_stack."""
+    from briefing.renderers.pdf.canvas import BriefCanvas
+
+    why = relied_on(
+        "Canvas.push_state_stack / STATE_ATTRIBUTES / state_stack",
+        "briefing/renderers/pdf/canvas.py",
+        "copy what ReportLab's push_state_stack now saves.",
+    )
+    ours, theirs = BriefCanvas(io.BytesIO()), Canvas(io.BytesIO())
+    for canv in (ours, theirs):
+        canv.setFont("Helvetica", 13)
+        canv.translate(3, 4)
+        canv.saveState()
+    assert ours.state_stack[-1].keys() == theirs.state_stack[-1].keys(), why
+    assert ours.state_stack[-1]["_fontsize"] == theirs.state_stack[-1]["_fontsize"] == 13, why
+    assert ours._extgstate is not ours.state_stack[-1]["_extgstate"], why
+    for canv in (ours, theirs):
+        canv.setFont("Helvetica", 7)
+        canv.restoreState()
+        assert canv._fontsize == 13, why
+
+
 # -- python-docx ------------------------------------------------------------------------
 
 
