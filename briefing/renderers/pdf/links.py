@@ -152,7 +152,14 @@ def link(
     canv: Any, url: str, rect: tuple[float, float, float, float], node: Node | None = None
 ) -> None:
     """Link ``rect`` to ``url`` through the canvas's shared actions (made on first use);
-    ``node`` is the Link element the annotation belongs to in a tagged PDF."""
+    ``node`` is the Link element the annotation belongs to in a tagged PDF. An address
+    starting with "#" is internal (a footnote's mark, a cross-reference: footnotes.py);
+    no address a brief may hold starts so."""
+    if url[:1] == "#":
+        internal = getattr(canv, "internal_links", None)
+        if internal is not None:
+            internal(canv, url, rect, node)
+        return
     actions = getattr(canv, "link_actions", None)
     if actions is None:
         actions = canv.link_actions = LinkActions()
