@@ -29,9 +29,10 @@ from briefing.renderers.options import RenderOptions, pdfa_level
 from briefing.renderers.pdf import archival, contents, front, metadata
 from briefing.renderers.pdf.blocks import Blocks
 from briefing.renderers.pdf.canvas import BriefCanvas
-from briefing.renderers.pdf.footnotes import Flush, Footnotes, NoteFrame
+from briefing.renderers.pdf.footnotes import Footnotes
 from briefing.renderers.pdf.keep import KeepWithNext, KeepWithPrevious, keep_two_lines
 from briefing.renderers.pdf.kit import Kit, kit
+from briefing.renderers.pdf.notefoot import Flush, NoteFrame
 from briefing.renderers.pdf.outline import Outline
 from briefing.renderers.pdf.page import Furniture
 from briefing.renderers.pdf.tags import Node, Tagger

@@ -9,20 +9,10 @@ ReportLab has no footnotes. They are made here from three pieces:
   reading order. A superscript character rather than a raised small "2": text copied
   out of the PDF, and what a screen reader says, then keeps the mark apart from the
   word or number it follows ("in 2023²", not "in 20232").
-- :class:`NoteFrame` replaces the page's frame (only in a document that has notes, so
-  a brief without any is laid out and written exactly as before). Before a flowable
-  is placed it looks for the marks in it not yet placed; it then places the flowable
-  only if it fits above the notes those marks bring, whose height it takes from the
-  bottom of the frame. When it has to split a flowable, it asks again with less room
-  until the part that stays on the page fits with its own notes; for a keep-with-next
-  group that part is every member but the last part, so a heading or lead-in is still
-  never left alone at a page's end.
-- At the page's end (``end_page``) the notes are drawn under a short rule at the foot of
-  the frame, bottom-aligned. A note taller than a third of the frame (or any note of a
-  mark that is at the top of a page, where moving it would not help) is reserved only
-  two lines; it takes what is left on the page at its end and continues at the foot of
-  the next page, before that page's own notes. Any other note moves with its mark: the
-  line that holds the mark goes to the next page when its note does not fit.
+- notefoot.NoteFrame replaces the page's frame (only in a document that has notes, so a
+  brief without any is laid out and written exactly as before): it places a flowable
+  only where its marks' notes fit at the same page's foot, and the page's end draws
+  them there (notefoot.PageFoot), a long note continuing on the next page.
 
 Links: a mark links to its note, the note's number back to its mark, a cross-reference
 (``Run.target``) to the named destination of its section heading, table caption,
@@ -40,36 +30,22 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
 from typing import Any
 
 from reportlab.pdfbase.pdfmetrics import stringWidth
-from reportlab.platypus import ActionFlowable, Flowable, Frame, KeepTogether, PageBreak
+from reportlab.platypus import Flowable
 
 from briefing import tree
 from briefing.renderers.pdf.inline import ACTIVE, segments
 from briefing.renderers.pdf.kit import Kit
 from briefing.renderers.pdf.links import internal_link
+from briefing.renderers.pdf.notefoot import Key, PageFoot
 from briefing.renderers.pdf.styles import StyledFace
 from briefing.renderers.pdf.tags import Node
-from briefing.renderers.pdf.textblock import Bullet, Piece, TextBlock, ascent_descent
+from briefing.renderers.pdf.textblock import Bullet, Piece, TextBlock
 
 _SUPERSCRIPT = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
-_FUZZ = 1e-6
-_ROUNDS = 12  # tries to find a split whose part fits with its own notes
-LONG_NOTE = 1 / 3  # of the frame: a note taller than this may continue on the next page
-RULE_SHARE = 0.3  # of the notes' column: the width of the rule above them
 DESCRIPTION_CHARS = 80
-
-
-@dataclass
-class Item:
-    """A note (or the rest of one) on the current page's foot."""
-
-    side: int
-    number: int
-    block: TextBlock
-    flex: bool  # may be split at the page's end (long, or continued)
 
 
 class Side:
@@ -199,11 +175,14 @@ def _mark_text(n: int, face: StyledFace, k: Kit) -> str:
     return f"[{n}]"
 
 
-class Footnotes:
+class Footnotes(PageFoot):
     """The notes and internal links of one document, and the notes of the current page."""
 
     def __init__(self, kit: Kit) -> None:
+        name = "footnote" if "footnote" in kit.sheet.styles else "body"
+        super().__init__(kit, kit.sheet[name])
         self.kit = kit
+        self.style = kit.sheet[name]
         self.sides: list[Side] = []
         self.marks: dict[str, tuple[int, int]] = {}  # link key -> (side, number)
         self.targets: dict[str, tuple[int, str]] = {}  # link key -> (side, anchor)
@@ -211,14 +190,7 @@ class Footnotes:
         self.bound: set[str] = set()  # marks drawn (their back destinations bound)
         self.forced: set[tuple[int, int]] = set()  # notes that continue: no page held them
         self.building = False
-        name = "footnote" if "footnote" in kit.sheet.styles else "body"
-        self.style = kit.sheet[name]
         self._hanging: dict[float, Any] = {}
-        self.gap = max(float(self.style.spaceAfter), 1.0)
-        self.sep = float(self.style.leading)  # the rule and the space around it
-        self.long = kit.geo.frame_height * LONG_NOTE
-        self.items: list[list[Item]] = []
-        self.used: list[float] = []
 
     def side(self, prefix: str, x: float, width: float) -> Side:
         s = Side(self, len(self.sides), prefix, x, width)
@@ -246,7 +218,7 @@ class Footnotes:
 
     # -- what a flowable brings -----------------------------------------------------------
 
-    def new_marks(self, flowables: list[Any]) -> list[tuple[int, int]]:
+    def new_marks(self, flowables: list[Any]) -> list[Key]:
         """The notes marked in ``flowables`` (what of them would be drawn) and not placed."""
         out: list[tuple[int, int]] = []
         todo = list(reversed(flowables))
@@ -271,126 +243,6 @@ class Footnotes:
             if kids:
                 todo.extend(reversed(kids))
         return out
-
-    def _height(self, block: TextBlock, side: int) -> float:
-        return float(block.wrap(self.sides[side].width, 0xFFFFFFF)[1]) + self.gap
-
-    def _reserve(self, item: Item) -> float:
-        full = self._height(item.block, item.side)
-        if not item.flex:
-            return full
-        return min(full, 2 * float(self.style.leading) + self.gap)
-
-    def _item(self, key: tuple[int, int]) -> Item:
-        side, n = key
-        block = self.sides[side].blocks[n - 1]
-        flex = key in self.forced or self._height(block, side) > self.long
-        return Item(side, n, block, flex)
-
-    def need(self, keys: list[tuple[int, int]]) -> float:
-        """The height the notes of ``keys`` would add to this page's foot."""
-        if not keys:
-            return 0.0
-        added = [0.0] * len(self.sides)
-        for key in keys:
-            added[key[0]] += self._reserve(self._item(key))
-        now = max(self.used, default=0.0)
-        after = max(u + a for u, a in zip(self.used, added, strict=True))
-        first = not any(self.items)
-        return after - now + (self.sep if first else 0.0)
-
-    def place(self, keys: list[tuple[int, int]]) -> None:
-        for key in keys:
-            item = self._item(key)
-            self.items[item.side].append(item)
-            self.used[item.side] += self._reserve(item)
-            self.placed.add(key)
-
-    def reserved(self) -> float:
-        """The height the notes already on this page take from the frame's bottom."""
-        if not any(self.items):
-            return 0.0
-        return max(self.used) + float(self.sep)
-
-    # -- the page's foot ------------------------------------------------------------------
-
-    def arrange(self, room: float) -> tuple[list[list[TextBlock]], list[Item]]:
-        """What of the page's notes goes in ``room`` (per side, in order) and what
-        continues on the next page. A flexible note takes what the notes after it leave."""
-        placed: list[list[TextBlock]] = []
-        carry: list[Item] = []
-        for s, items in enumerate(self.items):
-            out: list[TextBlock] = []
-            used = 0.0
-            later = [self._reserve(i) for i in items]
-            for n, item in enumerate(items):
-                allowance = room - used - sum(later[n + 1 :])
-                h = self._height(item.block, s)
-                if h <= allowance + _FUZZ:
-                    out.append(item.block)
-                    used += h
-                    continue
-                width = self.sides[s].width
-                parts = (
-                    item.block.split(width, allowance - self.gap) if allowance > self.gap else []
-                )
-                if len(parts) == 2:
-                    out.append(parts[0])
-                    used += self._height(parts[0], s)
-                    carry.append(Item(s, item.number, parts[1], True))
-                else:
-                    carry.append(item)
-            placed.append(out)
-        return placed, carry
-
-    def end_page(self, canv: Any, frame: Frame) -> None:
-        """Draw this page's notes at the foot of ``frame``; keep the rest for the next."""
-        if not any(self.items):
-            return
-        base = frame._y1
-        placed, carry = self.arrange(frame._y - base - self.sep)
-        stack = max(
-            (sum(self._height(b, s) for b in blocks) for s, blocks in enumerate(placed)),
-            default=0.0,
-        )
-        for s, blocks in enumerate(placed):
-            side = self.sides[s]
-            if blocks:
-                self._rule(canv, frame._x1 + side.x, base + stack + self.sep / 2, side.width)
-            y = base + stack
-            for block in blocks:
-                h = self._height(block, s)
-                self._draw(canv, block, frame._x1 + side.x, y - h + self.gap, s)
-                y -= h
-        self.items = [[] for _ in self.sides]
-        self.used = [0.0] * len(self.sides)
-        for item in carry:
-            item.flex = True
-            self.items[item.side].append(item)
-            self.used[item.side] += min(self._height(item.block, item.side), self.long)
-
-    def _rule(self, canv: Any, x: float, y: float, width: float) -> None:
-        canv.saveState()  # an artifact: the page is one, outside tagged content
-        canv.setStrokeColor(self.kit.theme.color("hairline"))
-        canv.setLineWidth(self.kit.geo.rule_width)
-        canv.line(x, y, x + width * RULE_SHARE, y)
-        canv.restoreState()
-
-    def _draw(self, canv: Any, block: TextBlock, x: float, y: float, s: int) -> None:
-        side = self.sides[s]
-        block.wrap(side.width, 0xFFFFFFF)
-        block.drawOn(canv, x, y)
-        bullet = block.bullet
-        if bullet is None:  # the rest of a note continued from the page before
-            return
-        n = int(bullet.text)
-        top = y + block.height
-        canv.bookmarkHorizontal(side.dest("fn", n), x, top)
-        ascent, descent = ascent_descent(bullet.font, bullet.size)
-        base = top - ascent_descent(block.style.fontName, block.style.fontSize)[0]
-        w = stringWidth(bullet.text, bullet.font, bullet.size)
-        rect = (x + bullet.x, base + descent, x + bullet.x + w, base + ascent)
-        internal_link(canv, side.dest("fnref", n), rect, block.label, f"{n}")
 
     # -- links (links.link) ---------------------------------------------------------------
 
@@ -438,92 +290,3 @@ def _cell(cell: Any) -> list[Any]:
     if isinstance(cell, (list, tuple)):
         return list(cell)
     return [cell] if isinstance(cell, Flowable) else []
-
-
-def _this_page(f: Any, parts: list[Any]) -> list[Any]:
-    """Of the parts a split of ``f`` returned, those that stay on this page."""
-    if not parts or isinstance(parts[0], ActionFlowable):
-        return []
-    if isinstance(f, KeepTogether):
-        return parts if parts[-1] is f._content[-1] else parts[:-1]
-    return parts[:1]
-
-
-class NoteFrame(Frame):  # type: ignore[misc]
-    """A frame that keeps the room the notes of what it holds need at its bottom."""
-
-    notes: Footnotes | None = None
-
-    def _reset(self) -> None:
-        super()._reset()
-        if self.notes is not None:
-            self._y1p = self._y1 + self._bottomPadding + self.notes.reserved()
-
-    def add(self, flowable: Any, canv: Any, trySplit: int = 0) -> int:
-        notes = self.notes
-        keys = notes.new_marks([flowable]) if notes is not None else []
-        if not keys or notes is None:
-            return int(Frame._add(self, flowable, canv, trySplit))
-        saved = self._y1p
-        self._y1p = saved + notes.need(keys)
-        ok = int(Frame._add(self, flowable, canv, trySplit))
-        if ok:
-            notes.place(keys)
-            self._y1p = self._y1 + self._bottomPadding + notes.reserved()
-        else:
-            self._y1p = saved
-        return ok
-
-    def split(self, flowable: Any, canv: Any) -> list[Any]:
-        notes = self.notes
-        keys = notes.new_marks([flowable]) if notes is not None else []
-        if not keys or notes is None:
-            return list(Frame.split(self, flowable, canv))
-        parts = self._split(notes, flowable, canv)
-        if not parts and self._atTop:
-            # Nothing of it fits with its notes even on an empty page: moving on would
-            # not help, so its notes may continue on the next page's foot.
-            notes.forced.update(keys)
-            parts = self._split(notes, flowable, canv)
-        return parts
-
-    def _split(self, notes: Footnotes, flowable: Any, canv: Any) -> list[Any]:
-        """A split whose part for this page fits above its own notes, or []."""
-        saved = self._y1p
-        need = 0.0
-        try:
-            for _ in range(_ROUNDS):
-                self._y1p = saved + need
-                parts = list(Frame.split(self, flowable, canv))
-                more = notes.need(notes.new_marks(_this_page(flowable, parts)))
-                if more <= need + _FUZZ:
-                    return parts
-                need = more
-                if saved + need >= self._y:
-                    return []
-        finally:
-            self._y1p = saved
-        return []
-
-
-class Flush(Flowable):  # type: ignore[misc]
-    """The story's end: a new page while notes would still continue past the last."""
-
-    _ZEROSIZE = True
-
-    def __init__(self, notes: Footnotes) -> None:
-        super().__init__()
-        self.notes = notes
-
-    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
-        frame = getattr(self, "_frame", None)
-        if frame is None or not any(self.notes.items):
-            return availWidth, 0.0
-        _, carry = self.notes.arrange(frame._y - frame._y1 - self.notes.sep)
-        return availWidth, (0.0 if not carry else float(0xFFFFFF))
-
-    def split(self, availWidth: float, availHeight: float) -> list[Any]:
-        return [PageBreak(), Flush(self.notes)]
-
-    def draw(self) -> None:
-        pass
