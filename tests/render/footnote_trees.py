@@ -17,6 +17,7 @@ from briefing import api
 from briefing.tree import (
     BlockNode,
     Document,
+    Figure,
     Inline,
     ListBlock,
     Note,
@@ -57,10 +58,12 @@ def _map_blocks(blocks: tuple[BlockNode, ...], f: NoteMaker) -> tuple[BlockNode,
             out.append(replace(b, runs=f(b.runs)))
         elif isinstance(b, ListBlock):
             out.append(_map_list(b, f))
-        elif isinstance(b, Table):
-            rows = tuple(tuple(f(c) for c in row) for row in b.rows)
+        elif isinstance(b, Table):  # the caption first: it is read (and numbered) first
             cap = f(b.caption) if b.caption else b.caption
+            rows = tuple(tuple(f(c) for c in row) for row in b.rows)
             out.append(replace(b, rows=rows, caption=cap))
+        elif isinstance(b, Figure):
+            out.append(replace(b, caption=f(b.caption)) if b.caption else b)
         elif isinstance(b, (Quote, Note)):
             out.append(replace(b, runs=f(b.runs)))
         else:
@@ -162,3 +165,16 @@ def source_anchor(doc: Document) -> Document:
     cite = Paragraph((Run("As cited "), Run("[1]", target="src-1"), Run(".")))
     first = replace(first, blocks=(*first.blocks, cite))
     return replace(doc, sections=(first, *doc.sections[1:-1], new_last)) if rest else doc
+
+
+def count_texts(doc: Document) -> int:
+    """How many inline texts ``map_runs`` visits in ``doc``."""
+    n = 0
+
+    def f(runs: Inline) -> Inline:
+        nonlocal n
+        n += bool(runs)
+        return runs
+
+    map_runs(doc, f)
+    return n

@@ -22,6 +22,7 @@ from typing import Any
 
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import ActionFlowable, Flowable, Frame, KeepTogether, PageBreak
+from reportlab.platypus.doctemplate import NullActionFlowable
 
 from briefing.renderers.pdf.kit import Kit
 from briefing.renderers.pdf.links import internal_link
@@ -136,12 +137,18 @@ class PageFoot:
             placed.append(out)
         return placed, carry
 
+    def room(self, frame: Frame) -> float:
+        """The height the notes may take at the foot: from the frame's bottom up to the
+        content, less the rule; at least what they reserved (the space after the last
+        flowable may reach into the reserve: a frame does not check it)."""
+        return max(float(frame._y - frame._y1) - self.sep, max(self.used, default=0.0))
+
     def end_page(self, canv: Any, frame: Frame) -> None:
         """Draw this page's notes at the foot of ``frame``; keep the rest for the next."""
         if not any(self.items):
             return
         base = frame._y1
-        placed, carry = self.arrange(frame._y - base - self.sep)
+        placed, carry = self.arrange(self.room(frame))
         stack = max(
             (sum(self._height(b, s) for b in blocks) for s, blocks in enumerate(placed)),
             default=0.0,
@@ -188,8 +195,10 @@ class PageFoot:
 
 def _this_page(f: Any, parts: list[Any]) -> list[Any]:
     """Of the parts a split of ``f`` returned, those that stay on this page."""
+    if parts and isinstance(parts[0], NullActionFlowable):
+        return parts[1:]  # a group at a frame's top that does not fit: all of it here
     if not parts or isinstance(parts[0], ActionFlowable):
-        return []
+        return []  # moves on whole
     if isinstance(f, KeepTogether):
         return parts if parts[-1] is f._content[-1] else parts[:-1]
     return parts[:1]
@@ -213,6 +222,15 @@ class NoteFrame(Frame):  # type: ignore[misc]
         saved = self._y1p
         self._y1p = saved + notes.need(keys)
         ok = int(Frame._add(self, flowable, canv, trySplit))
+        if not ok and not trySplit:
+            # The part of a split that must go here (ReportLab would fail the build):
+            # its notes continue on the next page, and at worst hold no room here.
+            notes.forced.update(keys)
+            self._y1p = saved + notes.need(keys)
+            ok = int(Frame._add(self, flowable, canv, trySplit=1))
+            if not ok:
+                self._y1p = saved
+                ok = int(Frame._add(self, flowable, canv, trySplit))
         if ok:
             notes.place(keys)
             self._y1p = self._y1 + self._bottomPadding + notes.reserved()
@@ -225,31 +243,35 @@ class NoteFrame(Frame):  # type: ignore[misc]
         keys = notes.new_marks([flowable]) if notes is not None else []
         if not keys or notes is None:
             return list(Frame.split(self, flowable, canv))
-        parts = self._split(notes, flowable, canv)
+        parts = self._split(notes, flowable, canv, last=False)
         if not parts and self._atTop:
             # Nothing of it fits with its notes even on an empty page: moving on would
             # not help, so its notes may continue on the next page's foot.
             notes.forced.update(keys)
-            parts = self._split(notes, flowable, canv)
+            parts = self._split(notes, flowable, canv, last=True)
         return parts
 
-    def _split(self, notes: PageFoot, flowable: Any, canv: Any) -> list[Any]:
-        """A split whose part for this page fits above its own notes, or []."""
+    def _split(self, notes: PageFoot, flowable: Any, canv: Any, last: bool) -> list[Any]:
+        """A split whose part for this page fits above its own notes, or []. A group
+        that ReportLab would put at a frame's top whole though it does not fit (it
+        then splits anywhere) counts as no split, unless this is the ``last`` try."""
         saved = self._y1p
         need = 0.0
         try:
             for _ in range(_ROUNDS):
                 self._y1p = saved + need
                 parts = list(Frame.split(self, flowable, canv))
+                if parts and isinstance(parts[0], NullActionFlowable) and not last:
+                    return []
                 more = notes.need(notes.new_marks(_this_page(flowable, parts)))
                 if more <= need + _FUZZ:
                     return parts
                 need = more
                 if saved + need >= self._y:
-                    return []
+                    break
         finally:
             self._y1p = saved
-        return []
+        return list(Frame.split(self, flowable, canv)) if last else []
 
 
 class Flush(Flowable):  # type: ignore[misc]
@@ -265,7 +287,7 @@ class Flush(Flowable):  # type: ignore[misc]
         frame = getattr(self, "_frame", None)
         if frame is None or not any(self.notes.items):
             return availWidth, 0.0
-        _, carry = self.notes.arrange(frame._y - frame._y1 - self.notes.sep)
+        _, carry = self.notes.arrange(self.notes.room(frame))
         return availWidth, (0.0 if not carry else float(0xFFFFFF))
 
     def split(self, availWidth: float, availHeight: float) -> list[Any]:
