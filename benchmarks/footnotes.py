@@ -3,26 +3,29 @@ the same brief without them; the issue's bound is 1.2 times.
 
     python benchmarks/footnotes.py [--rounds 9] [--notes 200] [--lang en]
 
-The brief is benchmarks/make_large.py's (written to a temporary folder). Each case is
-one process that loads and localizes it, adds the notes to the document tree (through
-the renderer's tree interface, ``Run.note``: the same spread whatever syntax a brief
-uses for them; every 25th note is eight sentences long, so some continue on the next
-page) and renders the PDF. The cases alternate round by round, so load from other jobs
-falls on both alike; CPU time (user + system, ``RUSAGE_CHILDREN``) is compared, not
+The brief is benchmarks/make_large.py's, with the notes and references it copies from
+the example taken out (its references point at ids the copies do not keep); the
+second brief is the same with ``--notes`` footnotes ``^[...]`` spread evenly over its
+body texts in every language (every 25th eight sentences long, so some continue on the
+next page). Each case is one whole ``briefing render -f pdf`` process; the cases
+alternate round by round, so load from other jobs falls on both alike, after one
+untimed warm-up round. CPU time (user + system, ``RUSAGE_CHILDREN``) is compared, not
 wall time. Prints the medians and their ratio; exits 1 above the bound.
-
-    python benchmarks/footnotes.py --one 200 large.yaml out.pdf   # one case, as timed
 """
 
 from __future__ import annotations
 
 import argparse
+import re
 import resource
 import statistics
 import subprocess
 import sys
 import tempfile
 from pathlib import Path
+from typing import Any
+
+import yaml
 
 ROOT = Path(__file__).resolve().parent.parent
 BOUND = 1.2
@@ -36,17 +39,67 @@ def cpu_of(argv: list[str]) -> float:
     return (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
 
 
-def one(notes: int, brief: str, out: str, lang: str) -> None:
-    """Render ``brief`` in ``lang`` with ``notes`` footnotes spread evenly over it."""
-    sys.path.insert(0, str(ROOT))
-    from briefing import api
-    from tests.render.footnote_trees import add_notes, count_texts
+NOTES = {
+    "en": "Source: the ministry's annual report, table {n}; figures rounded.",
+    "az": "Mənbə: nazirliyin illik hesabatı, cədvəl {n}; rəqəmlər yuvarlaqlaşdırılıb.",
+    "ru": "Источник: годовой отчёт министерства, таблица {n}; цифры округлены.",
+}
+_REF = re.compile(r"\[\+?@[A-Za-z][\w-]*\]")
+# keys whose texts print without notes (titles, labels, chart words, alt text)
+_PLAIN = {"title", "subtitle", "heading", "alt", "axis", "categories", "series", "label", "name"}
 
-    doc = api.localize(api.load(brief), lang).doc
-    if notes:
-        every = max(1, count_texts(doc) // notes)
-        doc = add_notes(doc, every=every, repeat=lambda n: 8 if n % 25 == 0 else 1, limit=notes)
-    Path(out).write_bytes(api.render(doc, "pdf", api.template()))
+
+def strip(text: str) -> str:
+    """``text`` without footnotes ``^[...]`` (to their balancing bracket) and with each
+    reference ``[@id]`` printed as "1"."""
+    out, k = [], 0
+    while k < len(text):
+        if text.startswith("^[", k) and (k == 0 or text[k - 1] != "\\"):
+            depth, k = 1, k + 2
+            while k < len(text) and depth:
+                depth += {"[": 1, "]": -1}.get(text[k], 0)
+                k += 1
+            continue
+        out.append(text[k])
+        k += 1
+    return _REF.sub("1", "".join(out))
+
+
+def briefs(folder: Path, notes: int) -> tuple[Path, Path]:
+    """The large brief without notes, and with ``notes`` of them."""
+    big = folder / "made.yaml"
+    make = str(ROOT / "benchmarks" / "make_large.py")
+    subprocess.run([sys.executable, make, str(big)], check=True, stdout=subprocess.DEVNULL)
+    data = yaml.safe_load(big.read_text(encoding="utf-8"))
+    texts: list[dict[str, str]] = []
+
+    def walk(node: Any, key: str, body: bool = False) -> None:
+        if isinstance(node, dict):
+            if {"en", "az", "ru"} <= set(node) and all(isinstance(v, str) for v in node.values()):
+                for lang in node:
+                    node[lang] = strip(node[lang])
+                if body and key not in _PLAIN and len(node["en"]) > 60:
+                    texts.append(node)
+                return
+            for k, v in node.items():
+                walk(v, str(k), body or k == "sections")
+        elif isinstance(node, list):
+            for v in node:
+                walk(v, key, body)
+        elif isinstance(node, str) and key in ("text", "caption"):
+            pass
+
+    walk(data, "")
+    plain = folder / "without.yaml"
+    plain.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+    every = max(1, len(texts) // notes)
+    for n, node in enumerate(texts[::every][:notes], 1):
+        for lang, words in NOTES.items():
+            note = " ".join([words.format(n=n)] * (8 if n % 25 == 0 else 1))
+            node[lang] = f"{node[lang]}^[{note}]"
+    noted = folder / "with.yaml"
+    noted.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+    return plain, noted
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -54,22 +107,18 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--rounds", type=int, default=9)
     parser.add_argument("--notes", type=int, default=200)
     parser.add_argument("--lang", default="en")
-    parser.add_argument("--one", nargs=3, metavar=("NOTES", "BRIEF", "OUT"))
+    parser.add_argument("--keep", metavar="FOLDER", help="write the briefs and PDFs here")
     opts = parser.parse_args(argv)
-    if opts.one:
-        one(int(opts.one[0]), opts.one[1], opts.one[2], opts.lang)
-        return 0
     with tempfile.TemporaryDirectory() as tmp:
-        brief = str(Path(tmp) / "large.yaml")
-        make = str(ROOT / "benchmarks" / "make_large.py")
-        subprocess.run([sys.executable, make, brief], check=True, stdout=subprocess.DEVNULL)
-        cases = {"without": 0, f"{opts.notes} notes": opts.notes}
+        folder = Path(opts.keep or tmp)
+        folder.mkdir(parents=True, exist_ok=True)
+        plain, noted = briefs(folder, opts.notes)
+        cases = {"without": plain, f"{opts.notes} notes": noted}
         runs: dict[str, list[float]] = {name: [] for name in cases}
         for round_ in range(opts.rounds + 1):  # the first round warms up, untimed
-            for name, n in cases.items():
-                out = str(Path(tmp) / f"{n}.pdf")
-                argv_ = [sys.executable, __file__, "--lang", opts.lang, "--one", str(n), brief, out]
-                t = cpu_of(argv_)
+            for name, brief in cases.items():
+                argv_ = [sys.executable, "-m", "briefing", "render", str(brief), "-l", opts.lang]
+                t = cpu_of([*argv_, "-f", "pdf", "-o", str(folder / "out")])
                 if round_:
                     runs[name].append(t)
     medians = {name: statistics.median(times) for name, times in runs.items()}

@@ -297,6 +297,7 @@ def test_untagged_notes_render(template: Template) -> None:
 def test_bilingual_notes_each_side_numbered_on_its_page(template: Template) -> None:
     loaded = api.load(ft.EXAMPLE)
     pair = api.localize_pair(loaded, "en+az").doc
+    pair = Pair(*(ft.without_notes(d) for d in pair.docs))
     a, b = (
         ft.with_anchors(ft.add_notes(d, every=3, repeat=lambda n: 12 if n == 2 else 1))
         for d in pair.docs
@@ -388,3 +389,23 @@ def test_notes_in_quotes_call_outs_and_figure_captions(template: Template) -> No
         assert ft.NOTE_WORDS["ru"].format(n=n).replace(" ", "") in foot_text(
             chars[link.page - 1]
         ).replace(" ", "")
+
+
+# -- the bundled example, with its own notes and references (brief syntax) -----------------
+
+
+@pytest.mark.parametrize("lang", ["en", "az", "ru"])
+def test_the_examples_notes_and_table_reference(lang: str, template: Template) -> None:
+    doc = ft.example(lang, own_notes=True)
+    data = render(doc, template)
+    marks = mark_links(data)
+    assert sorted(marks) == [1, 2]
+    chars = page_chars(data)
+    for link in marks.values():
+        assert link.dest_page == link.page
+        start = link.contents.split(": ", 1)[1][:25].replace(" ", "")
+        assert start in foot_text(chars[link.page - 1]).replace(" ", "")
+    budget = next(t for t in ft.tables(doc) if t.anchor == "budget")
+    caption_page = heading_page_prefix(data, budget.label)
+    to_table = [k for k in links(data) if k.contents == budget.label]
+    assert to_table and all(k.dest_page == caption_page for k in to_table)
