@@ -38,7 +38,7 @@ from reportlab.platypus import Flowable
 from briefing import tree
 from briefing.renderers.pdf.inline import ACTIVE, segments
 from briefing.renderers.pdf.kit import Kit
-from briefing.renderers.pdf.links import internal_link
+from briefing.renderers.pdf.links import note_link
 from briefing.renderers.pdf.notefoot import Key, PageFoot
 from briefing.renderers.pdf.styles import StyledFace
 from briefing.renderers.pdf.tags import Node
@@ -220,29 +220,37 @@ class Footnotes(PageFoot):
 
     def new_marks(self, flowables: list[Any]) -> list[Key]:
         """The notes marked in ``flowables`` (what of them would be drawn) and not placed."""
-        out: list[tuple[int, int]] = []
-        todo = list(reversed(flowables))
-        marks, placed = self.marks, self.placed
-        while todo:
-            f = todo.pop()
-            if isinstance(f, TextBlock):
-                pieces = f.pieces
-                if f._only is not None:
-                    used = sorted({i for line in f.lines for i, _, _ in line.runs})
-                    pieces = tuple(pieces[i] for i in used)
-                for p in pieces:
-                    key = marks.get(p.link) if p.link is not None else None
-                    if key is not None and key not in placed and key not in out:
-                        out.append(key)
-                continue
+        placed = self.placed
+        out: list[Key] = []
+        for f in flowables:
+            for key in self._marks_in(f):
+                if key not in placed and key not in out:
+                    out.append(key)
+        return out
+
+    def _marks_in(self, f: Any) -> tuple[Key, ...]:
+        """The notes marked in ``f``, kept on it: a flowable's content does not change
+        (a split makes new ones), and the frame asks for every flowable it places."""
+        found: tuple[Key, ...] | None = f.__dict__.get("_note_marks")
+        if found is not None:
+            return found
+        marks = self.marks
+        if isinstance(f, TextBlock):
+            pieces = f.pieces
+            if f._only is not None:
+                used = sorted({i for line in f.lines for i, _, _ in line.runs})
+                pieces = tuple(pieces[i] for i in used)
+            keys = [marks.get(p.link) for p in pieces if p.link is not None]
+            found = tuple(k for k in keys if k is not None)
+        else:
             kids = getattr(f, "_content", None) or getattr(f, "blocks", None)
             if kids is None and hasattr(f, "sides"):
                 kids = [g for side in f.sides for g in side]
             if kids is None and hasattr(f, "_cellvalues"):
                 kids = [c for row in f._cellvalues for cell in row for c in _cell(cell)]
-            if kids:
-                todo.extend(reversed(kids))
-        return out
+            found = tuple(k for kid in kids or () for k in self._marks_in(kid))
+        f._note_marks = found
+        return found
 
     # -- links (links.link) ---------------------------------------------------------------
 
@@ -260,7 +268,7 @@ class Footnotes(PageFoot):
                 if len(text) < DESCRIPTION_CHARS
                 else f"{n}: {text[: DESCRIPTION_CHARS - 1]}…"
             )
-            internal_link(canv, side.dest("fn", n), rect, node, what)
+            note_link(canv, side.dest("fn", n), rect, node, what)
             if url not in self.bound:  # the first draw of the mark: the place to come back to
                 self.bound.add(url)
                 canv.bookmarkHorizontal(side.dest("fnref", n), rect[0], rect[3])
@@ -270,7 +278,7 @@ class Footnotes(PageFoot):
         if target is not None:
             found = self.sides[target[0]].anchors.get(target[1])
             if found is not None:
-                internal_link(canv, found[0], rect, node, found[1])
+                note_link(canv, found[0], rect, node, found[1])
 
     @staticmethod
     def _attach(canv: Any, note: Node | None, link: Node | None) -> None:

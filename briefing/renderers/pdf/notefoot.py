@@ -25,7 +25,7 @@ from reportlab.platypus import ActionFlowable, Flowable, Frame, KeepTogether, Pa
 from reportlab.platypus.doctemplate import NullActionFlowable
 
 from briefing.renderers.pdf.kit import Kit
-from briefing.renderers.pdf.links import internal_link
+from briefing.renderers.pdf.links import note_link
 from briefing.renderers.pdf.textblock import TextBlock, ascent_descent
 
 _FUZZ = 1e-6
@@ -67,7 +67,13 @@ class PageFoot:
         raise NotImplementedError
 
     def _height(self, block: TextBlock, side: int) -> float:
-        return float(block.wrap(self.sides[side].width, 0xFFFFFFF)[1]) + self.gap
+        """The height ``block`` takes at the foot, the gap under it included; kept on
+        the block (a note is laid out at one width, its side's, and asked often)."""
+        height: float | None = block.__dict__.get("_foot_height")
+        if height is None:
+            height = float(block.wrap(self.sides[side].width, 0xFFFFFFF)[1]) + self.gap
+            block._foot_height = height
+        return height
 
     def _reserve(self, item: Item) -> float:
         full = self._height(item.block, item.side)
@@ -190,7 +196,7 @@ class PageFoot:
         base = top - ascent_descent(block.style.fontName, block.style.fontSize)[0]
         w = stringWidth(bullet.text, bullet.font, bullet.size)
         rect = (x + bullet.x, base + descent, x + bullet.x + w, base + ascent)
-        internal_link(canv, side.dest("fnref", n), rect, block.label, f"{n}")
+        note_link(canv, side.dest("fnref", n), rect, block.label, f"{n}")
 
 
 def _this_page(f: Any, parts: list[Any]) -> list[Any]:
