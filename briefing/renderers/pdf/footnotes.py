@@ -1,6 +1,6 @@
 """Footnotes at the foot of the page of their mark, and internal links (cross-references).
 
-ReportLab has no footnotes. They are made here from three pieces:
+ReportLab has no footnotes. They are made from two pieces:
 
 - While the story is built, each ``Run.note`` becomes a mark: a piece of superscript
   digits ("²", U+00B2; Unicode's superior figures, which the fonts draw as designed

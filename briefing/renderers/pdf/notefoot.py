@@ -260,21 +260,47 @@ class NoteFrame(Frame):  # type: ignore[misc]
     def _split(self, notes: PageFoot, flowable: Any, canv: Any, last: bool) -> list[Any]:
         """A split whose part for this page fits above its own notes, or []. A group
         that ReportLab would put at a frame's top whole though it does not fit (it
-        then splits anywhere) counts as no split, unless this is the ``last`` try."""
+        then splits anywhere) counts as no split, unless this is the ``last`` try.
+
+        The room the notes take is guessed, the flowable split above it, and the guess
+        raised to what the part's notes need until they fit (usually twice). Where that
+        overshoots the page (many notes in the first lines), the least room that fits
+        is searched by halving instead: more room for notes never gives a part with
+        more notes."""
         saved = self._y1p
-        need = 0.0
+        room = self._y - saved
+
+        def attempt(need: float) -> tuple[float, list[Any]] | None:
+            self._y1p = saved + need
+            parts = list(Frame.split(self, flowable, canv))
+            if parts and isinstance(parts[0], NullActionFlowable) and not last:
+                return None
+            return notes.need(notes.new_marks(_this_page(flowable, parts))), parts
+
         try:
+            need = 0.0
             for _ in range(_ROUNDS):
-                self._y1p = saved + need
-                parts = list(Frame.split(self, flowable, canv))
-                if parts and isinstance(parts[0], NullActionFlowable) and not last:
+                tried = attempt(need)
+                if tried is None:
                     return []
-                more = notes.need(notes.new_marks(_this_page(flowable, parts)))
+                more, parts = tried
                 if more <= need + _FUZZ:
                     return parts
-                need = more
-                if saved + need >= self._y:
+                if more >= room:
                     break
+                need = more
+            low, high, best = need, room, []
+            for _ in range(_ROUNDS):
+                middle = (low + high) / 2
+                tried = attempt(middle)
+                if tried is None:
+                    return []
+                if tried[0] <= middle + _FUZZ:
+                    high, best = middle, tried[1]
+                else:
+                    low = middle
+            if best:
+                return best
         finally:
             self._y1p = saved
         return list(Frame.split(self, flowable, canv)) if last else []
@@ -297,7 +323,21 @@ class Flush(Flowable):  # type: ignore[misc]
         return availWidth, (0.0 if not carry else float(0xFFFFFF))
 
     def split(self, availWidth: float, availHeight: float) -> list[Any]:
-        return [PageBreak(), Flush(self.notes)]
+        # a zero-size flowable first: a page of only a note's rest is not an empty
+        # page to ReportLab, which stops after ten of those
+        return [_Here(), PageBreak(), Flush(self.notes)]
+
+    def draw(self) -> None:
+        pass
+
+
+class _Here(Flowable):  # type: ignore[misc]
+    """Nothing, placed: the page counts as one with content."""
+
+    _ZEROSIZE = True
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
+        return availWidth, 0.0
 
     def draw(self) -> None:
         pass
