@@ -25,7 +25,7 @@ from briefing.bilingual import Pair
 from briefing.renderers.options import RenderOptions
 from briefing.renderers.pdf import render
 from briefing.templates import Template, load_template
-from briefing.tree import Document, Figure, Note, Quote, Run, SectionNode
+from briefing.tree import Document, Figure, Note, Paragraph, Quote, Run, SectionNode
 from tests.readback import require_tool
 from tests.render import footnote_trees as ft
 from tests.render.test_pdf_flow import Keepers, Line, assert_nothing_left_alone, swept
@@ -409,3 +409,35 @@ def test_the_examples_notes_and_table_reference(lang: str, template: Template) -
     caption_page = heading_page_prefix(data, budget.label)
     to_table = [k for k in links(data) if k.contents == budget.label]
     assert to_table and all(k.dest_page == caption_page for k in to_table)
+
+
+# -- notes longer than pages ---------------------------------------------------------------
+
+
+def _first_section_with(doc: Document, paragraph: Paragraph) -> Document:
+    first = doc.sections[0]
+    return replace(
+        doc, sections=(replace(first, blocks=(paragraph, *first.blocks)), *doc.sections[1:])
+    )
+
+
+def test_a_note_of_many_pages_continues_to_its_end(tmp_path: Path, template: Template) -> None:
+    pdftotext = require_tool("pdftotext")
+    huge = Run("", note=(Run("word " * 20000),))
+    doc = _first_section_with(ft.example("en"), Paragraph((Run("A note of pages."), huge)))
+    path = tmp_path / "huge.pdf"
+    path.write_bytes(render(doc, template))
+    text = subprocess.run([pdftotext, str(path), "-"], capture_output=True, text=True).stdout
+    assert text.split().count("word") == 20000
+    assert len(PdfReader(path).pages) > 12  # pages of nothing but the note's rest
+
+
+def test_each_line_bringing_a_long_note(template: Template) -> None:
+    """A paragraph whose every line has a mark whose note is seven lines: the first
+    lines of a page bring more notes than the page holds; it splits where they fit."""
+    runs = tuple(
+        r for _ in range(40) for r in (Run("text " * 12), Run("", note=(Run("long note " * 60),)))
+    )
+    data = render(_first_section_with(ft.example("en"), Paragraph(runs)), template)
+    marks = mark_links(data)
+    assert len(marks) == 40 and all(k.dest_page == k.page for k in marks.values())
