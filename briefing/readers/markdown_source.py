@@ -414,7 +414,9 @@ class _Reader:
 
 # ![alt](file "caption") alone in a paragraph is a figure (the brief's inline subset has
 # no images, so nothing else can mean this); a chart is a ```brief block.
-_IMAGE = re.compile(r'^!\[([^\]]*)\]\(\s*(<[^>]*>|[^\s)]+)(?:\s+"([^"]*)")?\s*\)$')
+_IMAGE = re.compile(
+    r'^!\[([^\]]*)\]\(\s*(<[^>]*>|[^\s)]+)(?:\s+"([^"]*)")?\s*\)(?:\s*\{#([^\s{}]+)\})?$'
+)  # ![alt](file "caption"), and {#id} for cross-references
 
 
 def _figure(text: str, here: KeyPath, inline: Token, ctx: _Ctx) -> dict[str, Any] | None:
@@ -432,6 +434,9 @@ def _figure(text: str, here: KeyPath, inline: Token, ctx: _Ctx) -> dict[str, Any
     if caption:
         block["caption"] = caption
         ctx.at((*here, "caption"), inline, caption)
+    if m.group(4):
+        block["id"] = m.group(4)
+        ctx.at((*here, "id"), inline, "{#" + m.group(4))
     return block
 
 
