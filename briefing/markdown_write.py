@@ -138,7 +138,7 @@ class Writer:
             heading = self.t(section["title"])
         else:
             heading = f"{self.kind_heading(section['kind'])} {{kind={section['kind']}}}"
-        lines = [f"{hashes} {heading}", "", *self.body(section.get("body", []))]
+        lines = [f"{hashes} {heading}{_id(section)}", "", *self.body(section.get("body", []))]
         for child in section.get("sections", []):
             lines += self.section(child, level + 1)
         return lines
@@ -189,7 +189,7 @@ class Writer:
             lines += [f"## {self.kind_heading('recommendations')} {{kind=recommendations}}", ""]
             lines += [*self.items(data["recommendations"], True, ""), ""]
         for annex in data.get("annexes", []):
-            lines += [f"## {self.t(annex['title'])} {{kind=annex}}", ""]
+            lines += [f"## {self.t(annex['title'])} {{kind=annex}}{_id(annex)}", ""]
             lines += self.body(annex.get("body", []))
             for child in annex.get("sections", []):
                 lines += self.section(child, 2)
@@ -201,6 +201,11 @@ class Writer:
 
 
 _BODY_KEYS = {"summary", "sections", "recommendations", "annexes"}
+
+
+def _id(section: dict[str, Any]) -> str:
+    """`` {#id}`` after a heading whose section or annex has an id (cross-references)."""
+    return f" {{#{section['id']}}}" if section.get("id") else ""
 
 
 def _is_text_map(value: dict[str, Any]) -> bool:

@@ -443,3 +443,23 @@ def test_a_markdown_figure_takes_an_id(tmp_path: Path) -> None:
     paragraph, figure = doc.sections[0].blocks
     assert isinstance(paragraph, Paragraph) and isinstance(figure, Figure)
     assert Run("Рисунок 1", target="map") in paragraph.runs and figure.anchor == "map"
+
+
+def test_the_converter_keeps_every_id(tmp_path: Path) -> None:
+    """A YAML brief with ids on a section, an annex, a table, a figure and a source,
+    written as Markdown files, reads back as the same brief in every language."""
+    from briefing.markdown_write import document, languages
+
+    yaml_text = BRIEF.replace("title: Costs\n", "title: {en: Costs, az: Xərclər}\n")
+    write(tmp_path, "b.yaml", yaml_text.replace("missing.png", "middle-corridor.svg"))
+    shutil.copy(ROOT / "examples" / "middle-corridor.svg", tmp_path)
+    loaded = api.load(tmp_path / "b.yaml")
+    data = loaded.source.data
+    for lang in languages(data, "en"):
+        name = "c.md" if lang == "en" else f"c.{lang}.md"
+        write(tmp_path, name, document(data, lang, "en"))
+    again = api.load(tmp_path / "c.md")
+    for lang in ("en", "az"):
+        assert api.localize(again, lang).doc == api.localize(loaded, lang).doc
+    assert "## Costs {#costs}" in (tmp_path / "c.md").read_text(encoding="utf-8")
+    assert "## Xərclər {#costs}" in (tmp_path / "c.az.md").read_text(encoding="utf-8")

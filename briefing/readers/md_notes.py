@@ -18,6 +18,7 @@ inside a note are errors; a definition never referenced is a warning.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -124,7 +125,11 @@ def _balanced(text: str) -> str:
     return "".join(out) + text[at:]
 
 
-def substitute(data: Any, notes: Notes, position: Any, path: KeyPath = ()) -> Any:
+Where = Callable[[KeyPath], Position]
+"""The position of the value at a path (Source.position)."""
+
+
+def substitute(data: Any, notes: Notes, position: Where, path: KeyPath = ()) -> Any:
     """``data`` with each ``[^name]`` in its strings replaced by ``^[text]``; a name
     never defined is an error at the text's position (``position(path)``)."""
     if isinstance(data, str):
@@ -138,7 +143,7 @@ def substitute(data: Any, notes: Notes, position: Any, path: KeyPath = ()) -> An
     return data
 
 
-def _replace(text: str, notes: Notes, position: Any, path: KeyPath) -> str:
+def _replace(text: str, notes: Notes, position: Where, path: KeyPath) -> str:
     out: list[str] = []
     at = 0
     for m in _REFERENCE.finditer(text):
