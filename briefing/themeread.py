@@ -130,7 +130,10 @@ STYLE_DEFAULTS: dict[str, dict[str, Any]] = {
     "toc_title": {"parent": "heading1"},
     "toc1": {"parent": "body", "space_after": 3},
     "toc2": {"parent": "toc1", "left_indent": 12},
-}
+    # PDF footnotes at the page's foot (the DOCX uses Word's own footnote styles)
+    "footnote": {"parent": "body", "size": 8, "leading": 10, "space_before": 0,
+                 "space_after": 2, "first_line_indent": 0, "keep_with_next": False},
+}  # fmt: skip
 
 
 class _Reader:

@@ -105,9 +105,14 @@ def pdf_pages(path: Path) -> list[str]:
     return [page.extract_text() or "" for page in PdfReader(path).pages]
 
 
+FOOTNOTE_SIZE = 8.0  # pt: the memo template's [styles.footnote] (no body text is this size)
+_NO_MARKS = str.maketrans("", "", "⁰¹²³⁴⁵⁶⁷⁸⁹")
+
+
 def pdf_body_pages(path: Path) -> list[str]:
     """The text inside each page's text frame, without the furniture above and below it
-    (marking, running header, footer): a paragraph split over two pages then reads on
+    (marking, running header, footer) and without the footnotes at its foot and their
+    marks (set in superscript digits): a paragraph split over two pages then reads on
     whole, as it does for a reader who skips the furniture. pypdf's text order (the
     order drawn) keeps a table cell's lines together."""
     from pypdf import PdfReader
@@ -126,13 +131,16 @@ def pdf_body_pages(path: Path) -> list[str]:
             text: str,
             cm: list[float],
             tm: list[float],
-            *_: object,
+            font: object = None,
+            size: float = 0.0,
             parts: list[str] = parts,
             low: float = bottom - 2,
             high: float = top + 2,
         ) -> None:
+            if abs(size * tm[3] * cm[3] - FOOTNOTE_SIZE) < 0.01:
+                return  # a footnote at the page's foot
             if low <= tm[5] * cm[3] + cm[5] <= high:  # the baseline, in page space
-                parts.append(text)
+                parts.append(text.translate(_NO_MARKS))
 
         page.extract_text(visitor_text=keep)
         out.append("".join(parts))

@@ -156,6 +156,12 @@ class Story:
         a, b = self.pair.docs
         left.parent = main.root.add("Sect", Lang=a.lang_tag)
         right.parent = main.root.add("Sect", Lang=b.lang_tag)
+        # each language's notes numbered in its own order, under its own column
+        column = half.geo.frame_width
+        self.notes = (
+            main.footnotes.side("-1", 0.0, column),
+            main.footnotes.side("-2", column + GUTTER, column),
+        )
         self.k, self.left, self.right, self.main = k, left, right, main
         head = self.front(a, b)
         body: list[Any] = []
@@ -222,6 +228,8 @@ class Story:
         ha = self.left.tag(self.left.plain(a.heading, style), f"H{level}")
         hb = self.right.tag(self.right.plain(b.heading, style), f"H{level}")
         heading(ha, self.main.outline, joined(a.heading, b.heading), level - 1)
+        self.notes[0].anchor(ha, a.anchor, a.heading)
+        self.notes[1].anchor(hb, b.anchor, b.heading)
         out += self.pairs([ha], [hb])
         for x, y in zip(a.blocks, b.blocks, strict=True):
             out += self.block(x, y)
@@ -232,11 +240,15 @@ class Story:
     def block(self, x: tree.BlockNode, y: tree.BlockNode) -> list[Any]:
         if isinstance(x, tree.Table) and isinstance(y, tree.Table) and self.wide(x, y):
             gap = self.main.gap  # full width, once per language, one under the other
-            return [
-                *table(x, self.k, gap, self.left.parent),
-                *table(y, self.k, gap, self.right.parent),
-            ]
-        fa, fb = self.left.block(x), self.right.block(y)
+            with self.notes[0].active():
+                wide = table(x, self.k, gap, self.left.parent)
+            with self.notes[1].active():
+                wide += table(y, self.k, gap, self.right.parent)
+            return wide
+        with self.notes[0].active():
+            fa = self.left.block(x)
+        with self.notes[1].active():
+            fb = self.right.block(y)
         if isinstance(x, tree.ListBlock) and len(fa) == len(fb):
             return [f for pa, pb in zip(fa, fb, strict=True) for f in self.pairs([pa], [pb])]
         return self.pairs(fa, fb)

@@ -22,6 +22,7 @@ from reportlab.platypus import PageBreakIfNotEmpty, Spacer
 
 from briefing import tree
 from briefing.renderers.pdf.boxes import Box
+from briefing.renderers.pdf.footnotes import Footnotes, anchor
 from briefing.renderers.pdf.kit import Kit
 from briefing.renderers.pdf.lists import Lists
 from briefing.renderers.pdf.outline import Outline, heading
@@ -44,6 +45,7 @@ class Blocks:
         self.root = Node("Document")
         self.parent = self.root  # where the next element goes
         self.notes = 0
+        self.footnotes = Footnotes(kit)  # document.render gives the document's own
 
     @contextmanager
     def inside(self, node: Node) -> Iterator[Node]:
@@ -77,6 +79,7 @@ class Blocks:
         style = f"heading{level}"
         title = self.tag(self.plain(s.heading, style), f"H{level}")
         out.append(heading(title, self.outline, s.heading, level - 1))
+        anchor(title, s.anchor, s.heading)
         for b in s.blocks:
             out.extend(self.block(b))
         for child in s.children:

@@ -29,8 +29,10 @@ from briefing.renderers.options import RenderOptions, pdfa_level
 from briefing.renderers.pdf import archival, contents, front, metadata
 from briefing.renderers.pdf.blocks import Blocks
 from briefing.renderers.pdf.canvas import BriefCanvas
+from briefing.renderers.pdf.footnotes import Footnotes
 from briefing.renderers.pdf.keep import KeepWithNext, KeepWithPrevious, keep_two_lines
 from briefing.renderers.pdf.kit import Kit, kit
+from briefing.renderers.pdf.notefoot import Flush, NoteFrame
 from briefing.renderers.pdf.outline import Outline
 from briefing.renderers.pdf.page import Furniture
 from briefing.renderers.pdf.tags import Node, Tagger
@@ -56,7 +58,10 @@ def render(
     furniture = Furniture(doc, k)
     outline = Outline() if outline is None else outline
     blocks = Blocks(k, outline)
+    notes = blocks.footnotes = Footnotes(k)
     story = (build or build_story)(doc, blocks, k, options)
+    if notes.has_notes:
+        story.append(Flush(notes))
     tagger = Tagger(blocks.root) if options.pdf_tags else None
     pdfa = pdfa_level(options)
     if tagger is not None and furniture.marking:
@@ -87,7 +92,7 @@ def render(
         displayDocTitle=1,
         keepTogetherClass=KeepWithNext,
     )
-    pdf.addPageTemplates(_page_templates(k, furniture))
+    pdf.addPageTemplates(_page_templates(k, furniture, notes if notes.has_notes else None))
     finishers: list[Callable[[Canvas], None]] = [furniture.finish]
     if options.toc:
         finishers.append(contents.finisher(outline, k))
@@ -96,6 +101,8 @@ def render(
         canv = BriefCanvas(*args, **kwargs)
         canv.finishers = finishers
         canv.tagger = tagger
+        if notes.has_links:
+            canv.internal_links = notes.link
         metadata.install(canv._doc, meta, lang, ua=tagger is not None, pdfa=pdfa)
         if pdfa:
             archival.add_output_intent(canv._doc)
@@ -105,23 +112,37 @@ def render(
     return buf.getvalue()
 
 
-def _page_templates(k: Kit, furniture: Furniture) -> list[PageTemplate]:
+def _page_templates(k: Kit, furniture: Furniture, notes: Footnotes | None) -> list[PageTemplate]:
     """Page 1 (taller frame: no running header), then every later page. A marking
-    that wraps onto more lines takes its extra lines from the frames (page.py)."""
+    that wraps onto more lines takes its extra lines from the frames (page.py).
+    With footnotes, the frames keep room for them and the page's end draws them."""
     geo = k.geo
     top, bottom = furniture.top_extra, furniture.bottom_extra
     first_h = geo.height - geo.first_top - geo.bottom - top - bottom
-    hooks = {"onPage": furniture.on_page, "onPageEnd": furniture.on_page_end}
-    first = _frame(geo.left, geo.bottom + bottom, geo.frame_width, first_h)
-    later = _frame(geo.left, geo.bottom + bottom, geo.frame_width, geo.frame_height - top - bottom)
+    hooks: dict[str, Any] = {"onPage": furniture.on_page, "onPageEnd": furniture.on_page_end}
+    if notes is not None:
+
+        def page_end(canv: Canvas, pdf: Any) -> None:
+            notes.end_page(canv, pdf.frame)
+            furniture.on_page_end(canv, pdf)
+
+        hooks["onPageEnd"] = page_end
+    first = _frame(geo.left, geo.bottom + bottom, geo.frame_width, first_h, notes)
+    later = _frame(
+        geo.left, geo.bottom + bottom, geo.frame_width, geo.frame_height - top - bottom, notes
+    )
     return [
         PageTemplate(id="first", frames=[first], autoNextPageTemplate="later", **hooks),
         PageTemplate(id="later", frames=[later], **hooks),
     ]
 
 
-def _frame(x: float, y: float, w: float, h: float) -> Frame:
-    return Frame(x, y, w, h, leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)
+def _frame(x: float, y: float, w: float, h: float, notes: Footnotes | None = None) -> Frame:
+    if notes is None:
+        return Frame(x, y, w, h, leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)
+    frame = NoteFrame(x, y, w, h, leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)
+    frame.notes = notes
+    return frame
 
 
 def build_story(doc: tree.Document, blocks: Blocks, k: Kit, options: RenderOptions) -> list[Any]:
@@ -130,9 +151,23 @@ def build_story(doc: tree.Document, blocks: Blocks, k: Kit, options: RenderOptio
     every heading."""
     body: list[Any] = []
     root = blocks.root
+    side = blocks.footnotes.side("", 0.0, k.geo.frame_width)
+    with side.active():
+        _body(doc, blocks, body)
+    keep_two_lines(body, k.geo.frame_width)
+    in_body = len(root.kids)
+    out: list[Any] = front.title_block(doc, blocks, k.theme)
+    if options.toc:
+        out.extend(contents.contents(doc.contents_title, blocks.outline, k, root))
+    root.kids = root.kids[in_body:] + root.kids[:in_body]  # the structure in reading order
+    return out + body
+
+
+def _body(doc: tree.Document, blocks: Blocks, body: list[Any]) -> None:
+    """The body's flowables, appended to ``body``."""
     for part in doc.reading_order():
         if isinstance(part, tree.MemoRow):
-            closing = front.prepared_by(part, blocks, k.theme)
+            closing = front.prepared_by(part, blocks, blocks.theme)
             if body:  # never alone at the top of a page: it goes with what it closes
                 closed: list[Any] = [body.pop()]  # with the caption or heading kept with it
                 while body and body[-1].getKeepWithNext():
@@ -141,10 +176,3 @@ def build_story(doc: tree.Document, blocks: Blocks, k: Kit, options: RenderOptio
             body.extend(closing)
         else:
             body.extend(blocks.section(part))
-    keep_two_lines(body, k.geo.frame_width)
-    in_body = len(root.kids)
-    out: list[Any] = front.title_block(doc, blocks, k.theme)
-    if options.toc:
-        out.extend(contents.contents(doc.contents_title, blocks.outline, k, root))
-    root.kids = root.kids[in_body:] + root.kids[:in_body]  # the structure in reading order
-    return out + body

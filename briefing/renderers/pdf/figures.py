@@ -17,6 +17,7 @@ from typing import Any
 from reportlab.platypus import Flowable
 
 from briefing import tree
+from briefing.renderers.pdf.footnotes import anchor
 from briefing.renderers.pdf.kit import Kit
 from briefing.renderers.pdf.pngimage import PngImage, png_image
 from briefing.renderers.pdf.tags import Node, mark, unmark
@@ -106,6 +107,7 @@ def figure(f: tree.Figure, kit: Kit, gap: float, parent: Node | None = None) -> 
         for block in parts[1:]:
             block.node = parent.add("P")
     picture.spaceBefore = 4
+    anchor(picture, f.anchor, f.label)
     picture.keepWithNext = sum(len(r.text) for r in caption) <= SHORT_CAPTION
     parts[-1].spaceAfter = gap
     return parts

@@ -14,6 +14,9 @@ promises.
 
 from __future__ import annotations
 
+from contextvars import ContextVar
+from typing import Any
+
 from reportlab.lib.colors import Color
 
 from briefing.renderers.pdf.fonts import FontFamily
@@ -22,6 +25,11 @@ from briefing.renderers.pdf.textblock import Bullet, Piece, TextBlock
 from briefing.tree import Inline, Run
 
 Segment = tuple[str, str]  # (ReportLab font name, text)
+
+# The footnotes.Side whose text is being built: it numbers the notes' marks and makes
+# the pieces of marks and cross-references (a ContextVar, not state of the Texts,
+# which is shared by every document of a template; set only while a story is built).
+ACTIVE: ContextVar[Any] = ContextVar("briefing_pdf_notes", default=None)
 
 
 def segments(
@@ -61,6 +69,13 @@ class Texts:
         color = self.sheet[style].textColor
         out: list[Piece] = []
         for run in runs:
+            if run.note is not None or run.target is not None:
+                side = ACTIVE.get()
+                if side is not None:
+                    out.extend(side.pieces(run, face, color))
+                    continue
+                if run.note is not None:  # no foot to put it at: no mark either
+                    continue
             bold = face.bold or run.bold
             italic = face.italic or run.italic
             run_color = self.link_color if run.link else color

@@ -13,6 +13,7 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.pdfbase.pdfmetrics import stringWidth
 
 from briefing import tree
+from briefing.renderers.pdf.footnotes import anchor
 from briefing.renderers.pdf.kit import Kit
 from briefing.renderers.pdf.tags import Node
 from briefing.renderers.pdf.textblock import Bullet, TextBlock
@@ -56,6 +57,7 @@ class Lists:
         for item, mark in zip(lb.items, marks, strict=True):
             bullet = Bullet(mark, font, size, color, left)
             block = TextBlock(self.texts.pieces(item.runs, "bullet"), style, bullet)
+            anchor(block, item.anchor, tree.plain(item.runs))
             li = node.add("LI")
             block.label = li.add("Lbl")
             body = li.add("LBody")

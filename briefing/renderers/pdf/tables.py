@@ -31,6 +31,7 @@ from typing import Any
 from reportlab.platypus import Table, TableStyle
 
 from briefing import tree
+from briefing.renderers.pdf.footnotes import anchor
 from briefing.renderers.pdf.kit import Kit
 from briefing.renderers.pdf.tags import Node
 from briefing.renderers.pdf.textblock import TextBlock
@@ -119,6 +120,8 @@ def table(t: tree.Table, kit: Kit, gap: float, parent: Node) -> list[Any]:
         *((tree.Run(". "), *t.caption) if t.caption else ()),
     )
     node = parent.add("Table")
+    title = para(caption, "caption")  # first: its footnotes come before the cells'
+    anchor(title, t.anchor, t.label)
     head, body = Node("THead"), Node("TBody")  # added after the caption
     rows = [[para(c, _style("table_header", t, i)) for i, c in enumerate(t.columns)]]
     rows += [[para(c, _style("table_cell", t, i)) for i, c in enumerate(row)] for row in t.rows]
@@ -156,7 +159,6 @@ def table(t: tree.Table, kit: Kit, gap: float, parent: Node) -> list[Any]:
     )
     data.spaceAfter = gap
     data.original = True
-    title = para(caption, "caption")
     title.node = node.add("Caption")
     node.kids += [head, body]
     return [title, data]

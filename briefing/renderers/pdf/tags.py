@@ -50,12 +50,13 @@ Kid = Any  # Node | tuple[int, int] (page, MCID) | tuple[str, Any, int] ("annot"
 class Node:
     """One structure element: its type, attributes and kids in reading order."""
 
-    __slots__ = ("attrs", "kids", "role")
+    __slots__ = ("attrs", "kids", "parent", "role")
 
     def __init__(self, role: str, parent: Node | None = None, **attrs: Any) -> None:
         self.role = role
         self.kids: list[Kid] = []
         self.attrs = attrs
+        self.parent = parent  # where a footnote's Note goes: after its mark's Link
         if parent is not None:
             parent.kids.append(self)
 
