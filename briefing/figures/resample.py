@@ -1,0 +1,171 @@
+"""A raster picture made no sharper than its page can show: the dpi cap.
+
+Why: a camera's 6000×4000 photo placed 15 cm wide is about 1000 dpi; no printer or
+screen shows more than a few hundred, yet every pixel is carried in the PDF and the
+DOCX (a 4 MB JPEG becomes a 4 MB memo, a PNG photo twelve). Print shops and Acrobat's
+"High quality print" preset ask for 300 dpi and resample only images over 1.5 times
+that (450): resampling a little over the target saves little (the file shrinks with the
+square of the ratio) and softens the picture each time, so an image under the
+threshold is left exactly as it is. The cap is the template's ``[figures] max_dpi``
+(theme.py), so both formats of a memo carry the same pixels.
+
+What a resampled image becomes: a JPEG stays a JPEG (its colour mode, chroma
+subsampling and ICC profile kept, quality 95: a second lossy pass that the eye does not
+see, where keeping ten times the pixels would); a PNG stays a lossless PNG, its alpha
+kept. Each image is resampled once per process for the same target size (a brief
+rendered in three languages, or one photo shown twice, costs one resampling), in a
+cache bounded by bytes.
+
+Only images over the threshold import Pillow here; the check itself reads the pixel
+size from the file's header, so a memo without large photos renders as fast and as
+byte for byte the same as before.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import struct
+from typing import TYPE_CHECKING
+
+from briefing.tree import Picture
+
+if TYPE_CHECKING:
+    from PIL import Image
+
+THRESHOLD = 1.5  # resample only above this many times the cap (as Acrobat's presets)
+JPEG_QUALITY = 95
+MAX_CACHED_BYTES = 64 * 1024 * 1024  # resampled images kept in one process
+_SOF = {0xC0, 0xC1, 0xC2, 0xC3, 0xC5, 0xC6, 0xC7, 0xC9, 0xCA, 0xCB, 0xCD, 0xCE, 0xCF}
+
+
+def capped(p: Picture, width: float, height: float, max_dpi: float) -> Picture:
+    """``p`` if its pixels placed ``width`` × ``height`` points are at most THRESHOLD
+    times ``max_dpi`` (the very same object), else a copy resampled to ``max_dpi``
+    (same format and natural size, fewer pixels)."""
+    size = pixel_size(p)
+    if size is None or width <= 0 or height <= 0:
+        return p
+    want = (max(1, int(width / 72 * max_dpi)), max(1, int(height / 72 * max_dpi)))
+    if size[0] <= want[0] * THRESHOLD and size[1] <= want[1] * THRESHOLD:
+        return p
+    target = (min(size[0], want[0]), min(size[1], want[1]))
+    key = (hashlib.sha256(p.data).digest(), target)
+    found = _CACHE.get(key)
+    if found is None:
+        found = _resample(p.data, p.format, target)
+        _remember(key, found)
+    return Picture(found, p.format, p.width, p.height)
+
+
+def pixel_size(p: Picture) -> tuple[int, int] | None:
+    """Width and height in pixels from the file's header; None for SVG (or a header
+    this does not find, which a checked file does not have)."""
+    if p.format == "png" and len(p.data) >= 24:
+        w, h = struct.unpack(">II", p.data[16:24])
+        return int(w), int(h)
+    if p.format == "jpeg":
+        return _jpeg_size(p.data)
+    return None
+
+
+def _jpeg_size(data: bytes) -> tuple[int, int] | None:
+    """The frame size from the first SOF marker, walking the marker segments."""
+    at = 2
+    while at + 9 <= len(data):
+        if data[at] != 0xFF:
+            return None
+        marker = data[at + 1]
+        if marker == 0xFF:  # fill byte
+            at += 1
+            continue
+        if marker in (0x01, *range(0xD0, 0xD8)):  # markers without a length
+            at += 2
+            continue
+        (length,) = struct.unpack(">H", data[at + 2 : at + 4])
+        if marker in _SOF:
+            h, w = struct.unpack(">HH", data[at + 5 : at + 9])
+            return (w, h) if w and h else None
+        at += 2 + length
+    return None
+
+
+def _resample(data: bytes, fmt: str, target: tuple[int, int]) -> bytes:
+    """The image's pixels resampled (Lanczos) to ``target``, encoded as ``fmt`` again."""
+    from PIL import Image
+
+    saved = Image.MAX_IMAGE_PIXELS
+    Image.MAX_IMAGE_PIXELS = None  # checked against image-pixels when the brief was read
+    try:
+        with Image.open(io.BytesIO(data), formats=["JPEG" if fmt == "jpeg" else "PNG"]) as im:
+            if fmt == "jpeg":
+                return _jpeg(im, target)
+            return _png(im, target)
+    finally:
+        Image.MAX_IMAGE_PIXELS = saved
+
+
+def _jpeg(im: Image.Image, target: tuple[int, int]) -> bytes:
+    from PIL import Image, JpegImagePlugin
+
+    sampling = JpegImagePlugin.get_sampling(im)
+    extra = {k: im.info[k] for k in ("icc_profile", "exif") if im.info.get(k)}
+    dpi = _dpi(im, target)  # before draft() changes the size
+    # Let the decoder skip what it would throw away (DCT scaling), but keep at least
+    # twice the target, so Lanczos still does the last and visible step.
+    im.draft(im.mode, (target[0] * 2, target[1] * 2))
+    small = im.resize(target, Image.Resampling.LANCZOS)
+    out = io.BytesIO()
+    small.save(
+        out,
+        "JPEG",
+        quality=JPEG_QUALITY,
+        subsampling=sampling if sampling >= 0 else 0,
+        optimize=True,  # smaller Huffman tables: lossless
+        dpi=dpi,
+        **extra,
+    )
+    return out.getvalue()
+
+
+def _png(im: Image.Image, target: tuple[int, int]) -> bytes:
+    from PIL import Image
+
+    dpi = _dpi(im, target)
+    has_alpha = im.mode in ("RGBA", "LA", "PA") or "transparency" in im.info
+    if im.mode in ("1", "P", "PA") or (im.mode == "L" and "transparency" in im.info):
+        im = im.convert("RGBA" if has_alpha else ("L" if im.mode == "1" else "RGB"))
+    elif im.mode.startswith("I"):  # 16-bit grey: to 8 bits, as the PDF takes it
+        im = im.convert("I").point(lambda v: v * (1 / 257)).convert("L")
+    elif im.mode == "RGB" and "transparency" in im.info:
+        im = im.convert("RGBA")
+    # Alpha is premultiplied for the resampling, so transparent pixels' colour does
+    # not bleed into the visible edge.
+    premultiplied = {"RGBA": "RGBa", "LA": "La"}.get(im.mode)
+    work = im.convert(premultiplied) if premultiplied else im
+    small = work.resize(target, Image.Resampling.LANCZOS)
+    if premultiplied:
+        small = small.convert(im.mode)
+    out = io.BytesIO()
+    small.save(out, "PNG", dpi=dpi)
+    return out.getvalue()
+
+
+def _dpi(im: Image.Image, target: tuple[int, int]) -> tuple[float, float]:
+    """The resampled file's own dpi, so that its natural size is the original's."""
+    try:
+        x, y = (float(d) for d in im.info.get("dpi", (96, 96))[:2])
+    except (TypeError, ValueError):
+        x = y = 96.0
+    x, y = (x if x > 1 else 96.0), (y if y > 1 else 96.0)
+    return x * target[0] / im.size[0], y * target[1] / im.size[1]
+
+
+def _remember(key: tuple[bytes, tuple[int, int]], data: bytes) -> None:
+    while _CACHE and sum(map(len, _CACHE.values())) + len(data) > MAX_CACHED_BYTES:
+        del _CACHE[next(iter(_CACHE))]
+    if len(data) <= MAX_CACHED_BYTES:
+        _CACHE[key] = data
+
+
+_CACHE: dict[tuple[bytes, tuple[int, int]], bytes] = {}
