@@ -56,7 +56,12 @@ def capped(p: Picture, width: float, height: float, max_dpi: float) -> Picture:
     key = (hashlib.sha256(p.data).digest(), target)
     found = _CACHE.get(key)
     if found is None:
-        found = _resample(p.data, p.format, target)
+        try:
+            found = _resample(p.data, p.format, target)
+        except (OSError, ValueError, SyntaxError, EOFError):
+            # A file our own checks accept and Pillow does not (a PNG text chunk over
+            # Pillow's MAX_TEXT_CHUNK): embedded as it is, as before the cap.
+            return p
         _remember(key, found)
     return Picture(found, p.format, p.width, p.height)
 

@@ -145,6 +145,23 @@ def test_an_image_used_twice_is_resampled_once(monkeypatch: pytest.MonkeyPatch) 
     assert calls == [(600, 300), (300, 150)]
 
 
+def test_a_png_pillow_refuses_is_embedded_as_it_is() -> None:
+    """figures/png.py accepts a PNG whose text chunk inflates past Pillow's
+    MAX_TEXT_CHUNK; over the cap it is kept as it was, not a crash."""
+    import struct
+    import zlib
+
+    from briefing.figures.images import read_image
+    from briefing.limits import Limits
+
+    data = encoded(quadrants((1600, 1000)), "PNG")
+    body = b"zTXt" + b"Comment\x00\x00" + zlib.compress(b"a" * 3_000_000, 9)
+    text = struct.pack(">I", len(body) - 4) + body + struct.pack(">I", zlib.crc32(body))
+    data = data[:33] + text + data[33:]
+    p = read_image(data, Path("."), Limits(), ("summary", 0, "figure"))
+    assert capped(p, 72, 45, 300) is p
+
+
 def test_the_jpeg_header_walk_agrees_with_pillow() -> None:
     im = quadrants((333, 211))
     for options in ({}, {"progressive": True}, {"exif": b"Exif\x00\x00" + b"\x00" * 40}):
