@@ -2,19 +2,19 @@
 
 Why: a camera's 6000×4000 photo placed 15 cm wide is about 1000 dpi; no printer or
 screen shows more than a few hundred, yet every pixel is carried in the PDF and the
-DOCX (a 4 MB JPEG becomes a 4 MB memo, a PNG photo twelve). Print shops and Acrobat's
-"High quality print" preset ask for 300 dpi and resample only images over 1.5 times
-that (450): resampling a little over the target saves little (the file shrinks with the
+DOCX (a 3.4 MB JPEG made a 4.2 MB PDF, a 6 MB PNG photo a 12 MB one). Print shops and
+Acrobat's "High quality print" preset ask for 300 dpi and resample only images over
+1.5 times that (450): resampling a little over the target saves little (the file shrinks with the
 square of the ratio) and softens the picture each time, so an image under the
 threshold is left exactly as it is. The cap is the template's ``[figures] max_dpi``
 (theme.py), so both formats of a memo carry the same pixels.
 
-What a resampled image becomes: a JPEG stays a JPEG (its colour mode, chroma
-subsampling and ICC profile kept, quality 95: a second lossy pass that the eye does not
-see, where keeping ten times the pixels would); a PNG stays a lossless PNG, its alpha
-kept. Each image is resampled once per process for the same target size (a brief
-rendered in three languages, or one photo shown twice, costs one resampling), in a
-cache bounded by bytes.
+What a resampled image becomes (Lanczos filter): a JPEG stays a JPEG (its colour mode,
+chroma subsampling, ICC profile and EXIF block kept; quality 95, a second lossy pass
+the eye does not see); a PNG stays a lossless PNG, its alpha kept. Each image is
+resampled once per process for the same target size (a brief rendered in three
+languages, or one photo shown twice, costs one resampling in the PDF helper and one
+for the DOCX), in a cache bounded by bytes.
 
 Only images over the threshold import Pillow here; the check itself reads the pixel
 size from the file's header, so a memo without large photos renders as fast and as
