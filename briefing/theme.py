@@ -166,6 +166,18 @@ class LogoSettings:
         return self.width * self.picture.height / self.picture.width
 
 
+MAX_DPI_RANGE = (72, 2400)  # a screen's resolution to beyond any printer's
+
+
+@dataclass(frozen=True)
+class FigureSettings:
+    """How figures are embedded in both formats. ``max_dpi``: a raster image placed at
+    more than 1.5 times this resolution is resampled to it (figures/resample.py says
+    why 300 and why the 1.5)."""
+
+    max_dpi: int = 300
+
+
 @dataclass(frozen=True)
 class Theme:
     """Everything theme.toml says, checked; ``source`` is the file it came from."""
@@ -181,6 +193,7 @@ class Theme:
     styles: dict[str, Style]
     document: DocumentSettings = field(default_factory=DocumentSettings)
     logo: LogoSettings | None = None
+    figures: FigureSettings = field(default_factory=FigureSettings)
     warnings: tuple[Problem, ...] = field(default=(), compare=False)
     """Problems that do not stop the template (a furniture colour of low contrast),
     each already positioned; ``briefing templates --check`` lists them."""

@@ -29,8 +29,10 @@ from briefing.theme import (
     INCH,
     LOGO_PLACES,
     MARKING_PLACES,
+    MAX_DPI_RANGE,
     UNITS,
     DocumentSettings,
+    FigureSettings,
     FontFamily,
     FontSettings,
     ListSettings,
@@ -75,6 +77,7 @@ TOP_LEVEL = (
     "styles",
     "document",
     "logo",
+    "figures",
 )
 PAGE_DEFAULTS: dict[str, str | float] = {
     "margin_top": "30mm",
@@ -345,6 +348,7 @@ def _build(r: _Reader, folder: Path, file: Path, data: dict[str, Any]) -> Theme 
     styles = _styles(r, data, colors, fonts, page)
     document = _document(r, data)
     logo = _logo(r, folder, data) if "logo" in data else None
+    figures = _figures(r, data)
     _furniture_contrast(r, styles, classification)
     if page is None or fonts is None:
         return None
@@ -360,6 +364,7 @@ def _build(r: _Reader, folder: Path, file: Path, data: dict[str, Any]) -> Theme 
         styles,
         document,
         logo,
+        figures,
     )
 
 
@@ -402,6 +407,21 @@ def _logo(r: _Reader, folder: Path, data: Mapping[str, Any]) -> LogoSettings | N
         )
         return None
     return LogoSettings(picture, home / name, str(place), width)
+
+
+def _figures(r: _Reader, data: Mapping[str, Any]) -> FigureSettings:
+    """[figures]: ``max_dpi``, a whole number of dots per inch within MAX_DPI_RANGE."""
+    table = r.table(data, ("figures",), ("max_dpi",))
+    if "max_dpi" not in table:
+        return FigureSettings()
+    value = table["max_dpi"]
+    low, high = MAX_DPI_RANGE
+    if r.typed(value, ("figures", "max_dpi"), int, "a whole number of dots per inch") is None:
+        return FigureSettings()
+    if not low <= value <= high:
+        r.fail(("figures", "max_dpi"), f"{value} is out of range ({low} to {high} dpi)")
+        return FigureSettings()
+    return FigureSettings(int(value))
 
 
 # -- [document], furniture contrast -------------------------------------------------------

@@ -1,6 +1,10 @@
 """Figures in the DOCX: the picture in a centred paragraph, then "Figure N. Caption".
 
-PNG and JPEG go in as they are. SVG (an image file, or a chart drawn by
+PNG and JPEG go in as they are, unless they are far sharper than the template's dpi
+cap at their placed size: then they are resampled to it first, as in the PDF
+(figures/resample.py): Word embeds whatever bytes it is given, and a memo sent by mail
+should not carry a camera's megapixels; Word's own Compress Pictures offers 330, 220
+and 150 ppi for the same reason. SVG (an image file, or a chart drawn by
 briefing/charts as SVG) goes in as SVG with a PNG of it as the fallback: the picture's
 ``a:blip`` names the PNG, and Office's ``asvg:svgBlip`` extension inside it names the
 SVG, so Word 2016+ shows the vector and older readers the PNG (LibreOffice 7, as
@@ -43,8 +47,8 @@ def add_figure(ctx: Context, f: tree.Figure, template: Template | None) -> None:
         height = width * f.content.height / f.content.width
         data = _png(svg, width, template)
     else:
-        data = f.content.data
         height = width * f.content.height / f.content.width
+        data = _capped(f.content, width, height, template).data
     p = ctx.paragraph("Body Text", keep_next=True)
     ppr = p.find(qn("w:pPr"))
     if ppr is not None:
@@ -79,12 +83,27 @@ def add_logo(ctx: Context, template: Template, p: Element) -> None:
     width = min(logo.width, ctx.text_width / 20)
     height = width * logo.picture.height / logo.picture.width
     svg = logo.picture.data if logo.picture.format == "svg" else None
-    data = _png(svg, width, template) if svg is not None else logo.picture.data
+    if svg is not None:
+        data = _png(svg, width, template)
+    else:
+        data = _capped(logo.picture, width, height, template).data
     size = int(width * EMU_PER_PT), int(height * EMU_PER_PT)
     inline = ctx.part.new_pic_inline(io.BytesIO(data), *size)
     if svg is not None:
         _add_svg(ctx, inline, svg)
     sub(sub(p, "w:r"), "w:drawing").append(_anchored(inline, logo.place, size))
+
+
+def _capped(
+    p: tree.Picture, width: float, height: float, template: Template | None
+) -> tree.Picture:
+    """``p`` resampled to the template's dpi cap at its placed size, if it is over it
+    (as in the PDF, so both formats carry the same pixels)."""
+    from briefing.figures.resample import capped
+    from briefing.theme import FigureSettings
+
+    settings = template.theme.figures if template is not None else FigureSettings()
+    return capped(p, width, height, settings.max_dpi)
 
 
 def _anchored(inline: Element, place: str, size: tuple[int, int]) -> Element:

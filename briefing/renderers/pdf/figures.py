@@ -2,10 +2,12 @@
 
 Raster images are embedded from their own bytes (a JPEG stays the same JPEG, an
 opaque PNG's compressed data stays the same, pngimage.py; other PNGs' pixels are kept
-losslessly); SVG is converted to reportlab shapes by svglib, so it
-stays vector; a chart is a reportlab Drawing with real text. The alt text is written
-over the picture as invisible text, so a text extractor or a search finds it (until
-the PDF is tagged, which will put it in the structure tree).
+losslessly), unless they are far sharper than the template's dpi cap at the size they
+are placed: then they are resampled to it first (figures/resample.py). SVG is
+converted to reportlab shapes by svglib, so it stays vector; a chart is a reportlab
+Drawing with real text. The alt text is written over the picture as invisible text, so
+a text extractor or a search finds it (until the PDF is tagged, which will put it in
+the structure tree).
 """
 
 from __future__ import annotations
@@ -75,14 +77,18 @@ def figure(f: tree.Figure, kit: Kit, gap: float, parent: Node | None = None) -> 
 
         content = drawing(draw(f.content, width, chart_style(kit.theme.template, pdf=True)))
         natural_w, natural_h = width, content.height
-    else:
+    elif f.content.format == "svg":
         content, natural_w, natural_h = _picture(f.content, kit)
+    else:  # a raster image is made once its placed size is known (the dpi cap)
+        content, natural_w, natural_h = None, f.content.width, f.content.height
     # A picture or chart taller than most of the page is made smaller: one that cannot
     # fit any page would never be placed.
     height = width * natural_h / natural_w
     most = kit.geo.frame_height * MAX_HEIGHT_SHARE
     if height > most:
         width, height = width * most / height, most
+    if isinstance(f.content, tree.Picture) and content is None:
+        content = _picture(_capped(f.content, width, height, kit), kit)[0]
     if hasattr(content, "scale"):  # a Drawing (SVG or chart); a raster image is sized on draw
         content.scale(width / natural_w, height / natural_h)
         content.width, content.height = width, height
@@ -119,7 +125,10 @@ def letterhead(kit: Kit) -> Picture | None:
     if logo is None:
         return None
     width = min(logo.width, kit.geo.frame_width)
-    content, natural_w, natural_h = _picture(logo.picture, kit)
+    picture = logo.picture
+    if picture.format != "svg":
+        picture = _capped(picture, width, width * picture.height / picture.width, kit)
+    content, natural_w, natural_h = _picture(picture, kit)
     height = width * natural_h / natural_w
     if hasattr(content, "scale"):
         content.scale(width / natural_w, height / natural_h)
@@ -128,6 +137,13 @@ def letterhead(kit: Kit) -> Picture | None:
     flowable.hAlign = {"left": "LEFT", "right": "RIGHT"}.get(logo.place, "CENTER")
     flowable.spaceAfter = 8
     return flowable
+
+
+def _capped(p: tree.Picture, width: float, height: float, kit: Kit) -> tree.Picture:
+    """``p`` resampled to the template's dpi cap at its placed size, if it is over it."""
+    from briefing.figures.resample import capped
+
+    return capped(p, width, height, kit.theme.data.figures.max_dpi)
 
 
 def _picture(p: tree.Picture, kit: Kit) -> tuple[Any, float, float]:
