@@ -312,3 +312,28 @@ def test_a_lower_cap_from_the_theme_is_used(tmp_path: Path) -> None:
 def _near(got: object, want: tuple[int, int, int], tolerance: int = 24) -> bool:
     assert isinstance(got, tuple)
     return all(abs(int(a) - b) <= tolerance for a, b in zip(got[:3], want, strict=True))
+
+
+def _without_app0(im: Image.Image) -> bytes:
+    """A baseline JPEG whose first segment is not JFIF's APP0 (nor Exif's APP1)."""
+    data = encoded(im, "JPEG", quality=85)
+    assert data[2:4] == b"\xff\xe0"  # Pillow writes JFIF for RGB: take the segment out
+    return data[:2] + data[4 + int.from_bytes(data[4:6], "big") :]
+
+
+@pytest.mark.parametrize("kind", ["adobe-cmyk", "no-app-segment"])
+def test_a_jpeg_python_docx_does_not_recognise_goes_in_as_it_is(kind: str, tmp_path: Path) -> None:
+    """Valid JPEGs that do not start with JFIF or Exif (a CMYK file with Adobe's APP14
+    first, or no APP segment at all) once ended the DOCX render in an internal error."""
+    if kind == "adobe-cmyk":
+        data = encoded(quadrants((120, 80), "CMYK"), "JPEG", quality=85)
+        assert data[2:4] == b"\xff\xee"
+    else:
+        data = _without_app0(quadrants((120, 80)))
+    assert Image.open(io.BytesIO(data)).size == (120, 80)
+    out = _render(tmp_path, {"photo.jpg": data}, 0.5)
+    assert data in _media(out / "b.en.docx")
+    from docx import Document
+
+    shapes = Document(str(out / "b.en.docx")).inline_shapes
+    assert len(shapes) == 1 and shapes[0].width > 0

@@ -16,7 +16,6 @@ the drawing's ``descr``, which screen readers announce.
 from __future__ import annotations
 
 import hashlib
-import io
 from pathlib import Path
 
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
@@ -28,6 +27,7 @@ from briefing import tree
 from briefing.renderers.docx.context import Context
 from briefing.renderers.docx.inline import add_runs
 from briefing.renderers.docx.ooxml import Element, plain_run, sub
+from briefing.renderers.docx.picture import pic_inline
 from briefing.templates import Template
 
 EMU_PER_PT = 12700
@@ -42,20 +42,19 @@ def add_figure(ctx: Context, f: tree.Figure, template: Template | None) -> None:
     svg: bytes | None = None
     if isinstance(f.content, tree.Chart):
         svg, height, data = _chart(f.content, width, template)
+        picture = tree.Picture(data, "png", width, height)
     elif f.content.format == "svg":
         svg = f.content.data
         height = width * f.content.height / f.content.width
-        data = _png(svg, width, template)
+        picture = tree.Picture(_png(svg, width, template), "png", width, height)
     else:
         height = width * f.content.height / f.content.width
-        data = _capped(f.content, width, height, template).data
+        picture = _capped(f.content, width, height, template)
     p = ctx.paragraph("Body Text", keep_next=True)
     ppr = p.find(qn("w:pPr"))
     if ppr is not None:
         sub(ppr, "w:jc", {"w:val": "center"})
-    inline = ctx.part.new_pic_inline(
-        io.BytesIO(data), int(width * EMU_PER_PT), int(height * EMU_PER_PT)
-    )
+    inline = pic_inline(ctx.part, picture, int(width * EMU_PER_PT), int(height * EMU_PER_PT))
     doc_pr = inline.find(qn("wp:docPr"))
     if doc_pr is not None and f.alt:
         doc_pr.set("descr", f.alt)
@@ -84,11 +83,11 @@ def add_logo(ctx: Context, template: Template, p: Element) -> None:
     height = width * logo.picture.height / logo.picture.width
     svg = logo.picture.data if logo.picture.format == "svg" else None
     if svg is not None:
-        data = _png(svg, width, template)
+        picture = tree.Picture(_png(svg, width, template), "png", width, height)
     else:
-        data = _capped(logo.picture, width, height, template).data
+        picture = _capped(logo.picture, width, height, template)
     size = int(width * EMU_PER_PT), int(height * EMU_PER_PT)
-    inline = ctx.part.new_pic_inline(io.BytesIO(data), *size)
+    inline = pic_inline(ctx.part, picture, *size)
     if svg is not None:
         _add_svg(ctx, inline, svg)
     sub(sub(p, "w:r"), "w:drawing").append(_anchored(inline, logo.place, size))
