@@ -16,7 +16,6 @@ wall time. Prints the medians and their ratio; exits 1 above the bound.
 from __future__ import annotations
 
 import argparse
-import re
 import resource
 import statistics
 import subprocess
@@ -26,6 +25,7 @@ from pathlib import Path
 from typing import Any
 
 import yaml
+from make_large import strip
 
 ROOT = Path(__file__).resolve().parent.parent
 BOUND = 1.2
@@ -44,25 +44,8 @@ NOTES = {
     "az": "Mənbə: nazirliyin illik hesabatı, cədvəl {n}; rəqəmlər yuvarlaqlaşdırılıb.",
     "ru": "Источник: годовой отчёт министерства, таблица {n}; цифры округлены.",
 }
-_REF = re.compile(r"\[\+?@[A-Za-z][\w-]*\]")
 # keys whose texts print without notes (titles, labels, chart words, alt text)
 _PLAIN = {"title", "subtitle", "heading", "alt", "axis", "categories", "series", "label", "name"}
-
-
-def strip(text: str) -> str:
-    """``text`` without footnotes ``^[...]`` (to their balancing bracket) and with each
-    reference ``[@id]`` printed as "1"."""
-    out, k = [], 0
-    while k < len(text):
-        if text.startswith("^[", k) and (k == 0 or text[k - 1] != "\\"):
-            depth, k = 1, k + 2
-            while k < len(text) and depth:
-                depth += {"[": 1, "]": -1}.get(text[k], 0)
-                k += 1
-            continue
-        out.append(text[k])
-        k += 1
-    return _REF.sub("1", "".join(out))
 
 
 def briefs(folder: Path, notes: int) -> tuple[Path, Path]:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import argparse
 import itertools
+import re
 from pathlib import Path
 from typing import Any
 
@@ -19,6 +20,34 @@ import yaml
 ROOT = Path(__file__).resolve().parents[1]
 EXAMPLE = ROOT / "examples" / "us-azerbaijan-charter.yaml"
 SECTIONS_PER_SCALE = 84
+_REF = re.compile(r"\[\+?@[A-Za-z][\w-]*\]")
+
+
+def strip(text: str) -> str:
+    """``text`` without footnotes ``^[...]`` (to their balancing bracket) and with each
+    reference ``[@id]`` printed as "1"."""
+    out, k = [], 0
+    while k < len(text):
+        if text.startswith("^[", k) and (k == 0 or text[k - 1] != "\\"):
+            depth, k = 1, k + 2
+            while k < len(text) and depth:
+                depth += {"[": 1, "]": -1}.get(text[k], 0)
+                k += 1
+            continue
+        out.append(text[k])
+        k += 1
+    return _REF.sub("1", "".join(out))
+
+
+def _stripped(node: Any) -> Any:
+    """``node`` with every string :func:`strip`-ped: the copies keep none of the
+    example's footnotes, and its references print as \"1\" (their targets' ids are not
+    copied), so the brief is the plain text it was before the example had notes."""
+    if isinstance(node, dict):
+        return {k: _stripped(v) for k, v in node.items()}
+    if isinstance(node, list):
+        return [_stripped(v) for v in node]
+    return strip(node) if isinstance(node, str) else node
 
 
 def _texts(node: Any) -> list[dict[str, str]]:
@@ -33,7 +62,7 @@ def _texts(node: Any) -> list[dict[str, str]]:
 
 
 def make_brief(scale: float) -> dict[str, Any]:
-    example = yaml.safe_load(EXAMPLE.read_text(encoding="utf-8"))
+    example = _stripped(yaml.safe_load(EXAMPLE.read_text(encoding="utf-8")))
     pool = [t for t in _texts(example["sections"]) if len(t["en"]) > 60]
     short = [t for t in _texts(example["sections"]) if 10 < len(t["en"]) <= 60]
     long_texts = itertools.cycle(pool)
