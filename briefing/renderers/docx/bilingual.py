@@ -32,8 +32,8 @@ from briefing.renderers.docx.context import Context
 from briefing.renderers.docx.document import finish, start
 from briefing.renderers.docx.front import DATE_SEPARATOR, add_prepared_by
 from briefing.renderers.docx.inline import add_runs
-from briefing.renderers.docx.language import _lang_of
-from briefing.renderers.docx.lists import STYLES, _add_items
+from briefing.renderers.docx.language import lang_of
+from briefing.renderers.docx.lists import STYLES, add_items
 from briefing.renderers.docx.ooxml import Element, clark, plain_run, sub, val
 from briefing.renderers.docx.package import save
 from briefing.renderers.docx.tables import add_table
@@ -216,7 +216,7 @@ class Writer:
         def item(c: Context, it: tree.ListItem, num: int) -> None:
             add_runs(c, c.paragraph(style, num=(num, 0)), it.runs)
             if it.children is not None:
-                _add_items(c, it.children, 1, None)
+                add_items(c, it.children, 1, None)
 
         for ia, ib in zip(x.items, y.items, strict=True):
             self.row(lambda c, it=ia: item(c, it, nums[0]), lambda c, it=ib: item(c, it, nums[1]))
@@ -261,4 +261,4 @@ def set_run_language(element: Element, tag: str) -> None:
         if rpr is None:
             rpr = run.makeelement(clark("w:rPr"), {})
             run.insert(0, rpr)
-        _lang_of(rpr).set(clark("w:val"), tag)
+        lang_of(rpr).set(clark("w:val"), tag)

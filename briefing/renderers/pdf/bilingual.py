@@ -36,7 +36,7 @@ from briefing.renderers.pdf.blocks import Blocks
 from briefing.renderers.pdf.boxes import Rows
 from briefing.renderers.pdf.kit import Kit
 from briefing.renderers.pdf.outline import Outline, heading
-from briefing.renderers.pdf.tables import _auto_widths, table
+from briefing.renderers.pdf.tables import auto_widths, table
 from briefing.renderers.widths import fit_widths
 from briefing.templates import Template
 
@@ -255,7 +255,7 @@ def too_wide(t: tree.Table, k: Kit, width: float) -> bool:
     wider than its column there, padding included, so it would be broken inside."""
     pad = k.theme.spacing("table_padding", 4)
     least = 2 * pad + 2 * k.sheet["table_cell"].fontSize
-    widths = fit_widths(t.widths or _auto_widths(t), len(t.columns), width, least)
+    widths = fit_widths(t.widths or auto_widths(t), len(t.columns), width, least)
     for i, room in enumerate(widths):
         for n, row in enumerate((t.columns, *t.rows)):
             if i >= len(row):
