@@ -243,3 +243,55 @@ def test_batch_of_briefs_in_pairs_and_validate(
     assert main(["validate", briefs[0], "-l", "en+az"]) == 0
     said = capsys.readouterr().out
     assert "en: 3 of 3 texts translated" in said and "az: 2 of 3 texts translated" in said
+
+
+def _filled(k: int) -> str:
+    """A pair brief that fills two pages with paragraphs, then ``k`` words more: as ``k``
+    grows, "Prepared by" comes to each place near the end of page 2 and the top of 3."""
+    para = (
+        "  - {en: 'Paragraph %d of the memo says a few things in English to fill the line "
+        "and then some more words.', az: 'Memorandumun %d-ci abzası bir neçə şey deyir, "
+        "sətri doldurmaq üçün daha bir neçə söz.'}\n"
+    )
+    body = "".join(para % (i, i) for i in range(23))
+    body += f"  - {{en: '{' '.join(['word'] * k)}', az: '{' '.join(['söz'] * k)}'}}\n"
+    return (
+        "lang: en\ntitle: {en: Probe, az: Sınaq}\ndate: 2026-11-26\n"
+        f"authors: [{{en: The Desk, az: Şöbə}}]\nsummary:\n{body}"
+    )
+
+
+def _closing_page_has_body(pages: list[str]) -> bool:
+    """Some body text precedes "Prepared by" on the page it is on."""
+    page = next(p for p in pages if "Prepared by" in p)
+    before = page.split("Prepared by")[0]
+    return re.search(r"\b(word|söz|Paragraph|Memorandumun)\b", before) is not None
+
+
+FILLS = range(8, 72, 8)
+
+
+def test_prepared_by_never_starts_a_pdf_page_alone(tmp_path: Path) -> None:
+    """Closing rows kept with the end of what they close, in the side-by-side PDF too."""
+    for k in FILLS:
+        brief = tmp_path / f"fill{k}.yaml"
+        brief.write_text(_filled(k), "utf-8")
+        args = ["render", str(brief), "-l", "en+az", "-f", "pdf", "-o", str(tmp_path)]
+        assert main(args) == 0
+        pages = pdf_text_pages(tmp_path / f"fill{k}.en+az.pdf")
+        assert len(pages) >= 3 or k < 32, "the fills no longer reach page 3"
+        assert _closing_page_has_body(pages), f"k={k}: Prepared by alone on its page"
+
+
+def test_prepared_by_never_starts_a_docx_page_alone(tmp_path: Path) -> None:
+    """The DOCX row before "Prepared by" is kept with it, as LibreOffice lays it out."""
+    docs = []
+    for k in FILLS:
+        brief = tmp_path / f"fill{k}.yaml"
+        brief.write_text(_filled(k), "utf-8")
+        args = ["render", str(brief), "-l", "en+az", "-f", "docx", "-o", str(tmp_path)]
+        assert main(args) == 0
+        docs.append(tmp_path / f"fill{k}.en+az.docx")
+    assert_valid(docs[0])
+    for docx, pdf in sorted(soffice_pdf(docs, tmp_path / "lo").items()):
+        assert _closing_page_has_body(pdf_text_pages(pdf)), f"{docx.name}: Prepared by alone"

@@ -62,6 +62,7 @@ def build_document(pair: Pair, template: Template, options: RenderOptions) -> Do
         ctx.paragraph("Body Text", page_break_before=True)
     for pa, pb in zip(a.reading_order(), b.reading_order(), strict=True):
         if isinstance(pa, tree.MemoRow) and isinstance(pb, tree.MemoRow):
+            w.keep_last()  # "Prepared by" never starts a page alone
             w.row(lambda c, r=pa: add_prepared_by(c, r), lambda c, r=pb: add_prepared_by(c, r))
         elif isinstance(pa, tree.SectionNode) and isinstance(pb, tree.SectionNode):
             w.section(pa, pb)
@@ -140,6 +141,20 @@ class Writer:
             if last.tag != clark("w:p"):  # a cell ends with a paragraph (a nested table)
                 sub(tc, "w:p")
             set_run_language(tc, tag)
+
+    def keep_last(self) -> None:
+        """What was written last (a row, a table's last row, a paragraph) kept on the
+        page of what comes next: Word and LibreOffice keep a table row with the next
+        when its paragraphs are kept with theirs."""
+        last = self.body[-1] if len(self.body) else None
+        if last is not None and last.tag == clark("w:tbl"):
+            rows = last.findall(clark("w:tr"))
+            last = rows[-1] if rows else None
+        if last is None:
+            return
+        paragraphs = [last] if last.tag == clark("w:p") else last.iter(clark("w:p"))
+        for p in paragraphs:
+            keep_next(p)
 
     def full_width(self, *tables: tree.Table) -> None:
         """Tables set across the page, one under the other, each in its language."""
@@ -252,6 +267,19 @@ def _too_wide(ctx: Context, x: tree.Table, y: tree.Table) -> bool:
     k = kit(ctx.template)
     half = (k.geo.frame_width - PDF_GUTTER) / 2
     return too_wide(x, k, half) or too_wide(y, k, half)
+
+
+def keep_next(p: Element) -> None:
+    """``w:keepNext`` on paragraph ``p``, where the schema puts it (after its style)."""
+    ppr = p.find(clark("w:pPr"))
+    if ppr is None:
+        ppr = p.makeelement(clark("w:pPr"), {})
+        p.insert(0, ppr)
+    if ppr.find(clark("w:keepNext")) is not None:
+        return
+    keep = ppr.makeelement(clark("w:keepNext"), {})
+    style = ppr.find(clark("w:pStyle"))
+    ppr.insert(0 if style is None else list(ppr).index(style) + 1, keep)
 
 
 def set_run_language(element: Element, tag: str) -> None:

@@ -34,6 +34,7 @@ from briefing.renderers.options import RenderOptions
 from briefing.renderers.pdf import contents, front
 from briefing.renderers.pdf.blocks import Blocks
 from briefing.renderers.pdf.boxes import Rows
+from briefing.renderers.pdf.keep import closing
 from briefing.renderers.pdf.kit import Kit
 from briefing.renderers.pdf.outline import Outline, heading
 from briefing.renderers.pdf.tables import auto_widths, table
@@ -161,7 +162,7 @@ class Story:
         body: list[Any] = []
         for pa, pb in zip(a.reading_order(), b.reading_order(), strict=True):
             if isinstance(pa, tree.MemoRow) and isinstance(pb, tree.MemoRow):
-                body += self.prepared_by(pa, pb)
+                body += closing(body, self.prepared_by(pa, pb))  # with what it closes
             elif isinstance(pa, tree.SectionNode) and isinstance(pb, tree.SectionNode):
                 body += self.section(pa, pb)
         toc: list[Any] = []

@@ -29,7 +29,7 @@ from briefing.renderers.options import RenderOptions, pdfa_level
 from briefing.renderers.pdf import archival, contents, front, metadata
 from briefing.renderers.pdf.blocks import Blocks
 from briefing.renderers.pdf.canvas import BriefCanvas
-from briefing.renderers.pdf.keep import KeepWithNext, KeepWithPrevious, keep_two_lines
+from briefing.renderers.pdf.keep import KeepWithNext, closing, keep_two_lines
 from briefing.renderers.pdf.kit import Kit, kit
 from briefing.renderers.pdf.outline import Outline
 from briefing.renderers.pdf.page import Furniture
@@ -132,13 +132,8 @@ def build_story(doc: tree.Document, blocks: Blocks, k: Kit, options: RenderOptio
     root = blocks.root
     for part in doc.reading_order():
         if isinstance(part, tree.MemoRow):
-            closing = front.prepared_by(part, blocks, k.theme)
-            if body:  # never alone at the top of a page: it goes with what it closes
-                closed: list[Any] = [body.pop()]  # with the caption or heading kept with it
-                while body and body[-1].getKeepWithNext():
-                    closed.insert(0, body.pop())
-                closing = [KeepWithPrevious([*closed, *closing], len(closing))]
-            body.extend(closing)
+            # never alone at the top of a page: it goes with what it closes
+            body.extend(closing(body, front.prepared_by(part, blocks, k.theme)))
         else:
             body.extend(blocks.section(part))
     keep_two_lines(body, k.geo.frame_width)
