@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 import zipfile
+from dataclasses import replace
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -17,7 +18,16 @@ import pytest
 from briefing import api
 from briefing.bilingual import Pair
 from briefing.cli import main
-from briefing.tree import ListBlock, Paragraph, Quote, SectionNode, plain, walk_sections
+from briefing.tree import (
+    Chart,
+    Figure,
+    ListBlock,
+    Paragraph,
+    Quote,
+    SectionNode,
+    plain,
+    walk_sections,
+)
 from tests.render.test_docx_support import assert_valid, pdf_text_pages, soffice_pdf
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -295,3 +305,105 @@ def test_prepared_by_never_starts_a_docx_page_alone(tmp_path: Path) -> None:
     assert_valid(docs[0])
     for docx, pdf in sorted(soffice_pdf(docs, tmp_path / "lo").items()):
         assert _closing_page_has_body(pdf_text_pages(pdf)), f"{docx.name}: Prepared by alone"
+
+
+def _chart_brief(categories: list[tuple[str, str]], kind: str = "bar") -> str:
+    cats = ", ".join(f"{{en: '{en}', az: '{az}'}}" for en, az in categories)
+    values = ", ".join(str(10 * (n + 1)) for n in range(len(categories)))
+    return (
+        "lang: en\ntitle: {en: Charts, az: Diaqramlar}\ndate: 2026-11-26\nsummary:\n"
+        f"  - chart:\n      type: {kind}\n      categories: [{cats}]\n"
+        f"      series: [{{name: {{en: Budget, az: Büdcə}}, values: [{values}]}}]\n"
+        "    caption: {en: The budget, az: Büdcə}\n    alt: {en: A chart, az: Diaqram}\n"
+    )
+
+
+def _chart_words(pdf_path: Path) -> list[dict[str, Any]]:
+    with pdfplumber.open(pdf_path) as pdf:
+        return [w for page in pdf.pages for w in page.extract_words()]
+
+
+def test_fits_says_when_a_chart_would_cut_its_labels() -> None:
+    """charts.draw.fits is true exactly when nothing the chart prints is cut."""
+    from briefing.charts.draw import draw, fits
+    from briefing.charts.style import chart_style
+
+    style = chart_style(api.template(), pdf=True)
+    loaded = api.load(EXAMPLE)
+    doc = api.localize_pair(loaded, "en+az", api.template()).doc.right
+    chart = next(
+        b.content
+        for s in walk_sections(doc.sections)
+        for b in s.blocks
+        if isinstance(b, Figure) and isinstance(b.content, Chart)
+    )
+    for width, expected in ((200.0, False), (480.0, True)):
+        assert fits(chart, width, style) is expected
+        texts = [s.text for s in draw(chart, width, style).contents if hasattr(s, "text")]
+        assert any("…" in t for t in texts) is not expected
+    pie = replace(chart, type="pie")
+    assert fits(pie, 480.0, style) and not fits(pie, 120.0, style)
+
+
+def test_a_chart_that_would_cut_its_labels_is_set_full_width(out: Path) -> None:
+    """The example's chart ("Təhlükəsizlik brifinqləri" in a half column would read
+    "Təhl… brifi…"): set across the page once per language, every label whole."""
+    words = _chart_words(rendered("en+az", "pdf", out))
+    assert not any("…" in w["text"] for w in words if w["top"] > 80)  # the header may cut
+    text = " ".join(w["text"] for w in words)
+    for label in ("Security briefings", "Təhlükəsizlik", "brifinqləri", "Charter tracker"):
+        assert label in text
+    with pdfplumber.open(rendered("en+az", "pdf", out)) as pdf:
+        middle = pdf.pages[0].width / 2
+        label = next(h for p in pdf.pages for h in p.search("Security briefings"))
+        assert label["x0"] > middle  # the English chart spans both columns
+        caption = next(h for p in pdf.pages for h in p.search("Şəkil 2"))
+        assert caption["x0"] < middle  # the Azerbaijani one is under it, not beside it
+    with zipfile.ZipFile(rendered("en+az", "docx", out)) as z:
+        body = z.read("word/document.xml").decode()
+    widths = sorted(_extent_widths(body)[1:])  # the logo first
+    assert len(widths) == 4 and widths[-2] > 1.5 * widths[0]  # charts across, maps beside
+
+
+def _extent_widths(body: str) -> list[int]:
+    return [int(cx) for cx in re.findall(r'<wp:extent cx="(\d+)"', body)]
+
+
+def test_a_chart_that_fits_a_column_stays_beside_its_translation(tmp_path: Path) -> None:
+    """Short labels: the two charts side by side, level, at the column's width."""
+    brief = tmp_path / "fits.yaml"
+    brief.write_text(_chart_brief([("A", "Ə"), ("B", "B"), ("C", "Ç")]), "utf-8")
+    assert main(["render", str(brief), "-l", "en+az", "-o", str(tmp_path)]) == 0
+    with pdfplumber.open(tmp_path / "fits.en+az.pdf") as pdf:
+        page = pdf.pages[0]
+        en = page.search("Figure 1")[0]
+        az = page.search("Şəkil 1")[0]
+    assert en["x0"] < page.width / 2 < az["x0"] and abs(en["top"] - az["top"]) < 2
+    with zipfile.ZipFile(tmp_path / "fits.en+az.docx") as z:
+        widths = _extent_widths(z.read("word/document.xml").decode())
+    assert len(widths) == 3 and widths[1] == widths[2] > widths[0]  # the logo first
+    assert_valid(tmp_path / "fits.en+az.docx")
+
+
+def test_long_labels_go_full_width_in_both_formats(tmp_path: Path) -> None:
+    """A chart whose labels a column would cut, of any type: full width, once per
+    language, in the PDF and in the DOCX as LibreOffice lays it out."""
+    cats = [("Implementation", "İcraedilməlilik"), ("Coordination", "Əlaqələndirmə")] * 3
+    for kind in ("bar", "line", "pie"):
+        brief = tmp_path / f"{kind}.yaml"
+        brief.write_text(_chart_brief(cats, kind), "utf-8")
+        assert main(["render", str(brief), "-l", "en+az", "-o", str(tmp_path)]) == 0
+        with pdfplumber.open(tmp_path / f"{kind}.en+az.pdf") as pdf:
+            page = pdf.pages[0]
+            en, az = page.search("Figure 1")[0], page.search("Şəkil 1")[0]
+            labels = [w["text"] for w in page.extract_words()]
+        assert en["x0"] < page.width / 2 and az["x0"] < page.width / 2, kind
+        assert az["top"] > en["top"] + 100, kind  # one under the other
+        assert "İcraedilməlilik" in " ".join(labels) and not any("…" in t for t in labels)
+        assert_valid(tmp_path / f"{kind}.en+az.docx")
+    laid_out = soffice_pdf([tmp_path / "bar.en+az.docx"], tmp_path / "lo")
+    with pdfplumber.open(next(iter(laid_out.values()))) as pdf:
+        page = pdf.pages[0]
+        en, az = page.search("Figure 1")[0], page.search("Şəkil 1")[0]
+    assert en["x0"] < page.width / 2 and az["x0"] < page.width / 2
+    assert az["top"] > en["top"] + 100

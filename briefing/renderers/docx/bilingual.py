@@ -36,7 +36,7 @@ from briefing.renderers.docx.language import lang_of
 from briefing.renderers.docx.lists import STYLES, add_items
 from briefing.renderers.docx.ooxml import Element, clark, plain_run, sub, val
 from briefing.renderers.docx.package import save
-from briefing.renderers.docx.tables import add_table
+from briefing.renderers.docx.tables import CHAR_TWIPS
 from briefing.renderers.options import RenderOptions
 from briefing.templates import Template
 
@@ -141,6 +141,9 @@ class Writer:
             if last.tag != clark("w:p"):  # a cell ends with a paragraph (a nested table)
                 sub(tc, "w:p")
             set_run_language(tc, tag)
+        if short(tr, self.cell - GUTTER):
+            tr.insert(0, tr.makeelement(clark("w:trPr"), {}))
+            sub(tr[0], "w:cantSplit")
 
     def keep_last(self) -> None:
         """What was written last (a row, a table's last row, a paragraph) kept on the
@@ -156,12 +159,16 @@ class Writer:
         for p in paragraphs:
             keep_next(p)
 
-    def full_width(self, *tables: tree.Table) -> None:
-        """Tables set across the page, one under the other, each in its language."""
+    def full_width(self, *blocks: tree.Table | tree.Figure) -> None:
+        """Tables or charts set across the page, one under the other, each in its
+        language."""
         self.close()
-        for table, tag in zip(tables, self.tags, strict=True):
+        for block, tag in zip(blocks, self.tags, strict=True):
             before = len(self.body)
-            add_table(self.ctx, table)
+            if isinstance(block, tree.Figure):
+                add_figure(self.ctx, block)
+            else:
+                add_blocks(self.ctx, (block,))
             for element in self.body[before:]:
                 set_run_language(element, tag)
 
@@ -213,6 +220,12 @@ class Writer:
     def block(self, x: tree.BlockNode, y: tree.BlockNode) -> None:
         if isinstance(x, tree.Table) and isinstance(y, tree.Table) and _too_wide(self.ctx, x, y):
             self.full_width(x, y)
+        elif isinstance(x, tree.Figure) and isinstance(y, tree.Figure):
+            placed = _figures_in_columns(self.ctx, x, y)
+            if placed is None:  # a chart whose labels a column would cut
+                self.full_width(x, y)
+            else:
+                self.row(lambda c: add_figure(c, placed[0]), lambda c: add_figure(c, placed[1]))
         elif isinstance(x, tree.ListBlock) and isinstance(y, tree.ListBlock):
             self.list(x, y)
         else:
@@ -237,6 +250,15 @@ class Writer:
             self.row(lambda c, it=ia: item(c, it, nums[0]), lambda c, it=ib: item(c, it, nums[1]))
 
 
+def add_figure(ctx: Context, f: tree.Figure) -> None:
+    """A figure whose last line (caption or credit) is not kept with what follows, as
+    the Caption style would keep it: in a cell that chains the row to the next one, and
+    full width the first language's figure to the second's and that to the next row,
+    so a page could break nowhere between them (the PDF keeps nothing after a figure)."""
+    add_blocks(ctx, (f,))
+    keep_next(ctx.body[-1], on=False)
+
+
 def memo_row(ctx: Context, row: tree.MemoRow) -> None:
     """A memo row in its cell: the "Prepared by" paragraph (label, tab, value in the
     memo block's two columns) without the rule and the space that open the closing."""
@@ -258,26 +280,62 @@ def _date_line(doc: tree.Document) -> str:
 def _too_wide(ctx: Context, x: tree.Table, y: tree.Table) -> bool:
     """The PDF's rule (pdf/bilingual.too_wide), so both formats set the same tables
     full width; measured with the template's fonts (the PDF kit is cached)."""
-    from briefing.renderers.pdf.bilingual import GUTTER as PDF_GUTTER
-    from briefing.renderers.pdf.bilingual import too_wide
+    from briefing.renderers.pdf.bilingual import half_width, too_wide
     from briefing.renderers.pdf.kit import kit
 
     if ctx.template is None:
         return False
     k = kit(ctx.template)
-    half = (k.geo.frame_width - PDF_GUTTER) / 2
+    half = half_width(k)
     return too_wide(x, k, half) or too_wide(y, k, half)
 
 
-def keep_next(p: Element) -> None:
-    """``w:keepNext`` on paragraph ``p``, where the schema puts it (after its style)."""
+def _figures_in_columns(
+    ctx: Context, x: tree.Figure, y: tree.Figure
+) -> tuple[tree.Figure, tree.Figure] | None:
+    """The two figures sized for their columns (pdf/bilingual.in_column), or None where
+    a chart's labels would be cut there: the PDF's rule, so both formats set the same
+    charts full width."""
+    from briefing.renderers.pdf.bilingual import chart_fits, half_width, in_column
+    from briefing.renderers.pdf.kit import kit
+
+    if ctx.template is None:
+        return x, y
+    k = kit(ctx.template)
+    placed = in_column(x, k), in_column(y, k)
+    return placed if all(chart_fits(f, k, half_width(k)) for f in placed) else None
+
+
+SHORT_LINES = 6  # estimated lines of a row that moves whole rather than split
+
+
+def short(tr: Element, width: int) -> bool:
+    """Whether each cell of ``tr`` holds at most SHORT_LINES lines (estimated from its
+    text and ``width``, as tables.estimated_lines does). Such a row may not split:
+    LibreOffice applies no orphan control inside a table cell, so a note's label or a
+    paragraph's first line would otherwise end a page alone (the PDF keeps two)."""
+    per_line = max(1, width // CHAR_TWIPS)
+    for tc in tr.iterchildren(clark("w:tc")):
+        lines = 0
+        for p in tc.iter(clark("w:p")):
+            text = "".join(t.text or "" for t in p.iter(clark("w:t")))
+            lines += 1 + len(p.findall(f".//{clark('w:br')}")) + len(text) // per_line
+            if lines > SHORT_LINES:
+                return False
+    return True
+
+
+def keep_next(p: Element, on: bool = True) -> None:
+    """``w:keepNext`` on paragraph ``p``, where the schema puts it (after its style);
+    ``on=False`` writes it off, overriding a style that keeps."""
     ppr = p.find(clark("w:pPr"))
     if ppr is None:
         ppr = p.makeelement(clark("w:pPr"), {})
         p.insert(0, ppr)
-    if ppr.find(clark("w:keepNext")) is not None:
-        return
-    keep = ppr.makeelement(clark("w:keepNext"), {})
+    found = ppr.find(clark("w:keepNext"))
+    if found is not None:
+        ppr.remove(found)
+    keep = ppr.makeelement(clark("w:keepNext"), {} if on else {clark("w:val"): "0"})
     style = ppr.find(clark("w:pStyle"))
     ppr.insert(0 if style is None else list(ppr).index(style) + 1, keep)
 

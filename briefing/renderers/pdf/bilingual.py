@@ -237,6 +237,18 @@ class Story:
                 *table(x, self.k, gap, self.left.parent),
                 *table(y, self.k, gap, self.right.parent),
             ]
+        if isinstance(x, tree.Figure) and isinstance(y, tree.Figure):
+            xc, yc = in_column(x, self.k), in_column(y, self.k)
+            half = self.left.width
+            if not chart_fits(xc, self.k, half) or not chart_fits(yc, self.k, half):
+                from briefing.renderers.pdf.figures import figure
+
+                gap = self.main.gap  # as a wide table: full width, once per language
+                return [
+                    *figure(x, self.k, gap, self.left.parent),
+                    *figure(y, self.k, gap, self.right.parent),
+                ]
+            x, y = xc, yc
         fa, fb = self.left.block(x), self.right.block(y)
         if isinstance(x, tree.ListBlock) and len(fa) == len(fb):
             return [f for pa, pb in zip(fa, fb, strict=True) for f in self.pairs([pa], [pb])]
@@ -249,6 +261,32 @@ class Story:
 
 def _is_rule(f: Any) -> bool:
     return isinstance(f, HRFlowable)
+
+
+def in_column(f: tree.Figure, k: Kit) -> tree.Figure:
+    """``f`` with its width a share of the half column: the size it has on the page
+    (its ``width`` is a share of the text width), or the column's if that is less."""
+    ratio = k.geo.frame_width / half_width(k)
+    return replace(f, width=min(f.width * ratio, 1.0))
+
+
+def chart_fits(f: tree.Figure, k: Kit, half: float) -> bool:
+    """Whether ``f`` (sized by in_column) is no chart, or a chart whose every label shows
+    whole in ``half`` (charts.draw.fits): a category label cut to "Secu…" or a legend
+    name cut in a column would leave the reader guessing, so such a chart is set full
+    width instead, once per language, as a wide table is."""
+    if not isinstance(f.content, tree.Chart):
+        return True
+    from briefing.charts.draw import fits
+    from briefing.charts.style import chart_style
+
+    width = half * min(max(f.width, 0.05), 1.0)
+    return fits(f.content, width, chart_style(k.theme.template, pdf=True))
+
+
+def half_width(k: Kit) -> float:
+    """The width of one column."""
+    return (k.geo.frame_width - GUTTER) / 2
 
 
 def too_wide(t: tree.Table, k: Kit, width: float) -> bool:
