@@ -407,3 +407,52 @@ def test_long_labels_go_full_width_in_both_formats(tmp_path: Path) -> None:
         en, az = page.search("Figure 1")[0], page.search("Şəkil 1")[0]
     assert en["x0"] < page.width / 2 and az["x0"] < page.width / 2
     assert az["top"] > en["top"] + 100
+
+
+W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+
+
+def _docx_body(path: Path) -> Any:
+    from docx import Document as open_docx
+
+    return open_docx(str(path)).element.body
+
+
+def test_docx_title_rule_is_one_line_across_both_columns(out: Path) -> None:
+    """The rule under the date lines is one paragraph's across the page (the PDF's one
+    rule), not each cell's under its own text: the ru date line wraps, so the two
+    would be at different heights."""
+    body = _docx_body(rendered("en+ru", "docx", out))
+    date_style = _style_id(rendered("en+ru", "docx", out), "Date Line")
+    in_cells = [
+        p for p in body.iter(f"{W}p") if _pstyle(p) == date_style and p.getparent().tag == f"{W}tc"
+    ]
+    across = [p for p in body.iterchildren(f"{W}p") if _pstyle(p) == date_style]
+    assert len(in_cells) == 2 and len(across) == 1
+    for p in in_cells:
+        assert p.find(f"{W}pPr/{W}pBdr/{W}bottom").get(f"{W}val") == "nil"
+    assert across[0].find(f"{W}r") is None  # the rule alone, no text
+
+
+def _pstyle(p: Any) -> str | None:
+    style = p.find(f"{W}pPr/{W}pStyle")
+    return None if style is None else style.get(f"{W}val")
+
+
+def _style_id(path: Path, name: str) -> str:
+    from docx import Document as open_docx
+
+    return str(open_docx(str(path)).styles[name].style_id)
+
+
+def test_docx_short_rows_do_not_split(out: Path) -> None:
+    """A short row (a heading, a note, a short paragraph) moves whole to the next page
+    rather than leave a line alone at a page's end (LibreOffice has no orphan control
+    in table cells); a long one may split, or it could not be laid out at all."""
+    body = _docx_body(rendered("en+ru", "docx", out))
+    rows = [tr for tbl in body.iterchildren(f"{W}tbl") for tr in tbl.iterchildren(f"{W}tr")]
+    fixed = [tr for tr in rows if tr.find(f"{W}trPr/{W}cantSplit") is not None]
+    text = ["".join(t.text or "" for t in tr.iter(f"{W}t")) for tr in fixed]
+    assert any("Примечание" in t for t in text)  # the note, label and text together
+    assert 0 < len(fixed) < len(rows)
+    assert max(len(t) for t in text) < 1200  # no long row is held on one page

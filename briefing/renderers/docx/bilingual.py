@@ -187,7 +187,10 @@ class Writer:
         self.pair_text("Title", a.title, b.title)
         if a.subtitle and b.subtitle:
             self.pair_text("Subtitle", a.subtitle, b.subtitle)
-        self.pair_text("Date Line", _date_line(a), _date_line(b))
+        self.row(lambda c: date_line(c, a), lambda c: date_line(c, b))
+        self.close()  # the style's rule once, across both columns and level, as the PDF's
+        rule = ctx.paragraph("Date Line")
+        sub(rule[0], "w:spacing", {"w:before": "0", "w:line": "20", "w:lineRule": "exact"})
         for ra, rb in zip(a.memo, b.memo, strict=True):
             self.row(lambda c, r=ra: memo_row(c, r), lambda c, r=rb: memo_row(c, r))
 
@@ -270,11 +273,15 @@ def memo_row(ctx: Context, row: tree.MemoRow) -> None:
     plain_run(p, f"\t{row.value}")
 
 
-def _date_line(doc: tree.Document) -> str:
+def date_line(ctx: Context, doc: tree.Document) -> None:
+    """The date and reference in a cell, without the style's rule under them: each
+    cell's would sit under its own text, at two heights when one side wraps."""
     line = doc.date
     if doc.reference is not None:
         line += f"{DATE_SEPARATOR}{doc.reference.label}: {doc.reference.value}"
-    return line
+    p = ctx.paragraph("Date Line")
+    sub(sub(p[0], "w:pBdr"), "w:bottom", {"w:val": "nil"})
+    plain_run(p, line)
 
 
 def _too_wide(ctx: Context, x: tree.Table, y: tree.Table) -> bool:
