@@ -65,7 +65,9 @@ def pair() -> Pair:
         ("en+en", "the same language twice"),
         ("en+en-US", "the same language twice"),
         ("en+az+ru", "two languages"),
-        ("en+", "two languages"),
+        ("en+", "two languages, as en+az (first on the left); one is empty"),
+        ("en++az", "one is empty"),
+        ("en+az+ru+en", "not 4"),
         ("en+xx", "no catalog for language 'xx'"),
     ],
 )
