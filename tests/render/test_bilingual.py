@@ -420,10 +420,10 @@ def _docx_body(path: Path) -> Any:
     return open_docx(str(path)).element.body
 
 
-def test_docx_title_rule_is_one_line_across_both_columns(out: Path) -> None:
-    """The rule under the date lines is one paragraph's across the page (the PDF's one
-    rule), not each cell's under its own text: the ru date line wraps, so the two
-    would be at different heights."""
+def test_docx_rules_are_one_line_across_both_columns(out: Path) -> None:
+    """The rules of the title block, memo block and closing are each one line across
+    the page, as the PDF's, not each cell's: the cells' rules stop short of the gutter,
+    and under the date lines (the ru one wraps) they would be at two heights."""
     body = _docx_body(rendered("en+ru", "docx", out))
     date_style = _style_id(rendered("en+ru", "docx", out), "Date Line")
     in_cells = [
@@ -434,6 +434,16 @@ def test_docx_title_rule_is_one_line_across_both_columns(out: Path) -> None:
     for p in in_cells:
         assert p.find(f"{W}pPr/{W}pBdr/{W}bottom").get(f"{W}val") == "nil"
     assert across[0].find(f"{W}r") is None  # the rule alone, no text
+    # under the memo block and over "Prepared by": a row of one cell over both columns
+    spanning = [
+        tc
+        for tc in body.iter(f"{W}tc")
+        if tc.find(f"{W}tcPr/{W}gridSpan") is not None
+        and tc.find(f"{W}p/{W}pPr/{W}pBdr/{W}bottom") is not None
+    ]
+    assert len(spanning) == 2
+    closing = spanning[1].getparent().getnext()
+    assert "Исполнитель" in "".join(t.text or "" for t in closing.iter(f"{W}t"))
 
 
 def _pstyle(p: Any) -> str | None:

@@ -30,13 +30,14 @@ from briefing.renderers.docx.blocks import add_blocks
 from briefing.renderers.docx.contents import add_bookmark, add_toc
 from briefing.renderers.docx.context import Context
 from briefing.renderers.docx.document import finish, start
-from briefing.renderers.docx.front import DATE_SEPARATOR, add_prepared_by
+from briefing.renderers.docx.front import DATE_SEPARATOR
 from briefing.renderers.docx.inline import add_runs
 from briefing.renderers.docx.language import lang_of
 from briefing.renderers.docx.lists import STYLES, add_items
 from briefing.renderers.docx.ooxml import Element, clark, plain_run, sub, val
 from briefing.renderers.docx.package import save
 from briefing.renderers.docx.tables import CHAR_TWIPS
+from briefing.renderers.docx.themed import eighths
 from briefing.renderers.options import RenderOptions
 from briefing.templates import Template
 
@@ -63,7 +64,8 @@ def build_document(pair: Pair, template: Template, options: RenderOptions) -> Do
     for pa, pb in zip(a.reading_order(), b.reading_order(), strict=True):
         if isinstance(pa, tree.MemoRow) and isinstance(pb, tree.MemoRow):
             w.keep_last()  # "Prepared by" never starts a page alone
-            w.row(lambda c, r=pa: add_prepared_by(c, r), lambda c, r=pb: add_prepared_by(c, r))
+            w.rule(before=14, after=4, keep_next=True)
+            w.row(lambda c, r=pa: memo_row(c, r), lambda c, r=pb: memo_row(c, r))
         elif isinstance(pa, tree.SectionNode) and isinstance(pb, tree.SectionNode):
             w.section(pa, pb)
     w.close()
@@ -145,6 +147,26 @@ class Writer:
             tr.insert(0, tr.makeelement(clark("w:trPr"), {}))
             sub(tr[0], "w:cantSplit")
 
+    def rule(self, before: float, after: float, keep_next: bool = False) -> None:
+        """The PDF's hairline across both columns (under the memo block, over "Prepared
+        by"), ``before`` and ``after`` points around it: a row of one cell over both
+        columns, holding a paragraph one point high with a bottom border. The memo's own
+        rules (the Memo Table style's, the Prepared By style's) are the cells', which
+        stop short of the gutter; a row, not a paragraph between two tables, so that
+        LibreOffice keeps the closing rows with the row before them."""
+        tr = sub(self._table(), "w:tr")
+        tc = sub(tr, "w:tc")
+        pr = sub(tc, "w:tcPr")
+        sub(pr, "w:tcW", {"w:w": str(2 * self.cell), "w:type": "dxa"})
+        val(pr, "w:gridSpan", "2")
+        theme = self.ctx.theme
+        p = self.ctx.paragraph("Body Text", parent=tc, keep_next=keep_next)
+        color = f"{int(theme.color('rule').lstrip('#'), 16):06X}"
+        line = {"w:val": "single", "w:sz": eighths(theme.page.rule_width), "w:space": "0"}
+        sub(sub(p[0], "w:pBdr"), "w:bottom", {**line, "w:color": color})
+        spacing = {"w:before": str(round(before * 20)), "w:after": str(round(after * 20))}
+        sub(p[0], "w:spacing", {**spacing, "w:line": "20", "w:lineRule": "exact"})
+
     def keep_last(self) -> None:
         """What was written last (a row, a table's last row, a paragraph) kept on the
         page of what comes next: Word and LibreOffice keep a table row with the next
@@ -193,6 +215,8 @@ class Writer:
         sub(rule[0], "w:spacing", {"w:before": "0", "w:line": "20", "w:lineRule": "exact"})
         for ra, rb in zip(a.memo, b.memo, strict=True):
             self.row(lambda c, r=ra: memo_row(c, r), lambda c, r=rb: memo_row(c, r))
+        if a.memo:
+            self.rule(before=4, after=10)
 
     def pair_text(self, style: str, ta: str, tb: str) -> None:
         self.row(
