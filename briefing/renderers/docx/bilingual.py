@@ -9,9 +9,11 @@ Tab moves from a block to its translation. Inside the cells the paragraphs are t
 single-language memo's, written by the same builders (blocks.py, lists.py, front.py,
 figures.py) with the same styles, at the width of a cell.
 
-A data table that does not fit a half column (renderers/pdf/bilingual.too_wide) ends
-the two-column table; it is set full width, once per language, one under the other,
-and the next block opens a new two-column table.
+A data table that does not fit a half column (renderers/pdf/bilingual.too_wide), or a
+chart that would cut a label there (pdf/bilingual.chart_fits), ends the two-column
+table; it is set full width, once per language, one under the other, and the next
+block opens a new two-column table. The rules the PDF draws across the page (under the
+title and memo blocks, over "Prepared by") are drawn across both columns here too.
 
 Every run of a cell carries its language (``w:lang``), so Word and LibreOffice
 spell-check each column in its own language; the document's default is the first's.

@@ -10,7 +10,9 @@ line, the memo block row by row. When a pair does not fit the rest of a page it
 splits both sides there, so the next page starts with the rest of both, still level.
 
 A data table that does not fit a half column (a word of a cell wider than its column
-there) is set full width, once per language, one under the other.
+there) is set full width, once per language, one under the other; so is a chart that
+would cut a label there (charts.draw.fits). "Prepared by" goes with the end of what it
+closes (keep.closing), as in the single-language memo.
 
 The page furniture, bookmarks and contents print the words of both languages on one
 line: document.py renders with the joined tree of briefing/bilingual.py for those.
