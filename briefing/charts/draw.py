@@ -67,7 +67,8 @@ def fits(chart: Chart, width: float, style: ChartStyle) -> bool:
     if chart.type in ("pie", "donut"):
         names, room, most = _pie_legend(chart, width, style)
         return len(names) <= most and all(_fit(n, style, s, room) == n for n in names)
-    whole = all(_fit(n, style, s, width - s - 16) == n for n, _ in chart.series)
+    legend = [n for n, _ in chart.series] if len(chart.series) > 1 else []  # as _axes
+    whole = all(_fit(n, style, s, width - s - 16) == n for n in legend)
     if chart.axis and _fit(chart.axis, style, s, width) != chart.axis:
         return False
     room = _slot(chart, width, style)[1] - 4

@@ -14,6 +14,8 @@ from typing import Any
 import pdfplumber
 import pikepdf
 import pytest
+from hypothesis import example, given, settings
+from hypothesis import strategies as st
 
 from briefing import api
 from briefing.bilingual import Pair
@@ -468,3 +470,44 @@ def test_docx_short_rows_do_not_split(out: Path) -> None:
     assert any("Примечание" in t for t in text)  # the note, label and text together
     assert 0 < len(fixed) < len(rows)
     assert max(len(t) for t in text) < 1200  # no long row is held on one page
+
+
+_WORDS = st.text(alphabet="abcəşçğıöüxyzABCƏŞ ", min_size=0, max_size=40)
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    kind=st.sampled_from(["bar", "stacked", "line", "pie", "donut"]),
+    categories=st.lists(_WORDS, min_size=1, max_size=8),
+    names=st.lists(_WORDS, min_size=1, max_size=3),
+    axis=st.one_of(st.none(), _WORDS),
+    width=st.floats(min_value=80, max_value=500),
+)
+@example("bar", ["a", "b"], ["a series name far too long for a narrow chart"], None, 80.0)
+@example("line", ["a"], ["x", "a series name far too long for a narrow chart"], None, 80.0)
+@example("pie", [f"slice {n}" for n in range(8)], ["s"], None, 80.0)
+def test_fits_is_true_exactly_when_the_drawing_cuts_nothing(
+    kind: str,
+    categories: list[str],
+    names: list[str],
+    axis: str | None,
+    width: float,
+) -> None:
+    """The oracle: the drawing's own strings. A cut label ends in "…" (the words drawn
+    hold none), and a pie whose legend has too many rows ends it with "…"."""
+    from briefing.charts.draw import draw, fits
+    from briefing.charts.style import chart_style
+
+    n = len(categories)
+    series = tuple((name, tuple(float(i + 1) for i in range(n))) for name in names)
+    chart = Chart(
+        kind,
+        tuple(categories),
+        series,
+        ((0.0, "0"), (float(n), str(n))),
+        tuple(tuple(str(i + 1) for i in range(n)) for _ in names),
+        axis,
+    )
+    style = chart_style(api.template(), pdf=True)
+    drawn = [s.text for s in draw(chart, width, style).contents if hasattr(s, "text")]
+    assert fits(chart, width, style) is not any("…" in t for t in drawn)
