@@ -32,14 +32,19 @@ from briefing.renderers.docx.blocks import add_blocks
 from briefing.renderers.docx.contents import add_bookmark, add_toc
 from briefing.renderers.docx.context import Context
 from briefing.renderers.docx.document import finish, start
-from briefing.renderers.docx.front import DATE_SEPARATOR
 from briefing.renderers.docx.inline import add_runs
 from briefing.renderers.docx.language import lang_of
 from briefing.renderers.docx.lists import STYLES, add_items
 from briefing.renderers.docx.ooxml import Element, clark, plain_run, sub, val
 from briefing.renderers.docx.package import save
-from briefing.renderers.docx.tables import CHAR_TWIPS
-from briefing.renderers.docx.themed import eighths
+from briefing.renderers.docx.paired import (
+    add_figure,
+    date_line,
+    figures_in_columns,
+    keep_last,
+    rule_row,
+    short,
+)
 from briefing.renderers.options import RenderOptions
 from briefing.templates import Template
 
@@ -150,38 +155,12 @@ class Writer:
             sub(tr[0], "w:cantSplit")
 
     def rule(self, before: float, after: float, keep_next: bool = False) -> None:
-        """The PDF's hairline across both columns (under the memo block, over "Prepared
-        by"), ``before`` and ``after`` points around it: a row of one cell over both
-        columns, holding a paragraph one point high with a bottom border. The memo's own
-        rules (the Memo Table style's, the Prepared By style's) are the cells', which
-        stop short of the gutter; a row, not a paragraph between two tables, so that
-        LibreOffice keeps the closing rows with the row before them."""
-        tr = sub(self._table(), "w:tr")
-        tc = sub(tr, "w:tc")
-        pr = sub(tc, "w:tcPr")
-        sub(pr, "w:tcW", {"w:w": str(2 * self.cell), "w:type": "dxa"})
-        val(pr, "w:gridSpan", "2")
-        theme = self.ctx.theme
-        p = self.ctx.paragraph("Body Text", parent=tc, keep_next=keep_next)
-        color = f"{int(theme.color('rule').lstrip('#'), 16):06X}"
-        line = {"w:val": "single", "w:sz": eighths(theme.page.rule_width), "w:space": "0"}
-        sub(sub(p[0], "w:pBdr"), "w:bottom", {**line, "w:color": color})
-        spacing = {"w:before": str(round(before * 20)), "w:after": str(round(after * 20))}
-        sub(p[0], "w:spacing", {**spacing, "w:line": "20", "w:lineRule": "exact"})
+        """The PDF's hairline across both columns: a row of its own (paired.rule_row)."""
+        rule_row(self.ctx, self._table(), 2 * self.cell, before, after, keep_next)
 
     def keep_last(self) -> None:
-        """What was written last (a row, a table's last row, a paragraph) kept on the
-        page of what comes next: Word and LibreOffice keep a table row with the next
-        when its paragraphs are kept with theirs."""
-        last = self.body[-1] if len(self.body) else None
-        if last is not None and last.tag == clark("w:tbl"):
-            rows = last.findall(clark("w:tr"))
-            last = rows[-1] if rows else None
-        if last is None:
-            return
-        paragraphs = [last] if last.tag == clark("w:p") else last.iter(clark("w:p"))
-        for p in paragraphs:
-            keep_next(p)
+        """What was written last kept on the page of what comes next (paired.keep_last)."""
+        keep_last(self.body)
 
     def full_width(self, *blocks: tree.Table | tree.Figure) -> None:
         """Tables or charts set across the page, one under the other, each in its
@@ -250,7 +229,7 @@ class Writer:
         if isinstance(x, tree.Table) and isinstance(y, tree.Table) and _too_wide(self.ctx, x, y):
             self.full_width(x, y)
         elif isinstance(x, tree.Figure) and isinstance(y, tree.Figure):
-            placed = _figures_in_columns(self.ctx, x, y)
+            placed = figures_in_columns(self.ctx, x, y)
             if placed is None:  # a chart whose labels a column would cut
                 self.full_width(x, y)
             else:
@@ -279,15 +258,6 @@ class Writer:
             self.row(lambda c, it=ia: item(c, it, nums[0]), lambda c, it=ib: item(c, it, nums[1]))
 
 
-def add_figure(ctx: Context, f: tree.Figure) -> None:
-    """A figure whose last line (caption or credit) is not kept with what follows, as
-    the Caption style would keep it: in a cell that chains the row to the next one, and
-    full width the first language's figure to the second's and that to the next row,
-    so a page could break nowhere between them (the PDF keeps nothing after a figure)."""
-    add_blocks(ctx, (f,))
-    keep_next(ctx.body[-1], on=False)
-
-
 def memo_row(ctx: Context, row: tree.MemoRow) -> None:
     """A memo row in its cell: the "Prepared by" paragraph (label, tab, value in the
     memo block's two columns) without the rule and the space that open the closing."""
@@ -297,17 +267,6 @@ def memo_row(ctx: Context, row: tree.MemoRow) -> None:
     sub(ppr, "w:spacing", {"w:before": "0", "w:after": "60"})
     plain_run(p, row.label, bold=True)
     plain_run(p, f"\t{row.value}")
-
-
-def date_line(ctx: Context, doc: tree.Document) -> None:
-    """The date and reference in a cell, without the style's rule under them: each
-    cell's would sit under its own text, at two heights when one side wraps."""
-    line = doc.date
-    if doc.reference is not None:
-        line += f"{DATE_SEPARATOR}{doc.reference.label}: {doc.reference.value}"
-    p = ctx.paragraph("Date Line")
-    sub(sub(p[0], "w:pBdr"), "w:bottom", {"w:val": "nil"})
-    plain_run(p, line)
 
 
 def _too_wide(ctx: Context, x: tree.Table, y: tree.Table) -> bool:
@@ -321,56 +280,6 @@ def _too_wide(ctx: Context, x: tree.Table, y: tree.Table) -> bool:
     k = kit(ctx.template)
     half = half_width(k)
     return too_wide(x, k, half) or too_wide(y, k, half)
-
-
-def _figures_in_columns(
-    ctx: Context, x: tree.Figure, y: tree.Figure
-) -> tuple[tree.Figure, tree.Figure] | None:
-    """The two figures sized for their columns (pdf/bilingual.in_column), or None where
-    a chart's labels would be cut there: the PDF's rule, so both formats set the same
-    charts full width."""
-    from briefing.renderers.pdf.bilingual import chart_fits, half_width, in_column
-    from briefing.renderers.pdf.kit import kit
-
-    if ctx.template is None:
-        return x, y
-    k = kit(ctx.template)
-    placed = in_column(x, k), in_column(y, k)
-    return placed if all(chart_fits(f, k, half_width(k)) for f in placed) else None
-
-
-SHORT_LINES = 6  # estimated lines of a row that moves whole rather than split
-
-
-def short(tr: Element, width: int) -> bool:
-    """Whether each cell of ``tr`` holds at most SHORT_LINES lines (estimated from its
-    text and ``width``, as tables.estimated_lines does). Such a row may not split:
-    LibreOffice applies no orphan control inside a table cell, so a note's label or a
-    paragraph's first line would otherwise end a page alone (the PDF keeps two)."""
-    per_line = max(1, width // CHAR_TWIPS)
-    for tc in tr.iterchildren(clark("w:tc")):
-        lines = 0
-        for p in tc.iter(clark("w:p")):
-            text = "".join(t.text or "" for t in p.iter(clark("w:t")))
-            lines += 1 + len(p.findall(f".//{clark('w:br')}")) + len(text) // per_line
-            if lines > SHORT_LINES:
-                return False
-    return True
-
-
-def keep_next(p: Element, on: bool = True) -> None:
-    """``w:keepNext`` on paragraph ``p``, where the schema puts it (after its style);
-    ``on=False`` writes it off, overriding a style that keeps."""
-    ppr = p.find(clark("w:pPr"))
-    if ppr is None:
-        ppr = p.makeelement(clark("w:pPr"), {})
-        p.insert(0, ppr)
-    found = ppr.find(clark("w:keepNext"))
-    if found is not None:
-        ppr.remove(found)
-    keep = ppr.makeelement(clark("w:keepNext"), {} if on else {clark("w:val"): "0"})
-    style = ppr.find(clark("w:pStyle"))
-    ppr.insert(0 if style is None else list(ppr).index(style) + 1, keep)
 
 
 def set_run_language(element: Element, tag: str) -> None:
