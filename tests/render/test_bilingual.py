@@ -355,12 +355,12 @@ def test_a_chart_that_would_cut_its_labels_is_set_full_width(out: Path) -> None:
     words = _chart_words(rendered("en+az", "pdf", out))
     assert not any("…" in w["text"] for w in words if w["top"] > 80)  # the header may cut
     text = " ".join(w["text"] for w in words)
-    for label in ("Security briefings", "Təhlükəsizlik", "brifinqləri", "Charter tracker"):
-        assert label in text
+    for words_of in ("Security briefings", "Təhlükəsizlik", "brifinqləri", "Charter tracker"):
+        assert words_of in text
     with pdfplumber.open(rendered("en+az", "pdf", out)) as pdf:
         middle = pdf.pages[0].width / 2
-        label = next(h for p in pdf.pages for h in p.search("Security briefings"))
-        assert label["x0"] > middle  # the English chart spans both columns
+        hit = next(h for p in pdf.pages for h in p.search("Security briefings"))
+        assert hit["x0"] > middle  # the English chart spans both columns
         caption = next(h for p in pdf.pages for h in p.search("Şəkil 2"))
         assert caption["x0"] < middle  # the Azerbaijani one is under it, not beside it
     with zipfile.ZipFile(rendered("en+az", "docx", out)) as z:
