@@ -61,9 +61,9 @@ def pair_languages(spec: str) -> tuple[str, str]:
 
     parts = [p.strip() for p in spec.replace(" ", SEPARATOR).split(SEPARATOR)]
     if len(parts) != 2 or not all(parts):
+        why = "one is empty" if not all(parts) else f"not {len(parts)}"  # en++az: not "2"
         raise UsageError(
-            f"{spec[:80]!r}: side by side takes two languages, as en+az "
-            f"(first on the left); not {len([p for p in parts if p])}"
+            f"{spec[:80]!r}: side by side takes two languages, as en+az (first on the left); {why}"
         )
     codes = [catalog_for(p) for p in parts]
     if codes[0] == codes[1]:

@@ -59,6 +59,31 @@ def draw(chart: Chart, width: float, style: ChartStyle) -> Drawing:
     return _axes(chart, width, style)
 
 
+def fits(chart: Chart, width: float, style: ChartStyle) -> bool:
+    """Whether every word the chart prints shows whole at ``width`` points: no category
+    label, series or slice name or axis title cut with an ellipsis, no slice left out of
+    the legend. The side-by-side memo asks before drawing a chart in a half column."""
+    s = style.size
+    if chart.type in ("pie", "donut"):
+        names, room, most = _pie_legend(chart, width, style)
+        return len(names) <= most and all(_fit(n, style, s, room) == n for n in names)
+    legend = [n for n, _ in chart.series] if len(chart.series) > 1 else []  # as _axes
+    whole = all(_fit(n, style, s, width - s - 16) == n for n in legend)
+    if chart.axis and _fit(chart.axis, style, s, width) != chart.axis:
+        return False
+    room = _slot(chart, width, style)[1] - 4
+    return whole and all(
+        " ".join(_wrap(c, style, s, room)) == " ".join(c.split()) for c in chart.categories
+    )
+
+
+def _slot(chart: Chart, width: float, style: ChartStyle) -> tuple[float, float]:
+    """Where the plot starts (right of the longest tick label) and each category's width."""
+    ticks = chart.ticks or ((0.0, "0"), (1.0, "1"))
+    left = max(style.measure(label, style.font, style.size) for _, label in ticks) + 6
+    return left, (width - left - 4) / max(len(chart.categories), 1)
+
+
 def _fit(text: str, style: ChartStyle, size: float, room: float) -> str:
     """``text`` cut with an ellipsis to fit ``room`` points (a long category label)."""
     width = style.measure
@@ -121,9 +146,8 @@ def _axes(chart: Chart, width: float, style: ChartStyle) -> Drawing:
     names = [_fit(n, style, s, width - s - 16) for n, _ in chart.series]
     legend = _legend_rows(names, width, style) if len(names) > 1 else 0
     ticks = chart.ticks or ((0.0, "0"), (1.0, "1"))
-    left = max(style.measure(label, style.font, s) for _, label in ticks) + 6
+    left, slot = _slot(chart, width, style)
     plot_w = width - left - 4
-    slot = plot_w / max(len(chart.categories), 1)
     wrapped = [_wrap(c, style, s, slot - 4) for c in chart.categories]
     label_rows = max((len(w) for w in wrapped), default=1)
     plot_h = width * 0.45
@@ -262,13 +286,10 @@ def _lines(d: Drawing, chart: Chart, left: float, slot: float, y: Scale, style: 
 def _pie(chart: Chart, width: float, style: ChartStyle) -> Drawing:
     s = style.size
     values = chart.series[0][1] if chart.series else ()
-    labels = chart.labels[0] if chart.labels else ()
     radius = min(width * 0.22, 110.0)
-    names = [f"{c} ({p})" for c, p in zip(chart.categories, labels, strict=False)]
-    most = max(int(radius * 4 / (s * 1.6)), 1)  # legend rows: up to twice the pie's height
+    names, room, most = _pie_legend(chart, width, style)
     if len(names) > most:
         names = [*names[: most - 1], "…"]
-    legend_w = width - radius * 2 - 24
     height = max(radius * 2 + 8, len(names) * s * 1.6 + 8)
     d = Drawing(width, height)
     cx, cy = radius + 4, height / 2
@@ -296,8 +317,19 @@ def _pie(chart: Chart, width: float, style: ChartStyle) -> Drawing:
     for i, name in enumerate(names):
         y = height - 4 - (i + 1) * s * 1.6 + s * 0.4
         d.add(Rect(x, y, s, s, fillColor=style.color(i), strokeColor=None))
-        text = _fit(name, style, s, legend_w - s - 6)
+        text = _fit(name, style, s, room)
         d.add(String(x + s + 5, y + 1, text, fontName=style.font, fontSize=s, fillColor=style.text))
     if math.isclose(total, 0.0):
         d.add(String(cx, cy, "0", fontName=style.font, fontSize=s, textAnchor="middle"))
     return d
+
+
+def _pie_legend(chart: Chart, width: float, style: ChartStyle) -> tuple[list[str], float, int]:
+    """The legend's names ("Label (12%)"), the room for each, and how many rows it has
+    (up to twice the pie's height)."""
+    s = style.size
+    labels = chart.labels[0] if chart.labels else ()
+    names = [f"{c} ({p})" for c, p in zip(chart.categories, labels, strict=False)]
+    radius = min(width * 0.22, 110.0)
+    legend_w = width - radius * 2 - 24
+    return names, legend_w - s - 6, max(int(radius * 4 / (s * 1.6)), 1)

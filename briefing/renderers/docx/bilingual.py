@@ -9,9 +9,11 @@ Tab moves from a block to its translation. Inside the cells the paragraphs are t
 single-language memo's, written by the same builders (blocks.py, lists.py, front.py,
 figures.py) with the same styles, at the width of a cell.
 
-A data table that does not fit a half column (renderers/pdf/bilingual.too_wide) ends
-the two-column table; it is set full width, once per language, one under the other,
-and the next block opens a new two-column table.
+A data table that does not fit a half column (renderers/pdf/bilingual.too_wide), or a
+chart that would cut a label there (pdf/bilingual.chart_fits), ends the two-column
+table; it is set full width, once per language, one under the other, and the next
+block opens a new two-column table. The rules the PDF draws across the page (under the
+title and memo blocks, over "Prepared by") are drawn across both columns here too.
 
 Every run of a cell carries its language (``w:lang``), so Word and LibreOffice
 spell-check each column in its own language; the document's default is the first's.
@@ -30,13 +32,19 @@ from briefing.renderers.docx.blocks import add_blocks
 from briefing.renderers.docx.contents import add_bookmark, add_toc
 from briefing.renderers.docx.context import Context
 from briefing.renderers.docx.document import finish, start
-from briefing.renderers.docx.front import DATE_SEPARATOR, add_prepared_by
 from briefing.renderers.docx.inline import add_runs
-from briefing.renderers.docx.language import _lang_of
-from briefing.renderers.docx.lists import STYLES, _add_items
+from briefing.renderers.docx.language import lang_of
+from briefing.renderers.docx.lists import STYLES, add_items
 from briefing.renderers.docx.ooxml import Element, clark, plain_run, sub, val
 from briefing.renderers.docx.package import save
-from briefing.renderers.docx.tables import add_table
+from briefing.renderers.docx.paired import (
+    add_figure,
+    date_line,
+    figures_in_columns,
+    keep_last,
+    rule_row,
+    short,
+)
 from briefing.renderers.options import RenderOptions
 from briefing.templates import Template
 
@@ -62,7 +70,9 @@ def build_document(pair: Pair, template: Template, options: RenderOptions) -> Do
         ctx.paragraph("Body Text", page_break_before=True)
     for pa, pb in zip(a.reading_order(), b.reading_order(), strict=True):
         if isinstance(pa, tree.MemoRow) and isinstance(pb, tree.MemoRow):
-            w.row(lambda c, r=pa: add_prepared_by(c, r), lambda c, r=pb: add_prepared_by(c, r))
+            w.keep_last()  # "Prepared by" never starts a page alone
+            w.rule(before=14, after=4, keep_next=True)
+            w.row(lambda c, r=pa: memo_row(c, r), lambda c, r=pb: memo_row(c, r))
         elif isinstance(pa, tree.SectionNode) and isinstance(pb, tree.SectionNode):
             w.section(pa, pb)
     w.close()
@@ -140,13 +150,28 @@ class Writer:
             if last.tag != clark("w:p"):  # a cell ends with a paragraph (a nested table)
                 sub(tc, "w:p")
             set_run_language(tc, tag)
+        if short(tr, self.cell - GUTTER):
+            tr.insert(0, tr.makeelement(clark("w:trPr"), {}))
+            sub(tr[0], "w:cantSplit")
 
-    def full_width(self, *tables: tree.Table) -> None:
-        """Tables set across the page, one under the other, each in its language."""
+    def rule(self, before: float, after: float, keep_next: bool = False) -> None:
+        """The PDF's hairline across both columns: a row of its own (paired.rule_row)."""
+        rule_row(self.ctx, self._table(), 2 * self.cell, before, after, keep_next)
+
+    def keep_last(self) -> None:
+        """What was written last kept on the page of what comes next (paired.keep_last)."""
+        keep_last(self.body)
+
+    def full_width(self, *blocks: tree.Table | tree.Figure) -> None:
+        """Tables or charts set across the page, one under the other, each in its
+        language."""
         self.close()
-        for table, tag in zip(tables, self.tags, strict=True):
+        for block, tag in zip(blocks, self.tags, strict=True):
             before = len(self.body)
-            add_table(self.ctx, table)
+            if isinstance(block, tree.Figure):
+                add_figure(self.ctx, block)
+            else:
+                add_blocks(self.ctx, (block,))
             for element in self.body[before:]:
                 set_run_language(element, tag)
 
@@ -165,9 +190,14 @@ class Writer:
         self.pair_text("Title", a.title, b.title)
         if a.subtitle and b.subtitle:
             self.pair_text("Subtitle", a.subtitle, b.subtitle)
-        self.pair_text("Date Line", _date_line(a), _date_line(b))
+        self.row(lambda c: date_line(c, a), lambda c: date_line(c, b))
+        self.close()  # the style's rule once, across both columns and level, as the PDF's
+        rule = ctx.paragraph("Date Line")
+        sub(rule[0], "w:spacing", {"w:before": "0", "w:line": "20", "w:lineRule": "exact"})
         for ra, rb in zip(a.memo, b.memo, strict=True):
             self.row(lambda c, r=ra: memo_row(c, r), lambda c, r=rb: memo_row(c, r))
+        if a.memo:
+            self.rule(before=4, after=10)
 
     def pair_text(self, style: str, ta: str, tb: str) -> None:
         self.row(
@@ -198,6 +228,12 @@ class Writer:
     def block(self, x: tree.BlockNode, y: tree.BlockNode) -> None:
         if isinstance(x, tree.Table) and isinstance(y, tree.Table) and _too_wide(self.ctx, x, y):
             self.full_width(x, y)
+        elif isinstance(x, tree.Figure) and isinstance(y, tree.Figure):
+            placed = figures_in_columns(self.ctx, x, y)
+            if placed is None:  # a chart whose labels a column would cut
+                self.full_width(x, y)
+            else:
+                self.row(lambda c: add_figure(c, placed[0]), lambda c: add_figure(c, placed[1]))
         elif isinstance(x, tree.ListBlock) and isinstance(y, tree.ListBlock):
             self.list(x, y)
         else:
@@ -216,7 +252,7 @@ class Writer:
         def item(c: Context, it: tree.ListItem, num: int) -> None:
             add_runs(c, c.paragraph(style, num=(num, 0)), it.runs)
             if it.children is not None:
-                _add_items(c, it.children, 1, None)
+                add_items(c, it.children, 1, None)
 
         for ia, ib in zip(x.items, y.items, strict=True):
             self.row(lambda c, it=ia: item(c, it, nums[0]), lambda c, it=ib: item(c, it, nums[1]))
@@ -233,24 +269,16 @@ def memo_row(ctx: Context, row: tree.MemoRow) -> None:
     plain_run(p, f"\t{row.value}")
 
 
-def _date_line(doc: tree.Document) -> str:
-    line = doc.date
-    if doc.reference is not None:
-        line += f"{DATE_SEPARATOR}{doc.reference.label}: {doc.reference.value}"
-    return line
-
-
 def _too_wide(ctx: Context, x: tree.Table, y: tree.Table) -> bool:
     """The PDF's rule (pdf/bilingual.too_wide), so both formats set the same tables
     full width; measured with the template's fonts (the PDF kit is cached)."""
-    from briefing.renderers.pdf.bilingual import GUTTER as PDF_GUTTER
-    from briefing.renderers.pdf.bilingual import too_wide
+    from briefing.renderers.pdf.bilingual import half_width, too_wide
     from briefing.renderers.pdf.kit import kit
 
     if ctx.template is None:
         return False
     k = kit(ctx.template)
-    half = (k.geo.frame_width - PDF_GUTTER) / 2
+    half = half_width(k)
     return too_wide(x, k, half) or too_wide(y, k, half)
 
 
@@ -261,4 +289,4 @@ def set_run_language(element: Element, tag: str) -> None:
         if rpr is None:
             rpr = run.makeelement(clark("w:rPr"), {})
             run.insert(0, rpr)
-        _lang_of(rpr).set(clark("w:val"), tag)
+        lang_of(rpr).set(clark("w:val"), tag)

@@ -36,10 +36,10 @@ def set_language(document: DocxDocument, lang_tag: str) -> None:
     rpr = rpr_default.find(qn("w:rPr"))
     if rpr is None:
         rpr = sub(rpr_default, "w:rPr")
-    _lang_of(rpr).set(qn("w:val"), lang_tag)
+    lang_of(rpr).set(qn("w:val"), lang_tag)
     for style in styles.iterchildren(qn("w:style")):
         if style.get(qn("w:type"), "paragraph") in ("paragraph", "character"):
-            _lang_of(_style_rpr(style)).set(qn("w:val"), lang_tag)
+            lang_of(_style_rpr(style)).set(qn("w:val"), lang_tag)
     theme_lang = document.settings.element.find(qn("w:themeFontLang"))
     if theme_lang is not None:
         theme_lang.set(qn("w:val"), lang_tag)
@@ -57,7 +57,9 @@ def _style_rpr(style: Element) -> Element:
     return rpr
 
 
-def _lang_of(rpr: Element) -> Element:
+def lang_of(rpr: Element) -> Element:
+    """The ``w:lang`` of a run's or style's properties, created where the schema's
+    order puts it; shared with the side-by-side memo, which sets it per column."""
     lang = rpr.find(qn("w:lang"))
     if lang is None:
         lang = sub(rpr, "w:lang")

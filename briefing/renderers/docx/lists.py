@@ -23,7 +23,7 @@ STYLES = {
 def add_list(ctx: Context, block: ListBlock, space_before: int | None = None) -> None:
     """The list's paragraphs; the last one, nested or not, ends with the block gap that
     follows any block (the PDF's), where the items between them have the list's own."""
-    last = _add_items(ctx, block, 0, space_before)
+    last = add_items(ctx, block, 0, space_before)
     ppr = None if last is None else last.find(clark("w:pPr"))
     if ppr is not None:
         spacing = ppr.find(clark("w:spacing"))
@@ -32,9 +32,13 @@ def add_list(ctx: Context, block: ListBlock, space_before: int | None = None) ->
         spacing.set(clark("w:after"), str(round(ctx.theme.spacing.block * 20)))
 
 
-def _add_items(
+def add_items(
     ctx: Context, block: ListBlock, depth: int, space_before: int | None
 ) -> Element | None:
+    """The paragraphs of ``block``'s items at nesting ``depth`` (their nested lists
+    one level deeper), numbered by a definition of its own if ordered; the last
+    paragraph written, or None. Public for the side-by-side memo, whose cell holds one
+    item and writes the item's nested list with this."""
     level = min(depth, len(STYLES[block.ordered]) - 1)
     num_id = ctx.numbering.new_numbered() if block.ordered else ctx.numbering.bullets
     style = STYLES[block.ordered][level]
@@ -44,6 +48,6 @@ def _add_items(
         space_before = None
         add_runs(ctx, last, item.runs)
         if item.children is not None:
-            nested = _add_items(ctx, item.children, depth + 1, None)
+            nested = add_items(ctx, item.children, depth + 1, None)
             last = last if nested is None else nested
     return last

@@ -10,7 +10,9 @@ line, the memo block row by row. When a pair does not fit the rest of a page it
 splits both sides there, so the next page starts with the rest of both, still level.
 
 A data table that does not fit a half column (a word of a cell wider than its column
-there) is set full width, once per language, one under the other.
+there) is set full width, once per language, one under the other; so is a chart that
+would cut a label there (charts.draw.fits). "Prepared by" goes with the end of what it
+closes (keep.closing), as in the single-language memo.
 
 The page furniture, bookmarks and contents print the words of both languages on one
 line: document.py renders with the joined tree of briefing/bilingual.py for those.
@@ -34,9 +36,10 @@ from briefing.renderers.options import RenderOptions
 from briefing.renderers.pdf import contents, front
 from briefing.renderers.pdf.blocks import Blocks
 from briefing.renderers.pdf.boxes import Rows
+from briefing.renderers.pdf.keep import closing
 from briefing.renderers.pdf.kit import Kit
 from briefing.renderers.pdf.outline import Outline, heading
-from briefing.renderers.pdf.tables import _auto_widths, table
+from briefing.renderers.pdf.tables import auto_widths, table
 from briefing.renderers.widths import fit_widths
 from briefing.templates import Template
 
@@ -167,7 +170,7 @@ class Story:
         body: list[Any] = []
         for pa, pb in zip(a.reading_order(), b.reading_order(), strict=True):
             if isinstance(pa, tree.MemoRow) and isinstance(pb, tree.MemoRow):
-                body += self.prepared_by(pa, pb)
+                body += closing(body, self.prepared_by(pa, pb))  # with what it closes
             elif isinstance(pa, tree.SectionNode) and isinstance(pb, tree.SectionNode):
                 body += self.section(pa, pb)
         toc: list[Any] = []
@@ -245,6 +248,19 @@ class Story:
             with self.notes[1].active():
                 wide += table(y, self.k, gap, self.right.parent)
             return wide
+        if isinstance(x, tree.Figure) and isinstance(y, tree.Figure):
+            xc, yc = in_column(x, self.k), in_column(y, self.k)
+            half = self.left.width
+            if not chart_fits(xc, self.k, half) or not chart_fits(yc, self.k, half):
+                from briefing.renderers.pdf.figures import figure
+
+                gap = self.main.gap  # as a wide table: full width, once per language
+                with self.notes[0].active():
+                    wide = figure(x, self.k, gap, self.left.parent)
+                with self.notes[1].active():
+                    wide += figure(y, self.k, gap, self.right.parent)
+                return wide
+            x, y = xc, yc
         with self.notes[0].active():
             fa = self.left.block(x)
         with self.notes[1].active():
@@ -262,12 +278,38 @@ def _is_rule(f: Any) -> bool:
     return isinstance(f, HRFlowable)
 
 
+def in_column(f: tree.Figure, k: Kit) -> tree.Figure:
+    """``f`` with its width a share of the half column: the size it has on the page
+    (its ``width`` is a share of the text width), or the column's if that is less."""
+    ratio = k.geo.frame_width / half_width(k)
+    return replace(f, width=min(f.width * ratio, 1.0))
+
+
+def chart_fits(f: tree.Figure, k: Kit, half: float) -> bool:
+    """Whether ``f`` (sized by in_column) is no chart, or a chart whose every label shows
+    whole in ``half`` (charts.draw.fits): a category label cut to "Secu…" or a legend
+    name cut in a column would leave the reader guessing, so such a chart is set full
+    width instead, once per language, as a wide table is."""
+    if not isinstance(f.content, tree.Chart):
+        return True
+    from briefing.charts.draw import fits
+    from briefing.charts.style import chart_style
+
+    width = half * min(max(f.width, 0.05), 1.0)
+    return fits(f.content, width, chart_style(k.theme.template, pdf=True))
+
+
+def half_width(k: Kit) -> float:
+    """The width of one column."""
+    return (k.geo.frame_width - GUTTER) / 2
+
+
 def too_wide(t: tree.Table, k: Kit, width: float) -> bool:
     """Whether ``t`` needs more than ``width``: a word of some cell (header or body)
     wider than its column there, padding included, so it would be broken inside."""
     pad = k.theme.spacing("table_padding", 4)
     least = 2 * pad + 2 * k.sheet["table_cell"].fontSize
-    widths = fit_widths(t.widths or _auto_widths(t), len(t.columns), width, least)
+    widths = fit_widths(t.widths or auto_widths(t), len(t.columns), width, least)
     for i, room in enumerate(widths):
         for n, row in enumerate((t.columns, *t.rows)):
             if i >= len(row):

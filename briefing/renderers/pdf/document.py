@@ -30,7 +30,7 @@ from briefing.renderers.pdf import archival, contents, front, metadata
 from briefing.renderers.pdf.blocks import Blocks
 from briefing.renderers.pdf.canvas import BriefCanvas
 from briefing.renderers.pdf.footnotes import Footnotes
-from briefing.renderers.pdf.keep import KeepWithNext, KeepWithPrevious, keep_two_lines
+from briefing.renderers.pdf.keep import KeepWithNext, closing, keep_two_lines
 from briefing.renderers.pdf.kit import Kit, kit
 from briefing.renderers.pdf.notefoot import Flush, NoteFrame
 from briefing.renderers.pdf.outline import Outline
@@ -167,12 +167,7 @@ def _body(doc: tree.Document, blocks: Blocks, body: list[Any]) -> None:
     """The body's flowables, appended to ``body``."""
     for part in doc.reading_order():
         if isinstance(part, tree.MemoRow):
-            closing = front.prepared_by(part, blocks, blocks.theme)
-            if body:  # never alone at the top of a page: it goes with what it closes
-                closed: list[Any] = [body.pop()]  # with the caption or heading kept with it
-                while body and body[-1].getKeepWithNext():
-                    closed.insert(0, body.pop())
-                closing = [KeepWithPrevious([*closed, *closing], len(closing))]
-            body.extend(closing)
+            # never alone at the top of a page: it goes with what it closes
+            body.extend(closing(body, front.prepared_by(part, blocks, blocks.theme)))
         else:
             body.extend(blocks.section(part))

@@ -113,6 +113,18 @@ class KeepWithPrevious(KeepWithNext):
         return result
 
 
+def closing(body: list[Any], rows: list[Any]) -> list[Any]:
+    """The closing ``rows`` ("Prepared by": its rule and rows) to put after ``body``,
+    grouped with the end of ``body``, which they take from it: its last flowable with
+    the caption or heading kept with that. So they never start a page alone."""
+    if not body:
+        return rows
+    closed: list[Any] = [body.pop()]
+    while body and body[-1].getKeepWithNext():
+        closed.insert(0, body.pop())
+    return [KeepWithPrevious([*closed, *rows], len(rows))]
+
+
 def _stack(flowables: list[Any], canv: Any, aW: float, aH: float) -> tuple[float, float]:
     """Height of ``flowables`` one under the other with spacing collapsed as ReportLab's
     Frame collapses it, and the space after the last (it may overlap what follows)."""

@@ -130,7 +130,7 @@ def table(t: tree.Table, kit: Kit, gap: float, parent: Node) -> list[Any]:
     pad = theme.spacing("table_padding", 4)
     # at least the padding and about three characters, whatever widths arrive
     least = 2 * pad + 2 * sheet["table_cell"].fontSize
-    widths = fit_widths(t.widths or _auto_widths(t), len(t.columns), kit.geo.frame_width, least)
+    widths = fit_widths(t.widths or auto_widths(t), len(t.columns), kit.geo.frame_width, least)
     # More columns than the frame holds at that width (--limit table-columns=60):
     # thinner padding, so no cell is left a negative width for its text.
     pad = min(pad, max(0.0, (min(widths, default=0.0) - 2.0) / 2))
@@ -205,8 +205,9 @@ def _padding(
     ]
 
 
-def _auto_widths(t: tree.Table) -> tuple[float, ...]:
-    """Relative widths from content length when the brief gives none (capped, floored)."""
+def auto_widths(t: tree.Table) -> tuple[float, ...]:
+    """Relative widths from content length when the brief gives none (capped, floored);
+    the side-by-side memo measures a table's fit in a half column with the same."""
     weights = []
     for i in range(len(t.columns)):
         cells = [t.columns[i], *(row[i] for row in t.rows if i < len(row))]
