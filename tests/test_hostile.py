@@ -140,3 +140,32 @@ def test_hostile_case(path: Path, tmp_path: Path) -> None:
     assert len(written) == (case.written if case.written != 6 else 0), stdout
     if out.is_dir() and case.written == 6:
         assert [p for p in out.rglob("*") if p.is_file()] == []
+
+
+# Hostile values outside the corpus: CLI options, starter languages, encodings.
+
+
+def briefing(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "briefing", *args],
+        capture_output=True, text=True, timeout=120, cwd=cwd,
+    )  # fmt: skip
+
+
+@pytest.mark.parametrize("lang", ["../starters/en", "../../../../../../../tmp/x", "en_GB", ""])
+def test_init_language_is_never_a_path(lang: str, tmp_path: Path) -> None:
+    """``init --lang`` named a file (briefing/starters/<lang>.yaml): ../ read any .yaml
+    file on the machine, and one with braces in it was a bug (exit 3)."""
+    (tmp_path / "x.yaml").write_text("a: {x}\n", encoding="utf-8")
+    target = tmp_path / "brief.yaml"
+    proc = briefing("init", str(target), "--lang", lang.replace("/tmp/x", f"{tmp_path}/x"))
+    assert proc.returncode == 1, proc.stderr
+    assert proc.stderr.startswith("no starter brief in "), proc.stderr
+    assert not target.exists()
+
+
+def test_init_file_name_with_a_line_break_stays_in_its_comment(tmp_path: Path) -> None:
+    target = tmp_path / "a\ntitle: injected.yaml"
+    assert briefing("init", str(target), "--lang", "AZ").returncode == 0
+    assert briefing("validate", str(target)).returncode == 0
+    assert "injected" not in target.read_text(encoding="utf-8").split("lang:")[1]

@@ -359,6 +359,10 @@ def test_starter_and_info(client: TestClient) -> None:
     rendered = client.post("/api/validate", content=starter.content, headers=YAML).json()
     assert rendered["problems"] == []
     assert client.get("/api/starter?lang=xx", headers=AUTH).status_code == 400
+    # the language was joined into a path: ../ read other .yaml files (a 500 on braces)
+    for lang in ("../starters/en", "../../../../../../etc/x", "en%0Atitle:%20x"):
+        answer = client.get(f"/api/starter?lang={lang}", headers=AUTH)
+        assert answer.status_code == 400 and "no starter brief" in answer.json()["error"]
 
 
 def test_json_answers_are_json() -> None:
