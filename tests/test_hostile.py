@@ -213,3 +213,21 @@ def test_standard_input_is_not_a_brief(command: list[str], tmp_path: Path) -> No
     assert proc.returncode == 2
     assert "standard input (-) is not supported" in proc.stderr
     assert list(tmp_path.iterdir()) == []
+
+
+@pytest.mark.parametrize("bom", [True, False], ids=["bom", "no-bom"])
+@pytest.mark.parametrize("encoding", ["utf-16-le", "utf-16-be", "utf-32-le", "utf-32-be"])
+@pytest.mark.parametrize("name", ["brief.yaml", "brief.md", "brief.az.md"])
+def test_utf16_and_utf32_named(name: str, encoding: str, bom: bool, tmp_path: Path) -> None:
+    """Without a BOM, ASCII in UTF-16/32 is valid UTF-8 (with NULs): the error came at
+    the first non-ASCII letter, far from the real cause, or at the BOM as "byte 0xff"."""
+    text = "---\ntitle: Başlıq\ndate: 2026-11-26\n---\n\nMətn.\n"
+    data = (("\ufeff" if bom else "") + text).encode(encoding)
+    base = tmp_path / "brief.md"
+    base.write_text(text, encoding="utf-8")
+    (tmp_path / name).write_bytes(data)
+    proc = briefing("validate", str(base if name == "brief.az.md" else tmp_path / name))
+    assert proc.returncode == 1, proc.stderr
+    order = "little" if encoding.endswith("le") else "big"
+    width = encoding[:6].upper()
+    assert f"{tmp_path / name}:1:1: the file is {width} ({order}-endian) text" in proc.stderr
