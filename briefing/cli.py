@@ -314,18 +314,17 @@ def cmd_init(args: argparse.Namespace) -> int:
 def cmd_serve(args: argparse.Namespace) -> int:
     from briefing.serve.server import serve
 
-    with suppress(KeyboardInterrupt):  # Ctrl-C is how a server is stopped: not an error
-        return serve(
-            args.folder,
-            args.host,
-            args.port,
-            args.token,
-            args.template,
-            _limits(args),
-            args.workers,
-            args.timeout,
-        )
-    return EXIT_OK
+    # Ctrl-C is how a server is stopped: not an error once it serves (serve says which)
+    return serve(
+        args.folder,
+        args.host,
+        args.port,
+        args.token,
+        args.template,
+        _limits(args),
+        args.workers,
+        args.timeout,
+    )
 
 
 def build_parser() -> argparse.ArgumentParser:
