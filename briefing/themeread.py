@@ -341,7 +341,7 @@ def _build(r: _Reader, folder: Path, file: Path, data: dict[str, Any]) -> Theme 
     lists = _lists(r, data, colors)
     styles = _styles(r, data, colors, fonts, page)
     document = _document(r, data)
-    logo = _logo(r, folder, data) if "logo" in data else None
+    logo = _logo(r, folder, data, page) if "logo" in data else None
     _furniture_contrast(r, styles, classification)
     if page is None or fonts is None:
         return None
@@ -363,9 +363,13 @@ def _build(r: _Reader, folder: Path, file: Path, data: dict[str, Any]) -> Theme 
 # -- [logo] -------------------------------------------------------------------------------
 
 
-def _logo(r: _Reader, folder: Path, data: Mapping[str, Any]) -> LogoSettings | None:
+def _logo(
+    r: _Reader, folder: Path, data: Mapping[str, Any], page: PageSettings | None
+) -> LogoSettings | None:
     """[logo]: the file (inside the template folder, checked as a figure's image is),
-    where it sits at the top of page 1, and how wide it is."""
+    where it sits at the top of page 1, and how wide it is. At that width it may take at
+    most half the first page's text height: a narrow, tall image was a flowable taller
+    than the page, a layout error (exit 3) in every render with the template."""
     from briefing.figures.images import read_image
     from briefing.figures.paths import PathRefused, image_bytes
     from briefing.limits import Limits
@@ -398,6 +402,18 @@ def _logo(r: _Reader, folder: Path, data: Mapping[str, Any]) -> LogoSettings | N
             ("logo", "file"), f"{exc.message.replace('beside the brief', 'in the template folder')}"
         )
         return None
+    if page is not None:
+        shown = min(width, page.width - page.margin_left - page.margin_right)
+        tall = shown * picture.height / picture.width
+        room = (page.height - page.first_margin_top - page.margin_bottom) / 2
+        if tall > room:
+            r.fail(
+                ("logo", "file"),
+                f"{name} would be {tall / _RL_MM:,.0f}mm tall at {shown / _RL_MM:.0f}mm wide; "
+                f"a logo may take half the first page's text height ({room / _RL_MM:.0f}mm): "
+                "use a wider image or a smaller width",
+            )
+            return None
     return LogoSettings(picture, home / name, str(place), width)
 
 
