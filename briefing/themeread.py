@@ -343,6 +343,8 @@ def _build(r: _Reader, folder: Path, file: Path, data: dict[str, Any]) -> Theme 
     document = _document(r, data)
     logo = _logo(r, folder, data, page) if "logo" in data else None
     _furniture_contrast(r, styles, classification)
+    if page is not None:
+        _indent_room(r, page.width - page.margin_left - page.margin_right, spacing, styles)
     if page is None or fonts is None:
         return None
     return Theme(
@@ -665,6 +667,35 @@ def _spacing(r: _Reader, data: Mapping[str, Any], page: PageSettings | None) -> 
         if found is not None:
             values[key] = found
     return SpacingSettings(**values)
+
+
+def _indent_room(
+    r: _Reader, width: float, spacing: SpacingSettings, styles: Mapping[str, Style]
+) -> None:
+    """The text of the most indented list item, of a quote and of a note keeps at least
+    an inch, as a style's own indents must: a list_indent of 200pt left the third
+    level's item no width, and the PDF dropped its text without a word."""
+    from briefing.model import MAX_LIST_DEPTH
+
+    def own(name: str) -> float:
+        style = styles.get(name)
+        if style is None:
+            return 0.0
+        return style.left_indent + style.right_indent + max(style.first_line_indent, 0.0)
+
+    taken = {
+        "list_indent": (MAX_LIST_DEPTH * spacing.list_indent + own("bullet"), "list items"),
+        "quote_indent": (spacing.quote_indent + 13 + own("quote"), "quotes"),
+        "note_padding": (2 * spacing.note_padding + 2 + own("note"), "notes"),
+    }
+    for key, (used, what) in taken.items():
+        if width - used < INCH:
+            r.fail(
+                ("spacing", key),
+                f"leaves {what} {max(width - used, 0) / INCH:.2f}in of the {width / INCH:.2f}in "
+                "text width (with their styles' indents and, for lists, "
+                f"{MAX_LIST_DEPTH} levels); at least 1in must be left",
+            )
 
 
 def _lists(r: _Reader, data: Mapping[str, Any], colors: Mapping[str, str]) -> ListSettings:
