@@ -83,6 +83,8 @@ def _job(args: argparse.Namespace) -> Job:
     from briefing.renderers.options import pdf_standards
 
     out_dir = _out_folder(args.out)
+    if args.template == "":
+        raise UsageError("-t '': give a template name or folder (see briefing templates)")
     return Job(
         langs=tuple(api.languages(_split(args.lang, "-l"))),
         formats=tuple(_formats(args.format)),

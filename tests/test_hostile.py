@@ -185,6 +185,7 @@ EXAMPLE = Path(__file__).resolve().parents[1] / "examples" / "us-azerbaijan-char
         (["-l", "en", "-l", " , "], "-l ' , ': give a value"),
         (["-f", ","], "-f ',': give a value"),
         (["--pdf-standard", ""], "--pdf-standard '': give a value"),
+        (["-t", ""], "-t '': give a template name or folder"),
     ],
 )
 def test_render_usage_errors_said_once(args: list[str], message: str, tmp_path: Path) -> None:
