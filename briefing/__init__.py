@@ -14,6 +14,7 @@ template that does not exist.
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -65,10 +66,19 @@ def render(
     missing in ``lang`` fall back to the brief's own language, unless ``strict``;
     a character no font of the template can show is an error either way.
     """
-    from briefing import api
+    from briefing import api, arguments
     from briefing.bilingual import is_pair
     from briefing.errors import BriefError
+    from briefing.renderers.options import RenderOptions as Options
 
+    lang = arguments.text(lang, "render", "lang")
+    arguments.text(fmt, "render", "fmt")
+    arguments.flag(strict, "render", "strict")
+    arguments.optional(options, Options, "render", "options")
+    arguments.any_of(template, (str, os.PathLike, type(None)), "render", "template",
+                     "a str, a path or None")  # fmt: skip
+    if not isinstance(brief, api.LoadedBrief):
+        brief = arguments.path(brief, "render", "brief")
     loaded = brief if isinstance(brief, api.LoadedBrief) else api.load(brief)
     api.output_format(fmt)
     tpl = api.template(template)

@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from briefing import arguments
 from briefing.errors import BriefError, KeyPath, Position, Problem, TemplateError, UsageError
 from briefing.limits import Limits
 from briefing.model import Brief
@@ -52,8 +53,8 @@ class LoadedBrief:
 
 def load(path: str | Path, limits: Limits | None = None) -> LoadedBrief:
     """Read and validate a brief file; BriefError lists every problem with its position."""
-    p = Path(path)
-    limits = limits or Limits()
+    p = arguments.path(path, "load", "path")
+    limits = arguments.optional(limits, Limits, "load", "limits") or Limits()
     source = load_source(p, limits)
     return _with_figures(LoadedBrief(p, source, validate(source, limits)), p.parent, limits)
 
@@ -80,7 +81,12 @@ def load_text(
     name positions are reported against; ``translations`` maps a language code to the
     text of that language's Markdown file (Markdown only); ``base`` is the folder its
     figures' image files are read from (none: a figure may show a chart, not a file)."""
-    limits = limits or Limits()
+    text = arguments.text(text, "load_text", "text")
+    fmt = arguments.text(fmt, "load_text", "fmt")
+    name = arguments.optional_text(name, "load_text", "name")
+    translations = arguments.text_map(translations, "load_text", "translations")
+    limits = arguments.optional(limits, Limits, "load_text", "limits") or Limits()
+    base = arguments.optional_path(base, "load_text", "base")
     kind = SOURCE_FORMATS.get(fmt.lower())
     if kind is None:
         raise UsageError(f"unknown brief format {fmt!r} (known: yaml, markdown)")
@@ -170,7 +176,7 @@ def languages(asked: Iterable[str], brief: LoadedBrief | None = None) -> list[st
     from briefing.i18n.language import canonical
 
     out: list[str] = []
-    for lang in asked:
+    for lang in arguments.texts(asked, "languages", "asked"):
         if lang == "all":
             out += catalog_languages()
         elif is_pair(lang):
@@ -187,11 +193,18 @@ def output_format(fmt: str) -> str:
     """``fmt`` if a renderer writes it, else UnknownFormat naming those that exist."""
     from briefing.renderers import check_format
 
-    return check_format(fmt)
+    return check_format(arguments.text(fmt, "output_format", "fmt"))
 
 
 def template(name_or_path: str | Path | None = None) -> Template:
     """A bundled template by name or a template folder, loaded and checked."""
+    arguments.any_of(
+        name_or_path,
+        (str, os.PathLike, type(None)),
+        "template",
+        "name_or_path",
+        "a str, a path or None",
+    )
     try:
         return load_template(None if name_or_path is None else str(name_or_path))
     except OSError as exc:  # a name too long for the file system, say
@@ -208,7 +221,8 @@ def localize(
     from briefing.i18n.catalog import catalog_for
     from briefing.localize import localize as _localize
 
-    catalog_for(lang)
+    arguments.instance(loaded, LoadedBrief, "localize", "loaded")
+    catalog_for(arguments.text(lang, "localize", "lang"))
     if date_style is not None:
         from briefing.theme import DATE_STYLES
 
@@ -255,7 +269,11 @@ def render(
     """The bytes of one file of ``doc`` (a localized tree, or a pair of them side by
     side) in ``fmt`` with ``tpl``'s look."""
     from briefing import renderers
+    from briefing.renderers.options import RenderOptions
 
+    arguments.text(fmt, "render", "fmt")
+    arguments.instance(tpl, Template, "render", "tpl")
+    arguments.optional(options, RenderOptions, "render", "options")
     return renderers.render(doc, fmt, tpl, options)
 
 
@@ -318,6 +336,8 @@ def write_atomic(target: Path, data: bytes) -> None:
     A failed or killed render never leaves a partial file under the final name, and
     never touches the previous good output.
     """
+    target = arguments.path(target, "write_atomic", "target")
+    arguments.any_of(data, (bytes, bytearray, memoryview), "write_atomic", "data", "bytes")
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
         if target.is_dir():

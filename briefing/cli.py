@@ -23,11 +23,41 @@ if TYPE_CHECKING:  # the render machinery is imported only by the commands that 
 EXIT_OK, EXIT_USER, EXIT_USAGE, EXIT_BUG = 0, 1, 2, 3
 
 
-def _split(values: list[str] | None) -> list[str]:
+def _split(values: list[str] | None, option: str = "") -> list[str]:
+    """Repeated and comma-separated values, once each. A value that names nothing
+    (``-l ""``, ``-f ,``) is a usage error: ignored, it rendered the defaults."""
     out: list[str] = []
     for value in values or []:
-        out += [v.strip() for v in value.split(",") if v.strip()]
+        items = [v.strip() for v in value.split(",") if v.strip()]
+        if not items and option:
+            raise UsageError(f"{option} {value!r}: give a value (see briefing -h)")
+        out += items
     return list(dict.fromkeys(out))
+
+
+def _out_folder(out: str) -> Path:
+    """-o names a folder: an existing file there (or above it) is a usage error, said
+    once, rather than "cannot write output" for every language and format."""
+    if not out:
+        raise UsageError("-o needs a folder name")
+    folder = Path(out)
+    for above in (folder, *folder.parents):
+        if above.exists() or above.is_symlink():
+            if not above.is_dir():
+                raise UsageError(f"-o {out}: {above} is a file, not a folder")
+            break
+    return folder
+
+
+def _no_stdin(args: argparse.Namespace) -> None:
+    """A brief is a file (its name gives the outputs' names and the folder its images
+    and translations are read from): ``-`` for standard input is not supported."""
+    named = getattr(args, "briefs", None) or [getattr(args, "brief", None)]
+    if "-" in named:
+        raise UsageError(
+            "reading a brief from standard input (-) is not supported: "
+            "save it as a .yaml or .md file"
+        )
 
 
 def _formats(asked: list[str] | None) -> list[str]:
@@ -35,7 +65,7 @@ def _formats(asked: list[str] | None) -> list[str]:
     from briefing.renderers import FORMATS
 
     out: list[str] = []
-    for fmt in _split(asked) or ["all"]:
+    for fmt in _split(asked, "-f") or ["all"]:
         out += FORMATS if fmt == "all" else [output_format(fmt)]
     return list(dict.fromkeys(out))
 
@@ -52,18 +82,19 @@ def _job(args: argparse.Namespace) -> Job:
     from briefing.renderers import RenderOptions
     from briefing.renderers.options import pdf_standards
 
-    if not args.out:
-        raise UsageError("-o needs a folder name")
+    out_dir = _out_folder(args.out)
+    if args.template == "":
+        raise UsageError("-t '': give a template name or folder (see briefing templates)")
     return Job(
-        langs=tuple(api.languages(_split(args.lang))),
+        langs=tuple(api.languages(_split(args.lang, "-l"))),
         formats=tuple(_formats(args.format)),
         template=api.template(args.template),
-        out_dir=Path(args.out),
+        out_dir=out_dir,
         options=RenderOptions(
             toc=args.toc,
             embed_fonts=args.embed_fonts,
             pdf_tags=args.pdf_tags,
-            pdf_standard=pdf_standards(_split(args.pdf_standard), args.pdf_tags),
+            pdf_standard=pdf_standards(_split(args.pdf_standard, "--pdf-standard"), args.pdf_tags),
         ),
         strict=args.strict,
         limits=_limits(args),
@@ -165,7 +196,7 @@ def cmd_validate(args: argparse.Namespace) -> int:
         if not args.lang:
             print(f"{brief_path}: valid")
             continue
-        asked = api.languages(_split(args.lang), loaded)
+        asked = api.languages(_split(args.lang, "-l"), loaded)
         for lang in dict.fromkeys(one for spec in asked for one in spec.split("+")):
             # validate prints no date: no template to load for its date style
             result = api.localize(loaded, lang, date_style="long")
@@ -189,11 +220,11 @@ def cmd_xliff(args: argparse.Namespace) -> int:
     from briefing import api
     from briefing.xliff import export_xliff, xliff_path
 
+    out_dir = _out_folder(args.out)
+    asked = _split(args.lang, "-l")
     loaded = api.load(args.brief, _limits(args))
-    if not args.out:
-        raise UsageError("-o needs a folder name")
     langs: list[str] = []
-    for lang in _split(args.lang):
+    for lang in asked:
         if lang == "all":  # every language with a catalog but the brief's own
             from briefing.i18n.catalog import catalog_languages
             from briefing.i18n.language import same_language
@@ -203,7 +234,7 @@ def cmd_xliff(args: argparse.Namespace) -> int:
             langs.append(lang)
     for lang in dict.fromkeys(langs):
         data = export_xliff(loaded, lang, args.xliff_version)
-        target = xliff_path(Path(args.out), loaded.stem, lang)
+        target = xliff_path(out_dir, loaded.stem, lang)
         api.write_atomic(target, data)
         print(target)
     return EXIT_OK
@@ -285,18 +316,17 @@ def cmd_init(args: argparse.Namespace) -> int:
 def cmd_serve(args: argparse.Namespace) -> int:
     from briefing.serve.server import serve
 
-    with suppress(KeyboardInterrupt):  # Ctrl-C is how a server is stopped: not an error
-        return serve(
-            args.folder,
-            args.host,
-            args.port,
-            args.token,
-            args.template,
-            _limits(args),
-            args.workers,
-            args.timeout,
-        )
-    return EXIT_OK
+    # Ctrl-C is how a server is stopped: not an error once it serves (serve says which)
+    return serve(
+        args.folder,
+        args.host,
+        args.port,
+        args.token,
+        args.template,
+        _limits(args),
+        args.workers,
+        args.timeout,
+    )
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -412,6 +442,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
     try:
+        _no_stdin(args)
         code: int = args.func(args)
         return code
     except UsageError as exc:

@@ -347,9 +347,11 @@ def _build(r: _Reader, folder: Path, file: Path, data: dict[str, Any]) -> Theme 
     lists = _lists(r, data, colors)
     styles = _styles(r, data, colors, fonts, page)
     document = _document(r, data)
-    logo = _logo(r, folder, data) if "logo" in data else None
+    logo = _logo(r, folder, data, page) if "logo" in data else None
     figures = _figures(r, data)
     _furniture_contrast(r, styles, classification)
+    if page is not None:
+        _indent_room(r, page.width - page.margin_left - page.margin_right, spacing, styles)
     if page is None or fonts is None:
         return None
     return Theme(
@@ -371,9 +373,13 @@ def _build(r: _Reader, folder: Path, file: Path, data: dict[str, Any]) -> Theme 
 # -- [logo] -------------------------------------------------------------------------------
 
 
-def _logo(r: _Reader, folder: Path, data: Mapping[str, Any]) -> LogoSettings | None:
+def _logo(
+    r: _Reader, folder: Path, data: Mapping[str, Any], page: PageSettings | None
+) -> LogoSettings | None:
     """[logo]: the file (inside the template folder, checked as a figure's image is),
-    where it sits at the top of page 1, and how wide it is."""
+    where it sits at the top of page 1, and how wide it is. At that width it may take at
+    most half the first page's text height: a narrow, tall image was a flowable taller
+    than the page, a layout error (exit 3) in every render with the template."""
     from briefing.figures.images import read_image
     from briefing.figures.paths import PathRefused, image_bytes
     from briefing.limits import Limits
@@ -406,6 +412,18 @@ def _logo(r: _Reader, folder: Path, data: Mapping[str, Any]) -> LogoSettings | N
             ("logo", "file"), f"{exc.message.replace('beside the brief', 'in the template folder')}"
         )
         return None
+    if page is not None:
+        shown = min(width, page.width - page.margin_left - page.margin_right)
+        tall = shown * picture.height / picture.width
+        room = (page.height - page.first_margin_top - page.margin_bottom) / 2
+        if tall > room:
+            r.fail(
+                ("logo", "file"),
+                f"{name} would be {tall / _RL_MM:,.0f}mm tall at {shown / _RL_MM:.0f}mm wide; "
+                f"a logo may take half the first page's text height ({room / _RL_MM:.0f}mm): "
+                "use a wider image or a smaller width",
+            )
+            return None
     return LogoSettings(picture, home / name, str(place), width)
 
 
@@ -672,6 +690,35 @@ def _spacing(r: _Reader, data: Mapping[str, Any], page: PageSettings | None) -> 
         if found is not None:
             values[key] = found
     return SpacingSettings(**values)
+
+
+def _indent_room(
+    r: _Reader, width: float, spacing: SpacingSettings, styles: Mapping[str, Style]
+) -> None:
+    """The text of the most indented list item, of a quote and of a note keeps at least
+    an inch, as a style's own indents must: a list_indent of 200pt left the third
+    level's item no width, and the PDF dropped its text without a word."""
+    from briefing.model import MAX_LIST_DEPTH
+
+    def own(name: str) -> float:
+        style = styles.get(name)
+        if style is None:
+            return 0.0
+        return style.left_indent + style.right_indent + max(style.first_line_indent, 0.0)
+
+    taken = {
+        "list_indent": (MAX_LIST_DEPTH * spacing.list_indent + own("bullet"), "list items"),
+        "quote_indent": (spacing.quote_indent + 13 + own("quote"), "quotes"),
+        "note_padding": (2 * spacing.note_padding + 2 + own("note"), "notes"),
+    }
+    for key, (used, what) in taken.items():
+        if width - used < INCH:
+            r.fail(
+                ("spacing", key),
+                f"leaves {what} {max(width - used, 0) / INCH:.2f}in of the {width / INCH:.2f}in "
+                "text width (with their styles' indents and, for lists, "
+                f"{MAX_LIST_DEPTH} levels); at least 1in must be left",
+            )
 
 
 def _lists(r: _Reader, data: Mapping[str, Any], colors: Mapping[str, str]) -> ListSettings:

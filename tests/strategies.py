@@ -1303,3 +1303,57 @@ def malformed_cases_from(builder: Builder) -> SearchStrategy[Case]:
                     "\n", [], raw)  # fmt: skip
 
     return builder.brief().map(make)
+
+
+# -- SVG documents with hostile numbers -----------------------------------------------------
+# A figure's or a logo's SVG states its own size and coordinates; each is a number its
+# author chose. These documents mix ordinary values with the ones that broke renderers:
+# nan, inf, 1e308, negative, zero, tiny, huge, and sizes far from square.
+
+_ODD_NUMBERS = ("nan", "inf", "-inf", "1e308", "-1e308", "1e-300", "0", "-0", "-5", "1e12")
+
+
+def svg_numbers() -> SearchStrategy[str]:
+    """One number as an SVG attribute holds it: ordinary, hostile, or with a unit."""
+    ordinary = st.floats(0.5, 2000, allow_nan=False).map(lambda v: f"{v:.6g}")
+    unit = st.sampled_from(("", "", "px", "pt", "mm", "in", "%"))
+    return st.one_of(
+        ordinary,
+        st.sampled_from(_ODD_NUMBERS),
+        st.floats(allow_nan=True, allow_infinity=True).map(repr),
+        st.tuples(ordinary, unit).map("".join),
+    )
+
+
+@st.composite
+def svg_documents(draw: st.DrawFn) -> bytes:
+    """An SVG file: the root's width, height and viewBox (each may be absent), then a
+    few shapes whose coordinates and transforms come from svg_numbers()."""
+    n = svg_numbers()
+    attrs = {"xmlns": "http://www.w3.org/2000/svg"}
+    for key in ("width", "height"):
+        if draw(st.booleans()):
+            attrs[key] = draw(n)
+    if draw(st.booleans()):
+        attrs["viewBox"] = " ".join(draw(st.lists(n, min_size=3, max_size=5)))
+    shapes = {
+        "rect": ("x", "y", "width", "height"),
+        "circle": ("cx", "cy", "r"),
+        "line": ("x1", "y1", "x2", "y2"),
+    }
+    body = []
+    for _ in range(draw(st.integers(0, 3))):
+        kind = draw(st.sampled_from((*shapes, "path", "polyline", "g")))
+        if kind == "path":
+            d = " ".join(draw(st.lists(n, min_size=2, max_size=6)))
+            body.append(f'<path d="M {d} Z" fill="#336"/>')
+        elif kind == "polyline":
+            body.append(f'<polyline points="{" ".join(draw(st.lists(n, max_size=6)))}"/>')
+        elif kind == "g":
+            scale = draw(n)
+            body.append(f'<g transform="scale({scale})"><rect width="10" height="10"/></g>')
+        else:
+            values = " ".join(f'{k}="{draw(n)}"' for k in shapes[kind])
+            body.append(f'<{kind} {values} fill="#a33"/>')
+    head = " ".join(f'{k}="{v}"' for k, v in attrs.items())
+    return f"<svg {head}>{''.join(body)}</svg>".encode()

@@ -103,6 +103,38 @@ def test_api_example_does_what_it_says(tmp_path: Path) -> None:
     assert len(docx) == 1 and docx[0].read_bytes().startswith(b"PK")
 
 
+# A ```python block followed by "prints" (or "It prints:") and a block of its output.
+_SHOWN_OUTPUT = re.compile(r"```python\n(.*?)```\n\n(?:It prints:|prints)\n\n```\n(.*?)```", re.S)
+# print(...)  # what it prints, on the same line
+_INLINE_OUTPUT = re.compile(r"^\s*print\(.*\)  # (.+)$", re.M)
+
+
+def shown_outputs(path: Path) -> list[tuple[str, str]]:
+    """(code, the output the text shows for it) of each example that shows one."""
+    text = path.read_text(encoding="utf-8")
+    pairs = [(code, shown) for code, shown in _SHOWN_OUTPUT.findall(text) if "```" not in code]
+    for code in _PYTHON_BLOCK.findall(text):
+        lines = _INLINE_OUTPUT.findall(code)
+        if lines:
+            pairs.append((code, "\n".join(lines) + "\n"))
+    return pairs
+
+
+@pytest.mark.parametrize("index", range(len(shown_outputs(API))))
+def test_api_examples_print_what_the_docs_show(index: int, tmp_path: Path) -> None:
+    """Every example of docs/api.md that shows its output prints exactly that: a count
+    in the text (units merged, files written) went stale when the example brief grew."""
+    code, shown = shown_outputs(API)[index]
+    proc = run_block(code, tmp_path)
+    assert proc.returncode == 0, proc.stderr
+    assert proc.stdout == shown
+
+
+def test_the_shown_outputs_are_found() -> None:
+    """The three examples that show what they print, and the two inline comments."""
+    assert len(shown_outputs(API)) >= 4
+
+
 # -- links -------------------------------------------------------------------------------
 
 

@@ -9,18 +9,21 @@ from __future__ import annotations
 import io
 import itertools
 import math
+import re
 import subprocess
 import sys
 import zipfile
 from pathlib import Path
 
 import pytest
-from hypothesis import given
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
+import briefing
 from briefing import api
 from briefing.figures.scale import nice_ticks
 from briefing.tree import Chart, Figure, Picture, walk_sections
+from tests import strategies
 from tests.figure_files import png
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -229,3 +232,91 @@ def test_an_image_path_with_a_line_break_is_named_on_one_line(tmp_path: Path) ->
     )
     assert run.returncode == 1
     assert run.stderr.strip() == f"{brief}:6:17: 'a\\nb.png': no such image file beside the brief"
+
+
+# -- hostile numbers and shapes ------------------------------------------------------------
+
+FIGURE_BRIEF = """\
+lang: en
+title: Figure
+date: 2026-11-26
+sections:
+  - title: Section
+    body:
+      - figure: {file}
+        alt: A figure
+        caption: Its caption
+"""
+
+
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(svg=strategies.svg_documents())
+@example(svg=b'<svg xmlns="http://www.w3.org/2000/svg" width="nan" height="10"/>')
+@example(svg=b'<svg xmlns="http://www.w3.org/2000/svg" width="1e308" height="10"/>')
+@example(svg=b'<svg xmlns="http://www.w3.org/2000/svg" width="-5" height="0"/>')
+@example(svg=b'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 0 0"/>')
+@example(svg=b'<svg xmlns="http://www.w3.org/2000/svg" width="1" height="100000"/>')
+@example(svg=b'<svg xmlns="http://www.w3.org/2000/svg"><rect x="1e300" width="9"/></svg>')
+@example(svg=b'<svg xmlns="http://www.w3.org/2000/svg" width="100mm" height="50mm"/>')
+def test_any_svg_renders_or_is_refused_at_its_line(svg: bytes) -> None:
+    """nan, inf, 1e308, 0 or negative sizes and absurd shapes were a layout error or a
+    resvg error (exit 3), or aborted the process allocating 370 GB for the DOCX's PNG."""
+    import tempfile
+
+    from briefing.errors import BriefError
+
+    with tempfile.TemporaryDirectory() as folder:
+        (Path(folder) / "f.svg").write_bytes(svg)
+        brief = Path(folder) / "brief.yaml"
+        brief.write_text(FIGURE_BRIEF.format(file="f.svg"), encoding="utf-8")
+        try:
+            loaded = api.load(brief)
+        except BriefError as exc:
+            assert [str(p.position) for p in exc.problems] == [f"{brief}:7:17"]
+            assert "the SVG" in exc.problems[0].message
+            return
+        for fmt in ("pdf", "docx"):
+            assert briefing.render(loaded, "en", fmt)[:4] in (b"%PDF", b"PK\x03\x04")
+
+
+def test_a_tall_figure_is_three_quarters_of_the_text_height_in_the_docx(
+    tmp_path: Path,
+) -> None:
+    """The PDF made it smaller; the DOCX kept it taller than the page (Word squeezed it
+    out of shape, LibreOffice cut it)."""
+    import docx
+
+    (tmp_path / "tall.png").write_bytes(png(10, 90, b"\x00" * 11 * 90))
+    (tmp_path / "tall.svg").write_text(
+        '<svg xmlns="http://www.w3.org/2000/svg" width="20" height="900"/>', encoding="utf-8"
+    )
+    for name in ("tall.png", "tall.svg"):
+        brief = tmp_path / "brief.yaml"
+        brief.write_text(FIGURE_BRIEF.format(file=name), encoding="utf-8")
+        document = docx.Document(io.BytesIO(briefing.render(brief, "en", "docx")))
+        section = document.sections[0]
+        height, top, bottom = section.page_height, section.top_margin, section.bottom_margin
+        assert height is not None and top is not None and bottom is not None
+        text = height - top - bottom
+        (shape,) = document.inline_shapes
+        assert abs(shape.height - 0.75 * text) < 12700  # within a point
+        natural = (10, 90) if name == "tall.png" else (20, 900)
+        assert math.isclose(shape.width / shape.height, natural[0] / natural[1], rel_tol=0.01)
+
+
+def test_a_tall_logo_is_a_template_error(tmp_path: Path) -> None:
+    """A narrow, tall logo was a flowable taller than the page: a layout error (exit 3)
+    in every render with the template, while `templates --check` said ok."""
+    memo = ROOT / "templates" / "memo"
+    theme = (memo / "theme.toml").read_text(encoding="utf-8")
+    (tmp_path / "tpl").mkdir()
+    (tmp_path / "tpl" / "tall.png").write_bytes(png(10, 600, b"\x00" * 11 * 600))
+    (tmp_path / "tpl" / "theme.toml").write_text(
+        theme.replace('file = "logo.png"', 'file = "tall.png"'), encoding="utf-8"
+    )
+    check = _cli("templates", "--check", str(tmp_path / "tpl"))
+    assert check.returncode == 1
+    assert re.search(r"theme.toml:\d+:\d+: logo.file: tall.png would be 1,920mm tall", check.stderr)
+    render = _cli("render", str(EXAMPLE), "-t", str(tmp_path / "tpl"), "-o", str(tmp_path / "o"))
+    assert render.returncode == 1 and "Traceback" not in render.stderr
+    assert "logo.file: tall.png would be" in render.stderr and not (tmp_path / "o").exists()

@@ -9,6 +9,7 @@ and must end within 10 seconds and 500 MB, with no traceback, ever.
     # contains: <b>not bold</b>          is in the PDF and DOCX text of every language
     # expect: error LINE:COL: message    exit 1, that message at that position of the
     # expect: error -: message           brief (or anywhere, with -), no file written
+    # expect: usage -: message           exit 2 (a usage error), no file written
     # args: --limit table-columns=60     extra CLI arguments
 """
 
@@ -129,9 +130,10 @@ def test_hostile_case(path: Path, tmp_path: Path) -> None:
                 assert squash(text) in pdf, f"{lang} PDF lacks {text!r}"
                 assert squash(text) in docx, f"{lang} DOCX lacks {text!r}"
         return
-    assert case.expect.startswith("error "), case.expect
-    where, _, message = case.expect.removeprefix("error ").partition(": ")
-    assert code == 1, stderr
+    kind, _, rest = case.expect.partition(" ")
+    assert kind in ("error", "usage"), case.expect
+    where, _, message = rest.partition(": ")
+    assert code == (1 if kind == "error" else 2), stderr
     if where == "-":
         assert message in stderr, stderr
     else:
@@ -140,3 +142,93 @@ def test_hostile_case(path: Path, tmp_path: Path) -> None:
     assert len(written) == (case.written if case.written != 6 else 0), stdout
     if out.is_dir() and case.written == 6:
         assert [p for p in out.rglob("*") if p.is_file()] == []
+
+
+# Hostile values outside the corpus: CLI options, starter languages, encodings.
+
+
+def briefing(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "briefing", *args],
+        capture_output=True, text=True, timeout=120, cwd=cwd,
+    )  # fmt: skip
+
+
+@pytest.mark.parametrize("lang", ["../starters/en", "../../../../../../../tmp/x", "en_GB", ""])
+def test_init_language_is_never_a_path(lang: str, tmp_path: Path) -> None:
+    """``init --lang`` named a file (briefing/starters/<lang>.yaml): ../ read any .yaml
+    file on the machine, and one with braces in it was a bug (exit 3)."""
+    (tmp_path / "x.yaml").write_text("a: {x}\n", encoding="utf-8")
+    target = tmp_path / "brief.yaml"
+    proc = briefing("init", str(target), "--lang", lang.replace("/tmp/x", f"{tmp_path}/x"))
+    assert proc.returncode == 1, proc.stderr
+    assert proc.stderr.startswith("no starter brief in "), proc.stderr
+    assert not target.exists()
+
+
+def test_init_file_name_with_a_line_break_stays_in_its_comment(tmp_path: Path) -> None:
+    target = tmp_path / "a\ntitle: injected.yaml"
+    assert briefing("init", str(target), "--lang", "AZ").returncode == 0
+    assert briefing("validate", str(target)).returncode == 0
+    assert "injected" not in target.read_text(encoding="utf-8").split("lang:")[1]
+
+
+EXAMPLE = Path(__file__).resolve().parents[1] / "examples" / "us-azerbaijan-charter.yaml"
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["-o", "{file}"], "-o {file}: {file} is a file, not a folder"),
+        (["-o", "{file}/sub", "-l", "all"], "-o {file}/sub: {file} is a file, not a folder"),
+        (["-l", ""], "-l '': give a value"),
+        (["-l", "en", "-l", " , "], "-l ' , ': give a value"),
+        (["-f", ","], "-f ',': give a value"),
+        (["--pdf-standard", ""], "--pdf-standard '': give a value"),
+        (["-t", ""], "-t '': give a template name or folder"),
+    ],
+)
+def test_render_usage_errors_said_once(args: list[str], message: str, tmp_path: Path) -> None:
+    """An existing file as -o was "cannot write output" once per language and format
+    (exit 1); an empty -l or -f rendered the defaults as if it had not been given."""
+    file = tmp_path / "taken.txt"
+    file.write_text("mine\n", encoding="utf-8")
+    args = [a.replace("{file}", str(file)) for a in args]
+    proc = briefing("render", str(EXAMPLE), *args, cwd=tmp_path)
+    assert proc.returncode == 2, proc.stderr
+    errors = [line for line in proc.stderr.splitlines() if "error" in line]
+    assert len(errors) == 1, proc.stderr
+    assert errors[0].startswith(f"briefing: error: {message.replace('{file}', str(file))}")
+    assert proc.stdout == "" and file.read_text(encoding="utf-8") == "mine\n"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["taken.txt"]
+
+
+@pytest.mark.parametrize(
+    "command", [["render", "-"], ["validate", "-"], ["xliff", "-", "-l", "az"]]
+)
+def test_standard_input_is_not_a_brief(command: list[str], tmp_path: Path) -> None:
+    proc = subprocess.run(
+        [sys.executable, "-m", "briefing", *command], input=EXAMPLE.read_text("utf-8"),
+        capture_output=True, text=True, timeout=120, cwd=tmp_path,
+    )  # fmt: skip
+    assert proc.returncode == 2
+    assert "standard input (-) is not supported" in proc.stderr
+    assert list(tmp_path.iterdir()) == []
+
+
+@pytest.mark.parametrize("bom", [True, False], ids=["bom", "no-bom"])
+@pytest.mark.parametrize("encoding", ["utf-16-le", "utf-16-be", "utf-32-le", "utf-32-be"])
+@pytest.mark.parametrize("name", ["brief.yaml", "brief.md", "brief.az.md"])
+def test_utf16_and_utf32_named(name: str, encoding: str, bom: bool, tmp_path: Path) -> None:
+    """Without a BOM, ASCII in UTF-16/32 is valid UTF-8 (with NULs): the error came at
+    the first non-ASCII letter, far from the real cause, or at the BOM as "byte 0xff"."""
+    text = "---\ntitle: Başlıq\ndate: 2026-11-26\n---\n\nMətn.\n"
+    data = (("\ufeff" if bom else "") + text).encode(encoding)
+    base = tmp_path / "brief.md"
+    base.write_text(text, encoding="utf-8")
+    (tmp_path / name).write_bytes(data)
+    proc = briefing("validate", str(base if name == "brief.az.md" else tmp_path / name))
+    assert proc.returncode == 1, proc.stderr
+    order = "little" if encoding.endswith("le") else "big"
+    width = encoding[:6].upper()
+    assert f"{tmp_path / name}:1:1: the file is {width} ({order}-endian) text" in proc.stderr

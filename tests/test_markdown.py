@@ -207,9 +207,50 @@ def test_a_translation_with_another_structure_is_an_error(tmp_path: Path) -> Non
     write(tmp_path, "b.az.md", BRIEF.replace("- two\n", ""))
     errors = _errors(base)
     assert any(
-        e.startswith(f"{tmp_path / 'b.az.md'}:14:1: 1 entry here but 2 in the base file")
+        e.startswith(f"{tmp_path / 'b.az.md'}:14:3: 1 entry here but 2 in the base file")
         for e in errors
     ), errors
+
+
+STRUCTURE = """\
+---
+title: Title
+date: 2026-11-26
+---
+
+## Summary {kind=summary}
+
+- One
+- Two
+
+## Background {kind=background}
+
+First.
+
+- a
+"""
+
+
+@pytest.mark.parametrize(
+    ("change", "where", "message"),
+    [
+        # an extra section was reported at 2:1, inside the front matter
+        (("- a\n", "- a\n\n## Extra\n\nX.\n"), "17:1", "2 entries here but 1 in the base file"),
+        (("- Two\n", "- Two\n- Three\n"), "10:3", "3 entries here but 2 in the base file"),
+        (("First.\n", "First.\n\nSecond.\n"), "17:1", "3 entries here but 2 in the base file"),
+        (("- Two\n", ""), "8:3", "1 entry here but 2 in the base file"),
+        # a nested list under an item was taken for a map of languages: "unknown key
+        # 'en'" at the base file's line
+        (("- One\n", "- One\n  - nested\n"), "8:3", "a text in the base file, more than a text"),
+    ],
+)
+def test_a_translation_structure_error_points_into_the_translation(
+    tmp_path: Path, change: tuple[str, str], where: str, message: str
+) -> None:
+    base = write(tmp_path, "b.md", STRUCTURE)
+    write(tmp_path, "b.az.md", STRUCTURE.replace(*change))
+    errors = _errors(base)
+    assert any(e.startswith(f"{tmp_path / 'b.az.md'}:{where}: {message}") for e in errors), errors
 
 
 def test_a_translation_file_is_not_a_brief_of_its_own(tmp_path: Path) -> None:

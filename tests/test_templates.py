@@ -46,6 +46,9 @@ THEME_CASES = {
     "size-huge": (102, "styles.title.size: '5000pt': must be more than 0 and at most 72pt"),
     "margin-negative": (14, "page.margin_left: '-500mm' is out of range"),
     "margins-wider": (14, "leave less than 1in of text width"),
+    # three list levels of 200pt left no width: the PDF dropped the item's text
+    "list-indent-wide": (78, "spacing.list_indent: leaves list items 0.00in of the 6.42in"),
+    "note-padding-wide": (81, "spacing.note_padding: leaves notes 0.00in of the 6.42in"),
     "bad-colour": (46, "colors.navy: '#1F386' is not a colour"),
     "parent-loop": (150, "parent loop: heading2 -> heading3 -> heading2"),
     "font-dotdot": (32, "'../../etc/passwd' climbs out of the template folder"),

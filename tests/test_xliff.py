@@ -417,6 +417,39 @@ def test_control_character_in_a_2x_code_point_is_refused(tmp_path: Path) -> None
     assert proc.returncode == 1 and "U+0007" in proc.stderr and "control" in proc.stderr
 
 
+@pytest.mark.parametrize(
+    ("hex_value", "message"),
+    [
+        ("ZZ", "<cp hex='ZZ'/> is not a code point"),
+        ("", "<cp hex=''/> is not a code point"),
+        ("110000", "<cp hex='110000'/> is not a code point"),
+        ("0x41", "<cp hex='0x41'/> is not a code point"),
+        ("F" * 40, "<cp hex='FFFFFFFFFFFFFFFFFFFF'/> is not a code point"),
+        ("D800", "<cp hex='D800'/>: U+D800 is not allowed (a lone surrogate"),
+        ("FFFE", "<cp hex='FFFE'/>: U+FFFE is not allowed (it is a noncharacter)"),
+        ("202e", "<cp hex='202e'/>: U+202E (RIGHT-TO-LEFT OVERRIDE) is not allowed"),
+    ],
+)
+def test_a_bad_2x_code_point_is_an_error_at_the_cp(
+    tmp_path: Path, hex_value: str, message: str
+) -> None:
+    """A hex that is no code point was read as U+0000 and reported at the target as a
+    NUL the translator never wrote."""
+    brief = tmp_path / "small.yaml"
+    brief.write_text(SMALL, encoding="utf-8")
+    text = export_xliff(api.load(brief), "az", "2.1").decode("utf-8")
+    at = text.index("<target", text.index('id="title"'))
+    end = text.index("</target>", at)
+    target = f'<target xml:space="preserve">Xar<cp hex="{hex_value}"/>tiya'
+    text = text[:at] + target + text[end:]
+    proc = merge_cli(brief, tmp_path / "s.xlf", text)
+    line = text[:at].count("\n") + 1
+    column = at - text.rfind("\n", 0, at) + target.index("<cp")
+    assert proc.returncode == 1 and "Traceback" not in proc.stderr
+    assert proc.stderr.startswith(f"{tmp_path / 's.xlf'}:{line}:{column}: {message}"), proc.stderr
+    assert brief.read_text(encoding="utf-8") == SMALL
+
+
 def test_unknown_unit_wrong_language_and_not_xliff(tmp_path: Path) -> None:
     brief, xlf, text = small(tmp_path)
     bad = text.replace('id="title"', 'id="sections.9.title"')

@@ -22,6 +22,7 @@ from pathlib import Path
 
 from briefing.errors import KeyPath
 from briefing.figures.paths import PathRefused
+from briefing.figures.svgsize import check_numbers, svg_size
 from briefing.limits import Limits, hint
 from briefing.tree import Picture
 
@@ -29,8 +30,6 @@ SVG_NS = "http://www.w3.org/2000/svg"
 XLINK = "{http://www.w3.org/1999/xlink}href"
 MAX_SVG_ELEMENTS = 100_000  # drawing more would cost more time than any figure is worth
 DEFAULT_DPI = 96.0  # what a screen image without a dpi means
-_UNITS = {"": 0.75, "px": 0.75, "pt": 1.0, "pc": 12.0, "mm": 72 / 25.4, "cm": 72 / 2.54, "in": 72.0}
-_LENGTH = re.compile(r"^\s*([0-9]*\.?[0-9]+(?:[eE][-+]?[0-9]+)?)\s*([a-z]*)\s*$")
 _PILLOW = {"jpeg": "JPEG"}  # our format name -> Pillow's (and the message's)
 _INLINE_IMAGE = re.compile(r"^data:image/(png|jpeg);base64,", re.I)
 _CSS_URL = re.compile(r"url\(\s*['\"]?\s*([^'\")\s]*)", re.I)
@@ -135,9 +134,10 @@ def _svg(data: bytes, at: KeyPath) -> Picture:
                 )
             if local == "style":
                 _check_css(value, name, at)
+            check_numbers(name, local, value, at)
         if name == "style":
             _check_css(el.text or "", name, at)
-    width, height = _size(root)
+    width, height = svg_size(root, at)
     return Picture(data, "svg", width, height)
 
 
@@ -151,31 +151,3 @@ def _check_css(css: str, name: str, at: KeyPath) -> None:
     for target in _CSS_URL.findall(css):
         if not target.startswith("#"):
             raise PathRefused(at, f"the SVG's <{name}> style points at {target[:80]!r}")
-
-
-def _size(root: object) -> tuple[float, float]:
-    """The natural size in points: width and height, else the viewBox, else 300×150."""
-    get = root.get  # type: ignore[attr-defined]
-    try:
-        box = [float(v) for v in re.split(r"[\s,]+", (get("viewBox") or "").strip()) if v][:4]
-    except ValueError:  # a viewBox that is not four numbers: the SVG's own problem
-        box = []
-    w, h = _length(get("width")), _length(get("height"))
-    if len(box) == 4 and box[2] > 0 and box[3] > 0:
-        ratio = box[3] / box[2]
-        if w is None and h is None:
-            return box[2] * 0.75, box[3] * 0.75
-        if w is None and h is not None:
-            return h / ratio, h
-        if h is None and w is not None:
-            return w, w * ratio
-    return w or 225.0, h or 112.5
-
-
-def _length(value: str | None) -> float | None:
-    if not value:
-        return None
-    m = _LENGTH.match(value)
-    if not m or m.group(2) not in _UNITS or float(m.group(1)) <= 0:
-        return None
-    return float(m.group(1)) * _UNITS[m.group(2)]

@@ -108,9 +108,43 @@ def read_text(path: Path, limits: Limits | None = None) -> str:
     return decode(raw, name)
 
 
+# Byte-order marks, longest first (UTF-32-LE's starts with UTF-16-LE's).
+_BOMS = (
+    (b"\xff\xfe\x00\x00", "UTF-32 (little-endian)"),
+    (b"\x00\x00\xfe\xff", "UTF-32 (big-endian)"),
+    (b"\xff\xfe", "UTF-16 (little-endian)"),
+    (b"\xfe\xff", "UTF-16 (big-endian)"),
+)
+
+
+def wide_encoding(raw: bytes) -> str | None:
+    """UTF-16 or UTF-32 (as Windows editors save "Unicode"), by its byte-order mark or,
+    without one, by where the NUL bytes of the first characters fall (a brief starts
+    with ASCII: a key, ``#`` or ``---``), as RFC 4627 told JSON's encoding; else None."""
+    for bom, name in _BOMS:
+        if raw.startswith(bom):
+            return name
+    head = raw[:4]
+    if len(head) < 4 or b"\x00" not in head:
+        return None
+    nul = [b == 0 for b in head]
+    patterns = {
+        (False, True, True, True): "UTF-32 (little-endian)",
+        (True, True, True, False): "UTF-32 (big-endian)",
+        (False, True, False, True): "UTF-16 (little-endian)",
+        (True, False, True, False): "UTF-16 (big-endian)",
+    }
+    return patterns.get((nul[0], nul[1], nul[2], nul[3]))
+
+
 def decode(raw: bytes, name: str) -> str:
     """``raw`` as text with ``\n`` line breaks: UTF-8 (a BOM is allowed), or an error at
     the line and column of the first byte that is not (for a file or an HTTP body)."""
+    wide = wide_encoding(raw)
+    if wide is not None:  # NUL bytes decode as UTF-8: name the encoding instead
+        raise BriefError(
+            Problem(f"the file is {wide} text, not UTF-8; save it as UTF-8", Position(name, 1, 1))
+        )
     try:
         return normalize_newlines(raw.decode("utf-8-sig"))
     except UnicodeDecodeError as exc:

@@ -222,9 +222,15 @@ class _Merger:
             if not isinstance(value, list):
                 self.mismatch(lang, path, "a different kind of content than the base file")
             elif len(value) != len(base):
-                self.mismatch(
-                    lang, path, f"{_entries(len(value))} here but {len(base)} in the base file"
-                )
+                # at the first entry too many; for too few, at the list, or its last
+                # entry when the list has no position of its own (a Markdown file's
+                # section list fell back to 2:1, inside the front matter)
+                at = (*path, len(base))
+                if len(value) < len(base):
+                    known = path in self.translations[lang].positions
+                    at = path if known or not value else (*path, len(value) - 1)
+                message = f"{_entries(len(value))} here but {len(base)} in the base file"
+                self.mismatch(lang, at, message)
             else:
                 usable[lang] = value
         return [
@@ -249,8 +255,12 @@ class _Merger:
                 where = self.translations[lang].positions.get(path)
                 if where is not None:
                     self.positions[(*path, lang)] = where
-            elif isinstance(value, dict):
-                merged.update(value)
+            elif isinstance(value, dict) and all(
+                isinstance(k, str) and LANG_CODE.match(k) for k in value
+            ):
+                merged.update(value)  # a map of languages, in a ```brief block
+            elif isinstance(value, dict):  # an item with a nested list, say
+                self.mismatch(lang, path, "a text in the base file, more than a text here")
             else:
                 self.mismatch(lang, path, "a text in the base file, something else here")
         return merged

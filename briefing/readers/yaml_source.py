@@ -6,8 +6,9 @@ converted by hand instead of being constructed by a YAML loader. That keeps ever
 line and column, and it is also the safety boundary: every scalar stays the string
 the author typed (``2022`` is the text "2022", never an int; dates are parsed later
 by the model), tags that would construct objects are refused, duplicate keys are
-errors rather than silently overwritten, and alias expansion is counted so a
-"billion laughs" file stops early.
+errors rather than silently overwritten, the merge key ``<<`` is refused by name
+("unknown key '<<'" misled), and alias expansion is counted so a "billion laughs" file
+stops early.
 
 Positions are the editor's: YAML 1.1 also breaks lines at U+0085, U+2028 and U+2029,
 which no editor does, so in a text holding one of them a mark's line and column are
@@ -117,6 +118,15 @@ class _Builder:
             for key_node, value_node in node.value:
                 if not isinstance(key_node, ScalarNode):
                     self.problems.append(Problem("a key must be a plain name", self.pos(key_node)))
+                    continue
+                if key_node.tag == _STD + "merge":  # a plain <<: not a key to look up
+                    self.problems.append(
+                        Problem(
+                            "the YAML merge key '<<' is not supported in a brief: "
+                            "write the keys out (an anchor and *alias may stand for a value)",
+                            self.pos(key_node),
+                        )
+                    )
                     continue
                 key = str(key_node.value)
                 if key in out:

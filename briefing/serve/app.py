@@ -199,7 +199,7 @@ def create_app(
                 )
             body = await read_json(request, limits)
             new, opened = body.get("text"), body.get("version")
-            if not isinstance(new, str) or not (opened is None or isinstance(opened, str)):
+            if not isinstance(new, str) or not (opened is None or _is_version(opened)):
                 return error(400, 'the body is {"text": "...", "version": "..." or null}')
             version = briefs.save(relative, new, opened)
             return JSONResponse({"path": relative, "version": version}, headers=SECURITY_HEADERS)
@@ -236,6 +236,15 @@ def create_app(
     )
     app.state.pool = pool
     return app
+
+
+def _is_version(value: object) -> bool:
+    """A version as GET /api/file gives it (a SHA-256 in hex); anything else was taken as
+    "changed on disk" and wrote a conflict copy."""
+    return isinstance(value, str) and len(value) == 64 and all(c in HEX for c in value)
+
+
+HEX = frozenset("0123456789abcdef")
 
 
 def language_name(code: str) -> str:

@@ -45,6 +45,26 @@ def version(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 
 
+def _usable(name: str) -> bool:
+    """Listed only if it can be opened by name."""
+    try:
+        _check_name(name)
+    except PathRefused:
+        return False
+    return True
+
+
+def _check_name(part: str) -> None:
+    """One file or folder name from a request: no line breaks, controls, bidi overrides
+    or lone surrogates (not printable), no U+FFFD (a percent-escape that was not UTF-8),
+    no spaces at its ends, and short enough for the file system (a longer one was an
+    OSError: HTTP 500). Such names were saved as files no one could type."""
+    if not part.isprintable() or "\ufffd" in part or part != part.strip():
+        raise PathRefused(f"{part!r}: not a usable file name")
+    if len(part.encode("utf-8")) > 255:
+        raise PathRefused(f"{part[:40]}...: a file name is at most 255 bytes")
+
+
 class Folder:
     def __init__(self, root: Path, limits: Limits) -> None:
         self.root = root.resolve(strict=True)
@@ -61,7 +81,12 @@ class Folder:
             raise PathRefused(f"{relative}: only paths inside the folder, without hidden parts")
         if pure.suffix.lower() not in SUFFIXES:
             raise PathRefused(f"{relative}: a brief ends in {', '.join(SUFFIXES)}")
-        target = (self.root / pure).resolve()
+        for part in pure.parts:
+            _check_name(part)
+        try:
+            target = (self.root / pure).resolve()
+        except OSError as exc:  # a loop of symlinks, say
+            raise PathRefused(f"{relative}: {exc.strerror or 'not a usable path'}") from None
         if not target.is_relative_to(self.root):  # resolve() followed every symlink
             raise PathRefused(f"{relative}: leads outside the folder")
         return target
@@ -77,7 +102,7 @@ class Folder:
             except OSError:
                 continue
             for entry in entries:
-                if entry.name.startswith(".") or entry.is_symlink():
+                if entry.name.startswith(".") or entry.is_symlink() or not _usable(entry.name):
                     continue
                 if entry.is_dir() and depth < MAX_DEPTH:
                     stack.append((entry, depth + 1))
@@ -108,8 +133,11 @@ class Folder:
     def _bytes(self, path: Path, relative: str) -> bytes:
         if not path.is_file():
             raise NotFound(f"{relative}: no such brief")
-        with path.open("rb") as fh:
-            data = fh.read(self.limits.input_bytes + 1)
+        try:
+            with path.open("rb") as fh:
+                data = fh.read(self.limits.input_bytes + 1)
+        except OSError as exc:  # permission denied, or replaced by a folder meanwhile
+            raise PathRefused(f"{relative}: cannot read: {exc.strerror}") from None
         if len(data) > self.limits.input_bytes:
             raise PathRefused(f"{relative}: over the input limit of {self.limits.input_mb:g} MB")
         return data

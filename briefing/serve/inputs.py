@@ -60,6 +60,11 @@ async def read_json(request: Request, limits: Limits) -> dict[str, Any]:
         raise HTTPProblem(400, "the body is not JSON") from None
     if not isinstance(body, dict):
         raise HTTPProblem(400, "the body is not a JSON object")
+    try:  # JSON may escape a lone surrogate (\\ud800), which is no Unicode text
+        json.dumps(body, ensure_ascii=False).encode("utf-8")
+    except UnicodeEncodeError as exc:
+        bad = exc.object[exc.start : exc.end].encode("unicode_escape").decode("ascii")
+        raise HTTPProblem(400, f"the body holds a lone surrogate ({bad}), not text") from None
     return body
 
 

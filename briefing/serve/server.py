@@ -8,15 +8,52 @@ are not JSON but YAML or Markdown. uvicorn is the reference ASGI server.
 
 from __future__ import annotations
 
+import signal
 import socket
 import sys
 from pathlib import Path
+from types import FrameType
+from typing import Any
 
-from briefing.errors import UsageError
+from briefing.errors import BriefError, UsageError
 from briefing.limits import Limits
+
+STOP_SIGNALS = (signal.SIGINT, signal.SIGTERM)
+
+
+class Stopped(BaseException):
+    """Ctrl-C or SIGTERM: raised by our handler, outside uvicorn's own."""
+
+
+def _stop(signum: int, frame: FrameType | None) -> None:
+    raise Stopped(signum)
 
 
 def serve(
+    folder: str | None,
+    host: str,
+    port: int,
+    token: str | None,
+    template: str | None,
+    limits: Limits,
+    workers: int,
+    timeout: float,
+) -> int:
+    """The server until Ctrl-C or SIGTERM (exit status 0). Stopped before it was ready
+    (the template loading, the workers starting), it is an error said in one line
+    (exit status 1): it was a KeyboardInterrupt traceback, or a silent exit status 0
+    after the URL had been printed, as if it had served."""
+    before = {sig: signal.signal(sig, _stop) for sig in STOP_SIGNALS}
+    try:
+        return _serve(folder, host, port, token, template, limits, workers, timeout)
+    except Stopped:
+        raise BriefError("briefing serve: stopped while starting; not serving") from None
+    finally:
+        for sig, handler in before.items():
+            signal.signal(sig, handler)
+
+
+def _serve(
     folder: str | None,
     host: str,
     port: int,
@@ -70,9 +107,34 @@ def serve(
     if root is not None:
         print(f"briefing serve: briefs in {root.resolve()}", flush=True)
     config = uvicorn.Config(app, log_level="warning", lifespan="on", timeout_graceful_shutdown=3)
-    uvicorn.Server(config).run(sockets=[sock])
+    server = _server_class()(config)
+    try:
+        # uvicorn handles the signals while it runs, then raises them again: _stop
+        server.run(sockets=[sock])
+    except Stopped:
+        if server.stopped_starting:
+            raise
+    if not server.started and not server.stopped_starting:
+        raise BriefError("briefing serve: the server did not start")
     sys.stdout.flush()
     return 0
+
+
+def _server_class() -> Any:
+    """Made on demand: uvicorn is an optional dependency."""
+    import uvicorn
+
+    class Server(uvicorn.Server):
+        """uvicorn's server, noting whether a stop came before it was ready."""
+
+        stopped_starting = False
+
+        def handle_exit(self, sig: int, frame: FrameType | None) -> None:
+            if not self.started:
+                self.stopped_starting = True
+            super().handle_exit(sig, frame)
+
+    return Server
 
 
 def listen(host: str, port: int) -> socket.socket:

@@ -18,6 +18,7 @@ from __future__ import annotations
 import asyncio
 import multiprocessing
 import signal
+import threading
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from multiprocessing.connection import Connection
@@ -56,6 +57,24 @@ def _worker_main(conn: Connection, config: Config) -> None:
         except (EOFError, OSError):
             return
         conn.send(handle(task, template, config.limits))
+
+
+def _start_forkserver() -> None:
+    """Start the fork server with Ctrl-C ignored, which it inherits, and so the workers
+    forked from it. Ctrl-C in a terminal reaches the whole process group: the fork
+    server, still importing its preload, died of it with a traceback, and the server's
+    start then failed with another (exit status 3) instead of stopping in one line.
+    Only the main thread may change a signal's handler (the tests' client runs the app
+    in another); there the fork server starts on demand, as before."""
+    from multiprocessing import forkserver
+
+    if threading.current_thread() is not threading.main_thread():
+        return
+    before = signal.signal(signal.SIGINT, signal.SIG_IGN)
+    try:
+        forkserver.ensure_running()
+    finally:
+        signal.signal(signal.SIGINT, before)
 
 
 class Worker:
@@ -113,6 +132,7 @@ class Pool:
         self._pending: set[asyncio.Task[None]] = set()
 
     async def start(self) -> None:
+        _start_forkserver()
         await asyncio.gather(*(self._add() for _ in range(self.size)))
 
     async def _add(self) -> None:

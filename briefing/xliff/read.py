@@ -34,6 +34,7 @@ from .write import CODE_NAMES, NS, STANDALONE_NAMES
 
 _NS_VERSION = {NS["1.2"]: "1.2", NS["2.1"]: "2"}
 _DTD = re.compile(r"<!(DOCTYPE|ENTITY)")
+_HEX = re.compile(r"[0-9A-Fa-f]{1,6}")  # <cp hex>: a code point, 1 to 6 digits
 _XML_NS = "{http://www.w3.org/XML/1998/namespace}"
 _PAIRED = {"g", "pc"}
 _STANDALONE = {"x", "ph"}
@@ -251,11 +252,38 @@ class _Reader:
             if local in _TRANSPARENT:
                 out += self.content(child, unit)
             elif local == "cp" and self.version == "2":
-                out.append(_code_point(child.get("hex", "")))
+                out.append(self.code_point(child, unit))
             else:
                 out.append(self.code(child, local, unit))
             out.append(child.tail or "")
         return [p for p in out if p != ""]
+
+    def code_point(self, el: etree._Element, unit: XUnit | None) -> str:
+        """<cp hex="0007"/>: the character XML itself cannot hold. In a target, a hex
+        that is no code point, or a character no brief may hold, is an error at the
+        <cp> (a bad hex read as U+0000, reported at the target as if NUL were written)."""
+        from briefing.textcheck import Invalid, check_text
+
+        raw = el.get("hex", "")
+        if not _HEX.fullmatch(raw) or int(raw, 16) > 0x10FFFF:
+            if unit is not None:
+                unit.problems.append(
+                    Problem(
+                        f"<cp hex={raw[:20]!r}/> is not a code point: 1 to 6 hexadecimal "
+                        "digits, at most 10FFFF",
+                        self.where(el),
+                    )
+                )
+            return ""
+        char = chr(int(raw, 16))
+        if unit is not None:
+            try:
+                check_text(char)
+            except Invalid as exc:
+                why = exc.message.removeprefix("character 1: ")
+                unit.problems.append(Problem(f"<cp hex={raw!r}/>: {why}", self.where(el)))
+                return ""
+        return char
 
     def code(self, el: etree._Element, local: str, unit: XUnit | None) -> Span:
         cid = el.get("id") or "?"
@@ -277,11 +305,3 @@ class _Reader:
             unit.code_positions[cid] = self.where(el)
         inner = tuple(self.content(el, unit)) if local in _PAIRED else ()
         return Span(cid, kind, inner)
-
-
-def _code_point(hex_value: str) -> str:
-    """<cp hex="0007"/>: the character XML itself cannot hold (the text check refuses it)."""
-    try:
-        return chr(int(hex_value, 16))
-    except (ValueError, OverflowError):
-        return "\x00"

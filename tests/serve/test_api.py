@@ -259,9 +259,17 @@ def test_lists_the_briefs_inside_only(client: TestClient) -> None:
         "",
         "a\\b.yaml",
         "sub/.git/x.yaml",
+        # names no one could type again (they were saved), and ones too long (500)
+        "x\ny.yaml",
+        "tab\t.yaml",
+        " padded.yaml",
+        "right\u202eto-left.yaml",
+        "undecoded\ufffd.yaml",
+        "a" * 300 + ".yaml",
+        "sub/" + "ş" * 200 + ".md",
     ],
 )
-def test_paths_outside_or_not_briefs_400(client: TestClient, path: str) -> None:
+def test_paths_outside_or_not_briefs_400(client: TestClient, folder: Path, path: str) -> None:
     answer = client.get("/api/file", params={"path": path}, headers=AUTH)
     assert answer.status_code == 400, answer.text
     put = client.put(
@@ -271,6 +279,13 @@ def test_paths_outside_or_not_briefs_400(client: TestClient, path: str) -> None:
         json={"text": "title: x\n", "version": None},
     )
     assert put.status_code == 400
+    assert "error" in put.json()
+    assert not list(folder.rglob("*y.yaml")) and not list(folder.rglob("*ed*.yaml"))
+
+
+def test_undecodable_percent_escape_in_a_path_400(client: TestClient) -> None:
+    answer = client.get("/api/file?path=%ED%A0%80.yaml", headers=AUTH)
+    assert answer.status_code == 400 and "not a usable file name" in answer.json()["error"]
 
 
 def test_open_save_and_conflict(client: TestClient, folder: Path) -> None:
@@ -339,8 +354,22 @@ def test_create_never_overwrites(client: TestClient, folder: Path) -> None:
     assert missing.status_code == 400
 
 
-@pytest.mark.parametrize("body", [b"[]", b"{", b'{"text": 1}', b'{"text": "x", "version": 3}'])
-def test_bad_save_bodies_400(client: TestClient, body: bytes) -> None:
+@pytest.mark.parametrize(
+    "body",
+    [
+        b"[]",
+        b"{",
+        b'{"text": 1}',
+        b'{"text": "x", "version": 3}',
+        # a lone surrogate is valid JSON but no text: it was a 422 naming Python's codec
+        b'{"text": "title: \\ud800", "version": null}',
+        b'{"text": "x", "version": "\\udfff"}',
+        b'{"\\ud800": 1, "text": "x", "version": null}',
+        # a version the server never gave was "changed on disk" and wrote a copy
+        b'{"text": "x", "version": "abc"}',
+    ],
+)
+def test_bad_save_bodies_400(client: TestClient, folder: Path, body: bytes) -> None:
     answer = client.put(
         "/api/file",
         params={"path": "charter.yaml"},
@@ -348,6 +377,8 @@ def test_bad_save_bodies_400(client: TestClient, body: bytes) -> None:
         headers={**AUTH, "Content-Type": "application/json"},
     )
     assert answer.status_code == 400
+    assert "codec" not in answer.json()["error"]
+    assert not list(folder.glob("charter.conflict-*"))
 
 
 def test_starter_and_info(client: TestClient) -> None:
@@ -359,6 +390,10 @@ def test_starter_and_info(client: TestClient) -> None:
     rendered = client.post("/api/validate", content=starter.content, headers=YAML).json()
     assert rendered["problems"] == []
     assert client.get("/api/starter?lang=xx", headers=AUTH).status_code == 400
+    # the language was joined into a path: ../ read other .yaml files (a 500 on braces)
+    for lang in ("../starters/en", "../../../../../../etc/x", "en%0Atitle:%20x"):
+        answer = client.get(f"/api/starter?lang={lang}", headers=AUTH)
+        assert answer.status_code == 400 and "no starter brief" in answer.json()["error"]
 
 
 def test_json_answers_are_json() -> None:

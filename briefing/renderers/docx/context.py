@@ -31,6 +31,7 @@ class Context:
     bookmark_headings: bool = False  # --toc: each heading gets the bookmark its entry targets
     headings_written: int = 0
     template: Template | None = None  # for what a figure draws with (fonts, colours)
+    text_height: int = 0  # twips; 0: unknown (a reference without page setup)
 
     def paragraph(
         self,

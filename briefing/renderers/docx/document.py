@@ -71,6 +71,15 @@ def open_reference(template: Template) -> DocxDocument:
         raise TemplateError(f"{template.reference_docx}: not a usable .docx ({exc})") from None
 
 
+def text_height(document: DocxDocument) -> int:
+    """Page height less the top and bottom margins, in twips; 0 when not set."""
+    section = document.sections[0]
+    page, top, bottom = section.page_height, section.top_margin, section.bottom_margin
+    if page is None or top is None or bottom is None:
+        return 0
+    return int(Length(page - top - bottom).twips)
+
+
 def text_width(document: DocxDocument) -> int:
     section = document.sections[0]
     page, left, right = section.page_width, section.left_margin, section.right_margin
@@ -112,7 +121,7 @@ def start(template: Template, options: RenderOptions) -> tuple[DocxDocument, Con
     if sect_pr is None:  # a reference without page setup: Word's defaults apply
         sect_pr = OxmlElement("w:sectPr")
         body.append(sect_pr)
-    width = text_width(document)
+    width, height = text_width(document), text_height(document)
     for child in list(body):
         body.remove(child)
     ctx = Context(
@@ -124,6 +133,7 @@ def start(template: Template, options: RenderOptions) -> tuple[DocxDocument, Con
         theme=template.theme,
         bookmark_headings=options.toc,
         template=template,
+        text_height=height,
     )
     return document, ctx, sect_pr
 

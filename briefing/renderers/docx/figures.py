@@ -37,19 +37,25 @@ FALLBACK_DPI = 150  # sharp on screen and in draft print; only readers without S
 MAX_FALLBACK_PX = 4000  # the fallback's longer side, whatever the figure's size
 
 
+MAX_HEIGHT_SHARE = 0.75  # of the text height, as in the PDF: room for the caption
+
+
 def add_figure(ctx: Context, f: tree.Figure, template: Template | None) -> None:
     width = ctx.text_width / 20 * min(max(f.width, 0.05), 1.0)
     svg: bytes | None = None
     if isinstance(f.content, tree.Chart):
         svg, height, data = _chart(f.content, width, template)
         picture = tree.Picture(data, "png", width, height)
-    elif f.content.format == "svg":
-        svg = f.content.data
-        height = width * f.content.height / f.content.width
-        picture = tree.Picture(_png(svg, width, template), "png", width, height)
     else:
-        height = width * f.content.height / f.content.width
-        picture = _capped(f.content, width, height, template)
+        # A picture taller than most of the page is made smaller, keeping its shape, as
+        # the PDF does: Word shrinks one taller than the page out of shape (LibreOffice
+        # cuts it), and the SVG's fallback PNG is rasterized at the smaller width.
+        width, height = _fit(ctx, width, width * f.content.height / f.content.width)
+        if f.content.format == "svg":
+            svg = f.content.data
+            picture = tree.Picture(_png(svg, width, template), "png", width, height)
+        else:
+            picture = _capped(f.content, width, height, template)
     p = ctx.paragraph("Body Text", keep_next=True)
     ppr = p.find(qn("w:pPr"))
     if ppr is not None:
@@ -70,6 +76,15 @@ def add_figure(ctx: Context, f: tree.Figure, template: Template | None) -> None:
     if f.credit:
         credit = ctx.paragraph("Caption")
         add_runs(ctx, credit, tuple(tree.Run(r.text, r.bold, True, r.link) for r in f.credit))
+
+
+def _fit(ctx: Context, width: float, height: float) -> tuple[float, float]:
+    """(width, height) in points, scaled down to at most MAX_HEIGHT_SHARE of the text
+    height."""
+    most = ctx.text_height / 20 * MAX_HEIGHT_SHARE
+    if most > 0 and height > most:
+        return width * most / height, most
+    return width, height
 
 
 def add_logo(ctx: Context, template: Template, p: Element) -> None:
@@ -211,6 +226,7 @@ def _rasterize(svg: bytes, px: int, template: Template | None) -> bytes:
     data: bytes = resvg_py.svg_to_bytes(
         svg_string=svg.decode("utf-8"),
         width=px,
+        dpi=96.0,  # its default, 0, made every mm, pt or in size "invalid" (exit 3)
         background="#ffffff",
         skip_system_fonts=True,
         font_family=family,

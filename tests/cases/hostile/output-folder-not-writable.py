@@ -2,7 +2,7 @@
 
 from pathlib import Path
 
-EXPECT = "error -: cannot write output"
+EXPECT = "usage -: a-file is a file, not a folder"
 ARGS = ["-o", "{folder}/a-file/out"]
 
 
