@@ -16,6 +16,12 @@ and the next block opens a new two-column table.
 Every run of a cell carries its language (``w:lang``), so Word and LibreOffice
 spell-check each column in its own language; the document's default is the first's.
 The header and footer print both languages on one line (briefing/bilingual.py).
+
+Footnotes are Word's, in both columns (notes.py): Word numbers them through the
+document in reading order, the left cell before the right, so a note of the first
+language and its translation get consecutive numbers (1 and 2, then 3 and 4) and sit
+together at the foot of the page, in their own languages. Cross-references lead to
+their own column's targets (xrefs.py).
 """
 
 from __future__ import annotations
@@ -55,6 +61,7 @@ def build_document(pair: Pair, template: Template, options: RenderOptions) -> Do
     document, ctx, sect_pr = start(template, options)
     w = Writer(ctx, pair)
     a, b = pair.docs
+    ctx.trees = (a, b)  # each column's bookmarks are its own (xrefs.py)
     w.front(a, b, marking_here=template.theme.document.marking != "every_page")
     if options.toc:
         w.close()
@@ -128,27 +135,34 @@ class Writer:
         width the cell's); each cell's runs get that column's language."""
         tr = sub(self._table(), "w:tr")
         ctx = self.ctx
-        for write, tag in zip(writers, self.tags, strict=True):
+        for side, (write, tag) in enumerate(zip(writers, self.tags, strict=True)):
             tc = sub(tr, "w:tc")
             sub(sub(tc, "w:tcPr"), "w:tcW", {"w:w": str(self.cell), "w:type": "dxa"})
-            ctx.body, ctx.text_width = tc, self.cell - GUTTER
+            ctx.body, ctx.text_width, ctx.side = tc, self.cell - GUTTER, side
+            notes = _notes_written(ctx)
             try:
                 write(ctx)  # type: ignore[operator]
             finally:
-                ctx.body, ctx.text_width = self.body, self.full
+                ctx.body, ctx.text_width, ctx.side = self.body, self.full, 0
             last = tc[-1]
             if last.tag != clark("w:p"):  # a cell ends with a paragraph (a nested table)
                 sub(tc, "w:p")
             set_run_language(tc, tag)
+            _notes_language(ctx, notes, tag)
 
     def full_width(self, *tables: tree.Table) -> None:
         """Tables set across the page, one under the other, each in its language."""
         self.close()
-        for table, tag in zip(tables, self.tags, strict=True):
-            before = len(self.body)
-            add_table(self.ctx, table)
+        for side, (table, tag) in enumerate(zip(tables, self.tags, strict=True)):
+            before, notes = len(self.body), _notes_written(self.ctx)
+            self.ctx.side = side
+            try:
+                add_table(self.ctx, table)
+            finally:
+                self.ctx.side = 0
             for element in self.body[before:]:
                 set_run_language(element, tag)
+            _notes_language(self.ctx, notes, tag)
 
     # -- parts ------------------------------------------------------------------------
 
@@ -184,7 +198,11 @@ class Writer:
 
         def heading(c: Context, s: tree.SectionNode, first: bool) -> None:
             p = c.paragraph(f"Heading {level}", keep_next=True)
-            plain_run(p, s.heading)
+            text = plain_run(p, s.heading)
+            if s.anchor is not None:
+                from briefing.renderers.docx.xrefs import mark as mark_target
+
+                mark_target(c, s.anchor, text, text)
             if first and mark:
                 add_bookmark(p, index)  # the contents point at the left heading
 
@@ -214,7 +232,12 @@ class Writer:
         style = STYLES[x.ordered][0]
 
         def item(c: Context, it: tree.ListItem, num: int) -> None:
-            add_runs(c, c.paragraph(style, num=(num, 0)), it.runs)
+            p = c.paragraph(style, num=(num, 0))
+            add_runs(c, p, it.runs)
+            if it.anchor is not None:
+                from briefing.renderers.docx.xrefs import mark_runs
+
+                mark_runs(c, it.anchor, p)
             if it.children is not None:
                 _add_items(c, it.children, 1, None)
 
@@ -252,6 +275,18 @@ def _too_wide(ctx: Context, x: tree.Table, y: tree.Table) -> bool:
     k = kit(ctx.template)
     half = (k.geo.frame_width - PDF_GUTTER) / 2
     return too_wide(x, k, half) or too_wide(y, k, half)
+
+
+def _notes_written(ctx: Context) -> int:
+    return 0 if ctx.footnotes is None else ctx.footnotes.count
+
+
+def _notes_language(ctx: Context, before: int, tag: str) -> None:
+    """The notes a cell's text referenced, in the cell's language (they live in the
+    footnotes part, not in the cell)."""
+    if ctx.footnotes is not None and ctx.footnotes.count > before:
+        for note in ctx.footnotes.since(before):
+            set_run_language(note, tag)
 
 
 def set_run_language(element: Element, tag: str) -> None:

@@ -5,12 +5,17 @@ owns hyperlink relationships, the resolved styles and numbering, the text width
 that table column widths are computed from, and whether headings carry the bookmarks
 a table of contents points at. It also owns the one paragraph builder,
 so every paragraph gets its properties in schema order.
+
+Footnotes and cross-references (notes.py, xrefs.py) keep their state here too, made on
+the first note or reference only, so a brief without them pays nothing for them.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
+from docx.opc.part import Part
 from docx.parts.document import DocumentPart
 
 from briefing.renderers.docx.numbering import Numbering
@@ -18,6 +23,11 @@ from briefing.renderers.docx.ooxml import Element, sub, val
 from briefing.renderers.docx.styles import StyleMap
 from briefing.templates import Template
 from briefing.theme import Theme
+from briefing.tree import Document
+
+if TYPE_CHECKING:
+    from briefing.renderers.docx.notes import Footnotes
+    from briefing.renderers.docx.xrefs import Xrefs
 
 
 @dataclass
@@ -31,6 +41,11 @@ class Context:
     bookmark_headings: bool = False  # --toc: each heading gets the bookmark its entry targets
     headings_written: int = 0
     template: Template | None = None  # for what a figure draws with (fonts, colours)
+    trees: tuple[Document, ...] = ()  # the documents written: one, or two side by side
+    side: int = 0  # which of ``trees`` is being written (its bookmarks are its own)
+    links: Part | None = None  # where hyperlinks are related, if not ``part`` (a footnote)
+    footnotes: Footnotes | None = None  # the footnotes part, once a note is written
+    xrefs: Xrefs | None = None  # bookmark names, once a cross-reference or target is written
 
     def paragraph(
         self,

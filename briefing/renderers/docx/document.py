@@ -85,6 +85,7 @@ def build_document(
 ) -> DocxDocument:
     options = options or RenderOptions()
     document, ctx, sect_pr = start(template, options)
+    ctx.trees = (doc,)
     every_page = template.theme.document.marking == "every_page"
     add_title_block(ctx, doc, marking_here=not every_page)
     add_memo_block(ctx, doc)

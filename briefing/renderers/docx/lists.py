@@ -43,6 +43,10 @@ def _add_items(
         last = ctx.paragraph(style, num=(num_id, level), space_before=space_before)
         space_before = None
         add_runs(ctx, last, item.runs)
+        if item.anchor is not None:
+            from briefing.renderers.docx.xrefs import mark_runs
+
+            mark_runs(ctx, item.anchor, last)  # a source: where citations of it lead
         if item.children is not None:
             nested = _add_items(ctx, item.children, depth + 1, None)
             last = last if nested is None else nested
