@@ -4,7 +4,8 @@ The renderers' tests build it from the localized example by adding notes, target
 anchors (``dataclasses.replace``), so they test the rendering of the tree's interface
 (tree.Run.note, Run.target, the anchors) on its own, in every language, whatever
 syntax the briefs use for it. Each note's text starts with a tag ("N1" ...), so a test
-can find it on a page and check the order.
+can find it on a page and check the order; each mark follows a visible "[M1]" ...,
+so a test can find the page of the mark too.
 """
 
 from __future__ import annotations
@@ -51,7 +52,7 @@ def note(lang: str, n: int, where: str, extra: Inline = ()) -> Run:
 
 
 def number(label: str) -> str:
-    return re.findall(r"\d+", label)[-1]
+    return str(re.findall(r"\d+", label)[-1])
 
 
 def with_notes(doc: Document) -> Document:
@@ -76,8 +77,9 @@ def with_notes(doc: Document) -> Document:
     )
     counter = iter(range(1, 100))
 
-    def mark(where: str, extra: Inline = ()) -> Run:
-        return note(lang, next(counter), where, extra)
+    def mark(where: str, extra: Inline = ()) -> Inline:
+        n = next(counter)
+        return (Run(f" [M{n}]"), note(lang, n, where, extra))
 
     done: set[str] = set()
 
@@ -87,25 +89,25 @@ def with_notes(doc: Document) -> Document:
             if isinstance(b, Paragraph) and "paragraph" not in done:
                 done.add("paragraph")
                 in_note = (Run(" See Table "), Run(number(table.label), target=TABLE))
-                b = replace(b, runs=(*b.runs, mark("paragraph", in_note), *refs))
+                b = replace(b, runs=(*b.runs, *mark("paragraph", in_note), *refs))
             elif isinstance(b, ListBlock) and "list item" not in done:
                 done.add("list item")
                 first = b.items[0]
-                items = (replace(first, runs=(*first.runs, mark("list item"))), *b.items[1:])
+                items = (replace(first, runs=(*first.runs, *mark("list item"))), *b.items[1:])
                 b = replace(b, items=items)
             elif isinstance(b, Quote) and "quote" not in done:
                 done.add("quote")
-                b = replace(b, runs=(*b.runs, mark("quote")))
+                b = replace(b, runs=(*b.runs, *mark("quote")))
             elif isinstance(b, Table) and b is table:
-                caption = (*(b.caption or ()), mark("caption"))  # above the table
-                cell = (*b.rows[0][0], mark("table cell"))
+                caption = (*(b.caption or ()), *mark("caption"))  # above the table
+                cell = (*b.rows[0][0], *mark("table cell"))
                 rows = ((cell, *b.rows[0][1:]), *b.rows[1:])
                 b = replace(b, rows=rows, caption=caption, anchor=TABLE)
             elif isinstance(b, Figure) and b is figure:
                 b = replace(b, anchor=FIGURE)
             elif isinstance(b, Note) and "call-out" not in done:
                 done.add("call-out")
-                b = replace(b, runs=(*b.runs, mark("call-out")))
+                b = replace(b, runs=(*b.runs, *mark("call-out")))
             out.append(b)
         return tuple(out)
 

@@ -106,9 +106,24 @@ class Xrefs:
             n += 1
 
 
+# Letters that decomposing to ASCII would drop: Azerbaijani's, and Russian's (a plain
+# transliteration; an anchor in Cyrillic then still reads as itself in Word's dialog).
+_CYRILLIC = "абвгдеёжзийклмнопрстуфхцчшщъыьэюя"
+_LATIN = (
+    "a", "b", "v", "g", "d", "e", "e", "zh", "z", "i", "y", "k", "l", "m", "n", "o", "p",
+    "r", "s", "t", "u", "f", "kh", "ts", "ch", "sh", "shch", "", "y", "", "e", "yu", "ya",
+)  # fmt: skip
+_LETTERS = str.maketrans(
+    {"ə": "e", "Ə": "E", "ı": "i"}
+    | dict(zip(_CYRILLIC, _LATIN, strict=True))
+    | {c.upper(): t.capitalize() for c, t in zip(_CYRILLIC, _LATIN, strict=True)}
+)
+
+
 def ascii_name(text: str) -> str:
     """``text`` as a bookmark name's letters: ASCII, a letter first, underscores between."""
-    flat = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
+    flat = unicodedata.normalize("NFKD", text.translate(_LETTERS))
+    flat = flat.encode("ascii", "ignore").decode("ascii")
     name = _NOT_NAME.sub("_", flat).strip("_")
     if not name[:1].isalpha():
         name = f"ref_{name}".rstrip("_")
