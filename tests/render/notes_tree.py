@@ -33,6 +33,7 @@ WORDS = {"en": "Source", "az": "Mənbə: şəhər", "ru": "Источник: ё�
 # Where each note is, in reading order: the tag it starts with says where it is.
 PLACES = ("paragraph", "list item", "quote", "caption", "table cell", "call-out")
 TABLE, FIGURE, SECTION, SOURCE = "budget-table", "trade-figure", "background", "src-charter"
+ANNEX = "timeline"
 
 
 def note(lang: str, n: int, where: str, extra: Inline = ()) -> Run:
@@ -55,6 +56,12 @@ def number(label: str) -> str:
     return str(re.findall(r"\d+", label)[-1])
 
 
+def annex_label(doc: Document) -> str:
+    """ "Annex 1", "Приложение 1": what ``[+@id]`` prints for the first annex."""
+    annex = next(s for s in doc.sections if s.kind == "annex")
+    return re.split(r"[:.]", annex.heading)[0]
+
+
 def with_notes(doc: Document) -> Document:
     """``doc`` with a note in a paragraph, a list item, a quote, a table cell, a table
     caption and a call-out; anchors on a section, the first table, the first figure and
@@ -73,6 +80,8 @@ def with_notes(doc: Document) -> Document:
         Run(section.heading, target=SECTION),
         Run(", "),
         Run("[1]", target=SOURCE),
+        Run(", "),
+        Run(annex_label(doc), target=ANNEX),
         Run(")"),
     )
     counter = iter(range(1, 100))
@@ -112,7 +121,7 @@ def with_notes(doc: Document) -> Document:
         return tuple(out)
 
     def section_of(s: SectionNode) -> SectionNode:
-        anchor = SECTION if s is section else s.anchor
+        anchor = SECTION if s is section else ANNEX if s.kind == "annex" else s.anchor
         if s.kind == "sources":
             lb = s.blocks[0]
             assert isinstance(lb, ListBlock)

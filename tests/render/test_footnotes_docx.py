@@ -31,7 +31,15 @@ from briefing.renderers.docx.bilingual import render as render_pair
 from briefing.renderers.docx.xrefs import MAX_NAME, Xrefs, ascii_name
 from briefing.templates import Template, load_template
 from briefing.tree import Document, Figure, walk_sections
-from tests.render.notes_tree import LINK, PLACES, SECTION, TABLE, with_notes
+from tests.render.notes_tree import (
+    ANNEX,
+    LINK,
+    PLACES,
+    SECTION,
+    TABLE,
+    annex_label,
+    with_notes,
+)
 from tests.render.test_docx_support import (
     EXAMPLE,
     LANGS,
@@ -212,7 +220,7 @@ def test_ref_fields_name_bookmarks_that_hold_their_result(
     assert all(NAME.match(n) for n in mine)
     assert len({n.lower() for n in mine}) == len(mine)
     refs = fields(body) + fields(xml(parts, "word/footnotes.xml"))
-    assert len(refs) == 5  # table, figure, section, source; the table again from a note
+    assert len(refs) == 6  # table, figure, section, source, annex; the table from a note
     doc = tree(lang)
     section = next(s for s in doc.sections if s.kind == "background")
     for instruction, result in refs:
@@ -225,6 +233,7 @@ def test_ref_fields_name_bookmarks_that_hold_their_result(
             assert mine[name] == result, (instruction, mine[name], result)
     assert mine[ascii_name(SECTION)] == section.heading
     assert mine[ascii_name(TABLE)] == "1"
+    assert mine[ascii_name(ANNEX)] == "1"  # the number in "Annex 1: ..."
     # the reference is also a link to its bookmark
     anchors = {h.get(f"{{{W}}}anchor") for h in body.iterfind(".//w:hyperlink", NS)}
     assert set(mine) <= anchors
@@ -242,7 +251,7 @@ def test_side_by_side_notes_and_bookmarks(rendered: dict[str, bytes]) -> None:
     assert langs[0] == {"en-US"} and langs[1] == {"az-Latn-AZ"}
     body = xml(parts, "word/document.xml")
     marks = {n for n in bookmarks(body) if not n.startswith("_")}
-    assert len(marks) == 8 and len({m.lower() for m in marks}) == 8
+    assert len(marks) == 10 and len({m.lower() for m in marks}) == 10
     for cell in body.iterfind(".//w:tc", NS):
         tag = cell.xpath("string((.//w:lang/@w:val)[1])", namespaces=NS)
         for instruction, _ in fields(cell):
@@ -356,4 +365,5 @@ def test_libreoffice_shows_each_note_on_the_page_of_its_mark(
                 b for s in walk_sections(doc.sections) for b in s.blocks if isinstance(b, Figure)
             )
             section = next(s for s in doc.sections if s.kind == "background")
-            assert f"(Table 1, {figure.label}, {section.heading}, [1])" in text, lang
+            refs = f"(Table 1, {figure.label}, {section.heading}, [1], {annex_label(doc)})"
+            assert refs in text, lang

@@ -198,11 +198,12 @@ class Writer:
 
         def heading(c: Context, s: tree.SectionNode, first: bool) -> None:
             p = c.paragraph(f"Heading {level}", keep_next=True)
-            text = plain_run(p, s.heading)
-            if s.anchor is not None:
-                from briefing.renderers.docx.xrefs import mark as mark_target
+            if s.anchor is None:
+                plain_run(p, s.heading)
+            else:
+                from briefing.renderers.docx.xrefs import add_heading
 
-                mark_target(c, s.anchor, text, text)
+                add_heading(c, p, s)
             if first and mark:
                 add_bookmark(p, index)  # the contents point at the left heading
 

@@ -35,11 +35,12 @@ def add_section(ctx: Context, section: SectionNode) -> None:
     """Heading (level 1-3, which feeds the navigation pane), blocks, sub-sections."""
     level = min(max(section.level, 1), 3)
     heading = ctx.paragraph(f"Heading {level}", page_break_before=section.page_break_before)
-    text = plain_run(heading, section.heading)
-    if section.anchor is not None:
-        from briefing.renderers.docx.xrefs import mark
+    if section.anchor is None:
+        plain_run(heading, section.heading)
+    else:
+        from briefing.renderers.docx.xrefs import add_heading
 
-        mark(ctx, section.anchor, text, text)  # what a reference to the section prints
+        add_heading(ctx, heading, section)  # bookmarked: what a reference to it prints
     if ctx.bookmark_headings:
         add_bookmark(heading, ctx.headings_written)
     ctx.headings_written += 1

@@ -8,7 +8,8 @@ made from the DOCX. The field's result is the text the tree resolved (``Run.text
 it reads right before any field is updated; updating it gives the same text back,
 because each bookmark holds exactly what references to it print:
 
-- a section: its heading's text;
+- a section: its heading's text; an annex: the number in its heading ("Annex *2*:
+  Timeline"), as for a table;
 - a table or a figure: the number in its caption label ("Table *2*"), so "see Table
   2", "см. таблицу 2" and "2 saylı cədvələ bax" all refer to it; text around the
   number in ``Run.text`` (a label in the nominative, "Table 2") stays outside the field;
@@ -39,6 +40,7 @@ from briefing.tree import (
     Figure,
     ListBlock,
     Run,
+    SectionNode,
     Table,
     walk_sections,
 )
@@ -66,7 +68,7 @@ class Xrefs:
         if trees:  # the two documents side by side have the same anchors
             for section in walk_sections(trees[0].sections):
                 if section.anchor is not None:
-                    self.targets[section.anchor] = Target("section")
+                    self.targets[section.anchor] = _section_target(section)
                 self._blocks(section.blocks)
         many = len(trees) > 1
         self.suffixes = tuple(f"_{ascii_name(d.lang)}" if many else "" for d in trees) or ("",)
@@ -136,6 +138,16 @@ def number_in(label: str) -> str | None:
     return found[-1] if found else None
 
 
+def _section_target(section: SectionNode) -> Target:
+    """An annex is referred to by its number: the first in its heading ("Annex 2:
+    Timeline 2026", "Приложение 2. ..."; the catalogs put the number before the title)."""
+    if section.kind == "annex":
+        found = _NUMBER.search(section.heading)
+        if found is not None:
+            return Target("annex", found.group())
+    return Target("section")
+
+
 def xrefs_of(ctx: Context) -> Xrefs:
     if ctx.xrefs is None:
         ctx.xrefs = Xrefs(ctx.trees)
@@ -168,6 +180,26 @@ def mark_runs(ctx: Context, anchor: str, paragraph: Element) -> None:
     mark(ctx, anchor, runs[0], runs[-1])
 
 
+def add_heading(ctx: Context, paragraph: Element, section: SectionNode) -> None:
+    """A heading's text with its section's bookmark: around the whole heading, or
+    around an annex's number."""
+    assert section.anchor is not None
+    target = _section_target(section)
+    if target.number is None:
+        run = plain_run(paragraph, section.heading)
+        mark(ctx, section.anchor, run, run)
+        return
+    _add_number(
+        ctx,
+        paragraph,
+        section.heading,
+        section.anchor,
+        section.heading.find(target.number),
+        target.number,
+        bold=False,
+    )
+
+
 def add_label(ctx: Context, paragraph: Element, label: str, anchor: str | None) -> None:
     """A caption's bold label ("Table 2"); with an anchor, its number bookmarked."""
     number = number_in(label) if anchor is not None else None
@@ -176,14 +208,20 @@ def add_label(ctx: Context, paragraph: Element, label: str, anchor: str | None) 
         if anchor is not None:
             mark(ctx, anchor, run, run)
         return
-    at = label.rfind(number)
-    head, tail = label[:at], label[at + len(number) :]
+    _add_number(ctx, paragraph, label, anchor, label.rfind(number), number, bold=True)
+
+
+def _add_number(
+    ctx: Context, paragraph: Element, text: str, anchor: str, at: int, number: str, *, bold: bool
+) -> None:
+    """``text`` in up to three runs, the ``number`` at ``at`` in it bookmarked."""
+    head, tail = text[:at], text[at + len(number) :]
     if head:
-        plain_run(paragraph, head, bold=True)
-    run = plain_run(paragraph, number, bold=True)
+        plain_run(paragraph, head, bold=bold)
+    run = plain_run(paragraph, number, bold=bold)
     mark(ctx, anchor, run, run)
     if tail:
-        plain_run(paragraph, tail, bold=True)
+        plain_run(paragraph, tail, bold=bold)
 
 
 # -- references -----------------------------------------------------------------------
