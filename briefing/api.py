@@ -124,6 +124,12 @@ def load_text(
     return _with_figures(loaded, None if base is None else Path(base), limits)
 
 
+def warnings(loaded: LoadedBrief, strict: bool = False) -> list[Problem]:
+    """What a loaded brief may render with but likely should fix: the reader's warnings
+    (a Markdown footnote defined and never referenced) and :func:`figure_warnings`."""
+    return [*loaded.source.warnings, *figure_warnings(loaded, strict)]
+
+
 def figure_warnings(loaded: LoadedBrief, strict: bool = False) -> list[Problem]:
     """A figure without alt text: readers who cannot see it learn nothing of it. A
     warning, or with ``strict`` an error (the brief is then not rendered). Also, as

@@ -92,7 +92,7 @@ def render_one(path: str, job: Job, workers: int = 1) -> Outcome:
         except BriefError as exc:
             outcome.problems(exc)
             return outcome
-        unseen = api.figure_warnings(loaded, job.strict)
+        unseen = api.warnings(loaded, job.strict)
         if unseen and job.strict:
             outcome.problems(BriefError(unseen))
             return outcome

@@ -158,8 +158,8 @@ def cmd_validate(args: argparse.Namespace) -> int:
             _err(*exc.problems)
             failed = True
             continue
-        _err(*api.figure_warnings(loaded, args.strict))
-        if args.strict and api.figure_warnings(loaded):
+        _err(*api.warnings(loaded, args.strict))
+        if args.strict and api.warnings(loaded):
             failed = True
             continue
         if not args.lang:

@@ -30,7 +30,7 @@ from briefing import model
 from briefing.errors import KeyPath
 from briefing.limits import Limits, hint
 from briefing.model import MAX_DEPTH, Brief
-from briefing.textcheck import Invalid, check_link, check_text
+from briefing.textcheck import Invalid, References, check_link, check_text
 
 Raw = str | list["Raw"] | dict[str, "Raw"] | None
 """What a reader gives: every scalar the string the author typed, None for absent."""
@@ -220,6 +220,10 @@ class Decoder:
     def __init__(self, limits: Limits) -> None:
         self.limits = limits
         self.issues: list[Issue] = []
+        # every cross-reference [@id] met: (path, language, id), checked once all ids
+        # are known (briefing/crossref.py)
+        self.references: list[tuple[KeyPath, str | None, str]] = []
+        self._found: References = []
         self.depth: dict[str, int] = dict.fromkeys(MAX_DEPTH, 0)
         self.spent: dict[str, int] = {}  # budgets shared by the whole brief
 
@@ -242,7 +246,7 @@ class Decoder:
         if kind == "record":
             return self.record(how.classes[0], raw, path)
         if kind == "text_list":
-            return self.text_list(raw, path)
+            return self.text_list(raw, path, meta)
         if kind == "choice":
             return self.choice(how.allowed, raw, path)
         if kind == "date":
@@ -265,15 +269,20 @@ class Decoder:
             for text in raw.values() if isinstance(raw, dict) else (raw,):
                 if isinstance(text, str) and len(text) > most:
                     return self.fail(path, f"{len(text):,} characters; at most {most} fit here")
+        found = self._found
         try:
-            return check_text(raw, self.limits.url_chars)
+            return check_text(raw, self.limits.url_chars, bool(meta and meta.get("plain")), found)
         except Invalid as exc:
             return self.fail(path, exc.message, exc.lang)
+        finally:
+            if found:
+                self.references += [(path, lang, target) for lang, target in found]
+                found.clear()
 
-    def text_list(self, raw: Raw, path: KeyPath) -> object:
+    def text_list(self, raw: Raw, path: KeyPath, meta: Mapping[str, object]) -> object:
         if isinstance(raw, list):
-            return self.list(model.Text, {}, raw, path)
-        text = self.text(raw, path)
+            return self.list(model.Text, meta, raw, path)
+        text = self.text(raw, path, meta)
         return BAD if text is BAD else [text]
 
     def string(self, raw: Raw, path: KeyPath, meta: Mapping[str, object]) -> object:
@@ -284,6 +293,12 @@ class Decoder:
             return self.fail(path, problem)
         pattern = meta.get("pattern")
         if isinstance(pattern, str) and not re.match(pattern, raw):
+            if pattern == model.ID_PATTERN:
+                return self.fail(
+                    path,
+                    f"{short(raw)} is not an id: a letter, then letters, digits, - or _ "
+                    "(at most 64)",
+                )
             return self.fail(path, f"{short(raw)} is not a language code (en, az, ru, ...)")
         if meta.get("url"):
             if len(raw) > self.limits.url_chars:
@@ -425,10 +440,17 @@ class Decoder:
         )
 
 
-def decode(data: Raw, limits: Limits | None = None) -> tuple[Brief | None, list[Issue]]:
-    """The Brief, or None and every issue found."""
+def decode(
+    data: Raw,
+    limits: Limits | None = None,
+    references: list[tuple[KeyPath, str | None, str]] | None = None,
+) -> tuple[Brief | None, list[Issue]]:
+    """The Brief, or None and every issue found; each cross-reference met, with its
+    path and language, is added to ``references``."""
     decoder = Decoder(limits or Limits())
     brief = decoder.record(Brief, data, ())
+    if references is not None:
+        references += decoder.references
     if decoder.issues or not isinstance(brief, Brief):
         return None, decoder.issues
     return brief, []

@@ -1,10 +1,21 @@
-"""The inline Markdown subset: ``**bold**``, ``*italic*``, ``[text](url)``, bare addresses.
+"""The inline Markdown subset: ``**bold**``, ``*italic*``, ``[text](url)``, bare addresses,
+footnotes ``^[note]`` and cross-references ``[@id]`` / ``[+@id]``.
 
 Hand-written rather than taken from a Markdown library because the contract is a strict
 subset: underscores, backticks, HTML and entities must all stay literal, and a link to
 a forbidden scheme must be an error, not a silently dropped link. A backslash before
-one of ``* [ ] ( ) \\`` makes that character literal. Unmatched markers print as typed.
+one of ``* [ ] ( ) \\ ^`` makes that character literal. Unmatched markers print as typed.
 The text between markers is never changed.
+
+``^[text]`` is a footnote (pandoc's inline note): a run with ``text`` "" whose ``note``
+holds the note's own runs (parsed afresh: bold around the mark does not bolden the
+note). A note may hold markup, links and references, not another note (an error: no
+renderer can set a note of a note). ``^`` not followed by ``[`` is a caret.
+
+``[@id]`` and ``[+@id]`` are cross-references: a run whose ``target`` is the id and
+whose ``text`` is the reference as written, until localize resolves it to the number
+or label it prints (briefing/crossref.py). ``[@id](url)`` stays a link, and inside a
+link's text neither notes nor references are read (a link cannot hold a link).
 
 A bare ``http://`` or ``https://`` address in text (not in a link's text) becomes a
 link to itself, as GitHub's autolinks do: it starts after a character that is not a
@@ -20,8 +31,10 @@ import re
 
 from briefing.tree import Run
 
-_ESCAPABLE = set("*[]()\\")
-_SPECIAL = re.compile(r"[\\\[*]")  # the characters that can start markup
+_ESCAPABLE = set("*[]()\\^")
+_SPECIAL = re.compile(r"[\\\[*^]")  # the characters that can start markup
+_REFERENCE = re.compile(r"\[(\+?)@([A-Za-z][A-Za-z0-9_-]{0,63})\]")
+"""A cross-reference; the id as model.ID_PATTERN (kept in step by a test)."""
 _STAR_OR_ESCAPE = re.compile(r"[*\\]")
 _BRACKET_OR_ESCAPE = re.compile(r"[\\\[\]]")
 _PAREN = re.compile(r"[()]")
@@ -35,7 +48,11 @@ _TRAILING = frozenset(".,:;!?*_~'\u2019\u201d\u00bb\u203a\u2026")
 _CLOSING = {")": "(", "]": "[", "}": "{"}
 
 
-class LinkError(ValueError):
+class InlineError(ValueError):
+    """Markup the inline subset cannot hold (its message says why, in plain words)."""
+
+
+class LinkError(InlineError):
     """A link whose target is not http, https or mailto."""
 
 
@@ -109,11 +126,15 @@ class _Scanner:
             memo[p] = result
         return result
 
-    def link(self, i: int) -> tuple[int, int, int] | None:
-        """For ``[`` at i: (end of text, start of url, end of url) or None."""
+    def bracket(self, i: int) -> int | None:
+        """For ``[`` at i: where its ``]`` is, or None."""
         if self._brackets is None:
             self._brackets, self._parens = _match_brackets(self.s), _match_parens(self.s)
-        j = self._brackets.get(i)
+        return self._brackets.get(i)
+
+    def link(self, i: int) -> tuple[int, int, int] | None:
+        """For ``[`` at i: (end of text, start of url, end of url) or None."""
+        j = self.bracket(i)
         s = self.s
         if j is None or j + 1 >= len(s) or s[j + 1] != "(":
             return None
@@ -159,7 +180,9 @@ def _match_parens(s: str) -> dict[int, int]:
     return out
 
 
-def _parse(s: str, bold: bool, italic: bool, link: str | None, out: list[Run]) -> None:
+def _parse(
+    s: str, bold: bool, italic: bool, link: str | None, out: list[Run], in_note: bool = False
+) -> None:
     buf: list[str] = []
     scan = _Scanner(s)
 
@@ -189,8 +212,28 @@ def _parse(s: str, bold: bool, italic: bool, link: str | None, out: list[Run]) -
                 url = s[url_start:url_end]
                 check_url(url)
                 flush()
-                _parse(s[i + 1 : text_end], bold, italic, url, out)
+                _parse(s[i + 1 : text_end], bold, italic, url, out, in_note)
                 i = url_end + 1
+                continue
+            ref = _REFERENCE.match(s, i)
+            if ref is not None:
+                flush()
+                out.append(Run(ref.group(), bold, italic, target=ref.group(2)))
+                i = ref.end()
+                continue
+        if c == "^" and link is None and s.startswith("[", i + 1):
+            end = scan.bracket(i + 1)
+            if end is not None:
+                if in_note:
+                    raise InlineError(
+                        "a footnote cannot hold another footnote (^[...] inside ^[...]); "
+                        "write \\^ for a caret"
+                    )
+                flush()
+                note: list[Run] = []
+                _parse(s[i + 2 : end], False, False, None, note, True)
+                out.append(Run("", bold, italic, note=merge_runs(_autolink(note))))
+                i = end + 1
                 continue
         if c == "*":
             run = _star_run(s, i)
@@ -239,7 +282,7 @@ def _autolink(runs: list[Run]) -> list[Run]:
     """Runs with each bare address in unlinked text made a link of its own."""
     out: list[Run] = []
     for run in runs:
-        if run.link is not None or "://" not in run.text:
+        if run.link is not None or run.target is not None or "://" not in run.text:
             out.append(run)
             continue
         at = 0
@@ -263,13 +306,18 @@ def parse_inline(text: str) -> tuple[Run, ...]:
 
 def merge_runs(runs: list[Run]) -> tuple[Run, ...]:
     """Neighbouring runs of the same style joined, empty ones dropped: the one form of a
-    text's runs, so two spellings of the same styled text compare equal."""
+    text's runs, so two spellings of the same styled text compare equal. A footnote's
+    mark and a reference are runs of their own, never joined."""
     merged: list[Run] = []
     for run in runs:
-        if merged and (merged[-1].bold, merged[-1].italic, merged[-1].link) == (
-            run.bold,
-            run.italic,
-            run.link,
+        if run.note is not None or run.target is not None:
+            merged.append(run)
+        elif (
+            merged
+            and merged[-1].note is None
+            and merged[-1].target is None
+            and (merged[-1].bold, merged[-1].italic, merged[-1].link)
+            == (run.bold, run.italic, run.link)
         ):
             merged[-1] = Run(merged[-1].text + run.text, run.bold, run.italic, run.link)
         elif run.text:

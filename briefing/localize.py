@@ -1,16 +1,19 @@
 """(Brief, language) -> document tree: all language work happens here.
 
 Picks each text's translation (recording every fallback with its position), parses the
-inline Markdown subset into runs, and takes the toolkit's own words from the catalog
-and dates from CLDR. After this, renderers only lay out what they are given.
+inline Markdown subset into runs, resolves cross-references to the numbers and labels
+they print (briefing/crossref.py numbers what they point at), and takes the toolkit's
+own words from the catalog and dates from CLDR. After this, renderers only lay out what
+they are given.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
+from briefing.crossref import Resolver
 from briefing.errors import KeyPath, Problem
 from briefing.i18n import terms
 from briefing.i18n.catalog import catalog_for, translations
@@ -51,9 +54,15 @@ from briefing.tree import (
     Run,
     SectionNode,
     Table,
+    notes_of,
     plain,
 )
 from briefing.validate import field_path
+
+
+def _notes(n: int) -> str:
+    return "1 footnote" if n == 1 else f"{n} footnotes"
+
 
 # What ends a sentence: a separator's own full stop after one of these would double it
 # ("25 ноября 2026 г.. https://", "Why now?. Publisher").
@@ -101,6 +110,7 @@ class _Localizer:
         self.tables = 0
         self.figures = 0
         self.assets = assets or {}
+        self._resolver: Resolver | None = None  # made at the first reference
         self.modified = modified or f"{brief.date.isoformat()}T00:00:00Z"
 
     # the toolkit's words
@@ -136,14 +146,43 @@ class _Localizer:
                     severity="warning",
                 )
             )
+        elif isinstance(value, dict) and "^[" in "".join(value.values()):
+            self.notes_differ(value, chosen, path)
         self.texts.append((path, chosen))
         return chosen
 
+    def notes_differ(self, value: dict[str, str], chosen: str, path: KeyPath) -> None:
+        """A translation with more or fewer footnotes than the brief's own text: a note
+        not translated (or one the base lacks), reported like a missing translation."""
+        base, _ = pick(value, self.brief.lang, self.brief.lang)
+        have, want = len(notes_of(parse_inline(chosen))), len(notes_of(parse_inline(base)))
+        if have != want:
+            lang = self.lang
+            self.fallbacks.append(
+                Problem(
+                    f"the {lang} text of {field_path(path)} has {_notes(have)}, the "
+                    f"{self.brief.lang} text {_notes(want)}: a footnote is not translated",
+                    self.source.position((*path, lang) if lang in value else path),
+                    severity="warning",
+                )
+            )
+
     def runs(self, value: str | dict[str, str], path: KeyPath) -> Inline:
-        return parse_inline(self.text(value, path))
+        text = self.text(value, path)
+        runs = parse_inline(text)
+        return self.resolve(runs) if "@" in text else runs
 
     def plain(self, value: str | dict[str, str], path: KeyPath) -> str:
-        return plain(parse_inline(self.text(value, path)))
+        return plain(self.runs(value, path))
+
+    def resolve(self, runs: Inline) -> Inline:
+        """``runs`` with each cross-reference's text what it prints here."""
+        if self._resolver is None:
+            self._resolver = Resolver(self.brief, self.lang, self.tr.gettext)
+        before = len(self._resolver.printed)
+        out = self._resolver.resolve(runs)
+        self.texts += [(None, t) for t in self._resolver.printed[before:]]
+        return out
 
     # blocks
     def blocks(self, blocks: list[Block], path: KeyPath) -> tuple[BlockNode, ...]:
@@ -203,6 +242,7 @@ class _Localizer:
             caption=self.runs(spec.caption, (*path, "caption")) if spec.caption else None,
             widths=widths,
             numeric=numeric if any(numeric) else (),
+            anchor=spec.id,
         )
 
     def figure(self, block: FigureBlock | ChartBlock, path: KeyPath) -> Figure:
@@ -225,6 +265,7 @@ class _Localizer:
             caption=self.runs(spec.caption, (*path, "caption")) if spec.caption else None,
             credit=self.runs(spec.credit, (*path, "credit")) if spec.credit else None,
             width=spec.width or 1.0,
+            anchor=spec.id,
         )
 
     # sections
@@ -241,12 +282,11 @@ class _Localizer:
             children=tuple(
                 self.section(c, (*path, "sections", i), level + 1) for i, c in enumerate(s.sections)
             ),
+            anchor=s.id,
         )
 
     def source_item(self, ref: SourceRef, path: KeyPath) -> ListItem:
-        runs: list[Run] = [
-            Run(r.text, r.bold, True, r.link) for r in self.runs(ref.title, (*path, "title"))
-        ]
+        runs: list[Run] = [replace(r, italic=True) for r in self.runs(ref.title, (*path, "title"))]
         details = []
         if ref.publisher is not None:
             details.append(self.plain(ref.publisher, (*path, "publisher")))
@@ -257,7 +297,7 @@ class _Localizer:
         if ref.url:
             runs.append(Run(after(plain(tuple(runs)), ". ")))
             runs.append(Run(ref.url, link=ref.url))
-        return ListItem(tuple(runs))
+        return ListItem(tuple(runs), anchor=ref.id)
 
     def annex(self, annex: Annex, n: int, path: KeyPath, title: str) -> SectionNode:
         return SectionNode(
@@ -269,6 +309,7 @@ class _Localizer:
                 self.section(c, (*path, "sections", i), 2) for i, c in enumerate(annex.sections)
             ),
             page_break_before=True,
+            anchor=annex.id,
         )
 
     def enclosures(self, titles: Sequence[str]) -> MemoRow:

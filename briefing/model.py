@@ -29,6 +29,9 @@ Field metadata the derived code understands:
   never translated.
 - ``max_chars``: a text printed where only a line or two fits (the marking on every
   page) is at most this long, in every language.
+- ``plain``: a text printed without inline runs (a title, a heading, a memo line, alt
+  text): it may not hold a footnote ``^[...]`` or a cross-reference ``[@id]``, which
+  have nowhere to go there. A list's ``plain`` applies to its texts.
 
 Rules that need a whole object (an item with two lists, a row as wide as the header) are
 its ``problems()`` method, run once its own values are valid.
@@ -70,7 +73,11 @@ MAX_SECTION_DEPTH = 3
 MAX_DEPTH = {"list": MAX_LIST_DEPTH, "section": MAX_SECTION_DEPTH}
 """How deep each kind of nesting (field metadata ``nest``) may go."""
 ID_PATTERN = r"^[A-Za-z][A-Za-z0-9_-]{0,63}$"
-"""A name one part of a brief gives another to point at (a table a chart reads)."""
+"""A name one part of a brief gives another to point at (a table a chart reads, a
+section, table, figure, annex or source a cross-reference ``[@id]`` names)."""
+PLAIN = {"plain": True}
+"""Field metadata of a text printed without inline runs (see ``plain`` above)."""
+
 MIN_WIDTH_SHARE = 0.02
 """The narrowest column a table may ask for, as a share of the widest (1 to 50)."""
 Problems = Iterator[tuple[KeyPath, str]]
@@ -139,7 +146,8 @@ class TableSpec:
     widths: list[float] | None = field(default=None, metadata={"positive": True})
     """Relative column widths, one positive number per column."""
     id: str | None = field(default=None, metadata={"pattern": ID_PATTERN})
-    """A name a chart uses to take its numbers from this table (letters, digits, - and _)."""
+    """A name for cross-references [@id] and charts that take their numbers from this
+    table (a letter, then letters, digits, - and _)."""
 
     def problems(self) -> Problems:
         width = len(self.columns)
@@ -199,7 +207,7 @@ CHART_TYPES: tuple[str, ...] = get_args(ChartType)
 class Series:
     """One series of a chart: its name and one number per category."""
 
-    name: Text
+    name: Text = field(metadata=PLAIN)
     """The series' name, in the legend."""
     values: list[float] = field(metadata={"min_items": 1, "limit": "table_rows"})
     """One number per category."""
@@ -211,7 +219,7 @@ class ChartSpec:
 
     type: ChartType
     """bar (grouped), stacked (bars), line, pie or donut."""
-    categories: list[Text] | None = field(default=None, metadata={"limit": "table_rows"})
+    categories: list[Text] | None = field(default=None, metadata={"limit": "table_rows", **PLAIN})
     """The category labels (x axis, or pie slices); with table: replaces its labels."""
     series: list[Series] | None = field(default=None, metadata={"limit": "table_columns"})
     """The numbers, one series per list (a pie or donut takes one)."""
@@ -224,7 +232,7 @@ class ChartSpec:
     """With table: the rows (1 = first body row) to chart; default every row."""
     labels: float = field(default=1, metadata={"positive": True})
     """With table: the column (1 = first) whose cells label the categories."""
-    axis: Text | None = None
+    axis: Text | None = field(default=None, metadata=PLAIN)
     """The value axis title (bar, stacked and line)."""
 
     def problems(self) -> Problems:
@@ -258,12 +266,14 @@ class FigureBlock:
     """A PNG, JPEG or SVG file, relative to the brief's folder and inside it."""
     caption: Text | None = None
     """Printed under the figure after the localized "Figure N"."""
-    alt: Text | None = None
+    alt: Text | None = field(default=None, metadata=PLAIN)
     """What the figure shows, for readers who cannot see it."""
     credit: Text | None = None
     """A credit line under the caption ("Source: ...")."""
     width: float | None = field(default=None, metadata={"positive": True, "at_most": 1})
     """The figure's width as a share of the text width (more than 0, at most 1; default 1)."""
+    id: str | None = field(default=None, metadata={"pattern": ID_PATTERN})
+    """A name for cross-references [@id] to this figure."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -274,12 +284,14 @@ class ChartBlock:
     """The kind of chart and its numbers."""
     caption: Text | None = None
     """Printed under the chart after the localized "Figure N"."""
-    alt: Text | None = None
+    alt: Text | None = field(default=None, metadata=PLAIN)
     """What the chart shows, for readers who cannot see it."""
     credit: Text | None = None
     """A credit line under the caption ("Source: ...")."""
     width: float | None = field(default=None, metadata={"positive": True, "at_most": 1})
     """The chart's width as a share of the text width (more than 0, at most 1; default 1)."""
+    id: str | None = field(default=None, metadata={"pattern": ID_PATTERN})
+    """A name for cross-references [@id] to this chart (numbered with the figures)."""
 
 
 FIGURE_BLOCKS = (FigureBlock, ChartBlock)
@@ -296,12 +308,14 @@ class Section:
 
     kind: Kind | None = None
     """A standard section: its heading comes from the catalog in every language."""
-    title: Text | None = None
+    title: Text | None = field(default=None, metadata=PLAIN)
     """A heading of your own (wins over kind)."""
     body: list[Block] = field(default_factory=list)
     """Paragraphs, lists, tables, quotes and notes, in order."""
     sections: list[Section] = field(default_factory=list, metadata={"nest": "section"})
     """Sub-sections (levels 2 and 3)."""
+    id: str | None = field(default=None, metadata={"pattern": ID_PATTERN})
+    """A name for cross-references [@id], which print the section's heading."""
 
     def problems(self) -> Problems:
         if self.kind is None and self.title is None:
@@ -312,13 +326,13 @@ class Section:
 class Memo:
     """The memo block."""
 
-    to: Text | None = None
+    to: Text | None = field(default=None, metadata=PLAIN)
     """Who the memo is for."""
-    from_: Text | None = field(default=None, metadata={"key": "from"})
+    from_: Text | None = field(default=None, metadata={"key": "from", **PLAIN})
     """Who sends it."""
-    cc: TextList | None = None
+    cc: TextList | None = field(default=None, metadata=PLAIN)
     """Copy recipients: a text or a list of texts."""
-    subject: Text | None = None
+    subject: Text | None = field(default=None, metadata=PLAIN)
     """The subject line (default: the title)."""
 
 
@@ -328,49 +342,53 @@ class SourceRef:
 
     title: Text
     """The title of the source."""
-    publisher: Text | None = None
+    publisher: Text | None = field(default=None, metadata=PLAIN)
     """Who published it."""
     url: str | None = field(default=None, metadata={"url": True})
     """An http, https or mailto address."""
     date: dt.date | None = None
     """Publication date, YYYY-MM-DD."""
+    id: str | None = field(default=None, metadata={"pattern": ID_PATTERN})
+    """A name for citations [@id] in the text, which print the source's number "[N]"."""
 
 
 @dataclass(frozen=True, slots=True)
 class Annex:
     """An appendix."""
 
-    title: Text
+    title: Text = field(metadata=PLAIN)
     """The annex title, printed as "Annex N: title"."""
     body: list[Block] = field(default_factory=list)
     """The annex's blocks."""
     sections: list[Section] = field(default_factory=list, metadata={"nest": "section"})
     """Sub-sections of the annex."""
+    id: str | None = field(default=None, metadata={"pattern": ID_PATTERN})
+    """A name for cross-references [@id], which print the annex's number."""
 
 
 @dataclass(frozen=True, slots=True)
 class Brief:
     """A policy brief: written once, rendered in every language."""
 
-    title: Text
+    title: Text = field(metadata=PLAIN)
     """The memo's title."""
     date: dt.date
     """The memo's date, YYYY-MM-DD; printed with CLDR rules per language."""
     lang: str = field(default="en", metadata={"pattern": LANG_CODE.pattern})
     """The language plain strings are written in (BCP 47: en, az, ru, ...)."""
-    subtitle: Text | None = None
+    subtitle: Text | None = field(default=None, metadata=PLAIN)
     """One line under the title."""
-    reference: Text | None = None
+    reference: Text | None = field(default=None, metadata=PLAIN)
     """A document number, e.g. PB-2026-041."""
     classification: Text | None = field(
-        default=None, metadata={"keywords": CLASSIFICATIONS, "max_chars": 200}
+        default=None, metadata={"keywords": CLASSIFICATIONS, "max_chars": 200, **PLAIN}
     )
     """public, internal, confidential or restricted (localized), or any text as written."""
     memo: Memo | None = None
     """The To / From / Cc / Subject block."""
-    authors: TextList = field(default_factory=list)
+    authors: TextList = field(default_factory=list, metadata=PLAIN)
     """Shown as "Prepared by" and in the document properties."""
-    keywords: TextList = field(default_factory=list)
+    keywords: TextList = field(default_factory=list, metadata=PLAIN)
     """Document metadata."""
     summary: list[Block] = field(default_factory=list)
     """The bottom line up front: a list of blocks."""

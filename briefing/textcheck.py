@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from briefing.inline import LinkError, check_url, parse_inline
+from briefing.inline import InlineError, LinkError, check_url, parse_inline
 from briefing.limits import hint
 from briefing.model import LANG_CODE
 
@@ -31,11 +31,23 @@ _FORBIDDEN = re.compile(
 )
 
 
-def check_text(value: object, url_chars: int | None = None) -> str | dict[str, str]:
+References = list[tuple[str | None, str]]
+"""(language of the translation or None, id) of each cross-reference met in a text."""
+
+
+def check_text(
+    value: object,
+    url_chars: int | None = None,
+    plain: bool = False,
+    references: References | None = None,
+) -> str | dict[str, str]:
     """A text: a string, or a map of language code to string; inline links checked,
-    none longer than ``url_chars``."""
+    none longer than ``url_chars``; with ``plain`` (a title, a heading, a memo line:
+    model.PLAIN), no footnote or cross-reference, which have nowhere to go there. Each
+    cross-reference ``[@id]`` is added to ``references``, to be checked once every id
+    of the brief is known (briefing/crossref.py)."""
     if isinstance(value, str):
-        _check_inline(value, None, url_chars)
+        _check_inline(value, None, url_chars, plain, references)
         return value
     if isinstance(value, dict) and value:
         out: dict[str, str] = {}
@@ -44,7 +56,7 @@ def check_text(value: object, url_chars: int | None = None) -> str | dict[str, s
                 raise Invalid(f"{key!r} is not a language code (en, az, ru, ...)")
             if not isinstance(text, str):
                 raise Invalid(f"the {key} text must be a string")
-            _check_inline(text, key, url_chars)
+            _check_inline(text, key, url_chars, plain, references)
             out[key] = text
         return out
     raise Invalid("expected a text, or a map of language to text")
@@ -82,13 +94,40 @@ def _check_chars(text: str, lang: str | None) -> None:
     )
 
 
-def _check_inline(text: str, lang: str | None = None, url_chars: int | None = None) -> None:
+def _check_inline(
+    text: str,
+    lang: str | None = None,
+    url_chars: int | None = None,
+    plain: bool = False,
+    references: References | None = None,
+) -> None:
     _check_chars(text, lang)
     where = f"the {lang} text: " if lang else ""
     try:
         runs = parse_inline(text)
-    except LinkError as exc:
+    except InlineError as exc:
         raise Invalid(f"{where}{exc}", lang) from None
+    if plain:
+        for run in runs:
+            if run.note is not None:
+                raise Invalid(
+                    f"{where}a footnote ^[...] cannot go here: this text prints without "
+                    "notes (a title, heading, memo line or alt text); put the note in the "
+                    "body text, or write \\^ for a caret",
+                    lang,
+                )
+            if run.target is not None:
+                raise Invalid(
+                    f"{where}a cross-reference {run.text} cannot go here: this text prints "
+                    "without links (a title, heading, memo line or alt text); write the "
+                    "words, or \\[ for a bracket",
+                    lang,
+                )
+    if references is not None and "@" in text:
+        for run in runs:
+            for r in (run, *(run.note or ())):
+                if r.target is not None:
+                    references.append((lang, r.target))
     if url_chars is None:
         return
     for run in runs:

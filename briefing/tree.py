@@ -239,27 +239,37 @@ def all_texts(doc: Document) -> list[str]:
     return out
 
 
+def _seen(runs: Inline) -> str:
+    """The text of ``runs`` with its footnotes' texts after it, one a line: what the
+    glyph guard must check. One string per text, however many notes it holds, so
+    the two trees of a bilingual pair keep the same count per block."""
+    notes = notes_of(runs)
+    if not notes:
+        return plain(runs)
+    return "\n".join([plain(runs), *(plain(n) for n in notes)])
+
+
 def block_texts(b: BlockNode) -> list[str]:
-    """The strings of one block, nested lists included."""
+    """The strings of one block, nested lists included, footnotes with their text."""
     if isinstance(b, Paragraph):
-        return [plain(b.runs)]
+        return [_seen(b.runs)]
     if isinstance(b, ListBlock):
         out = []
         for item in b.items:
-            out.append(plain(item.runs))
+            out.append(_seen(item.runs))
             if item.children is not None:
                 out.extend(block_texts(item.children))
         return out
     if isinstance(b, Table):
         cells = [*b.columns, *(c for row in b.rows for c in row), b.caption or ()]
-        return [b.label, *(plain(c) for c in cells)]
+        return [b.label, *(_seen(c) for c in cells)]
     if isinstance(b, Quote):
-        return [plain(b.runs), plain(b.by or ())]
+        return [_seen(b.runs), _seen(b.by or ())]
     if isinstance(b, Figure):
-        out = [b.label, b.alt, plain(b.caption or ()), plain(b.credit or ())]
+        out = [b.label, b.alt, _seen(b.caption or ()), _seen(b.credit or ())]
         if isinstance(b.content, Chart):
             c = b.content
             out += [*c.categories, *(name for name, _ in c.series), c.axis or ""]
             out += [label for _, label in c.ticks] + [v for row in c.labels for v in row]
         return out
-    return [b.label, plain(b.runs)]
+    return [b.label, _seen(b.runs)]

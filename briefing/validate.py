@@ -41,7 +41,8 @@ def validate(source: Source, limits: Limits | None = None) -> Brief:
                 source.position(()),
             )
         )
-    brief, issues = decode(source.data, limits)
+    references: list[tuple[KeyPath, str | None, str]] = []
+    brief, issues = decode(source.data, limits, references)
     problems = list(source.problems)
     for issue in issues:
         if issue.at_key:
@@ -49,6 +50,10 @@ def validate(source: Source, limits: Limits | None = None) -> Brief:
         else:  # a problem in one translation points into that language's text
             where = source.position((*issue.path, issue.lang) if issue.lang else issue.path)
         problems.append(Problem(issue.message, where, field_path(issue.path)))
+    if brief is not None:  # a walk over blocks only: no cost worth skipping
+        from briefing.crossref import problems as crossref_problems
+
+        problems += crossref_problems(brief, source, references)
     if problems or brief is None:
         raise BriefError(_sorted(problems, source.file))
     return brief

@@ -31,6 +31,8 @@ class Source:
     key_positions: dict[KeyPath, Position] = field(default_factory=dict)
     # Problems the reader found but could read past; validation reports them with its own.
     problems: list[Problem] = field(default_factory=list)
+    # What is usable but likely a mistake (a footnote defined and never referenced).
+    warnings: list[Problem] = field(default_factory=list)
 
     def position(self, path: KeyPath) -> Position:
         """The position of the value at ``path``, or of its nearest known parent."""

@@ -43,13 +43,16 @@ from markdown_it.token import Token
 from briefing.errors import BriefError, KeyPath, Position, Problem
 from briefing.limits import Limits
 from briefing.readers import Source, normalize_newlines
+from briefing.readers.md_notes import Notes, is_definition, split_definitions, substitute, unused
 from briefing.readers.yaml_source import Budget, load_yaml
 
 # Text reaches these patterns with \n line breaks only (normalize_newlines).
 _FRONT = re.compile(r"\A---[ \t]*\n(.*?)\n?^(?:---|\.\.\.)[ \t]*$\n?", re.S | re.M)
 _FIRST_LINE = re.compile(r"\n*([^\n]*)")
 _KIND = re.compile(r"\s*\{\s*kind\s*=\s*([A-Za-z_]+)\s*\}\s*$")
-_ESCAPE = re.compile(r"\\([!\"#$%&'+,\-./:;<=>?@^_`{|}~])")  # our inline parser keeps *[]()\
+_HEADING_ID = re.compile(r"\s*\{#([^\s{}]+)\}\s*$")
+# our inline parser keeps *[]()\^ (a \^[ must reach it to stay a literal caret)
+_ESCAPE = re.compile(r"\\([!\"#$%&'+,\-./:;<=>?@_`{|}~])")
 _CALLOUT = re.compile(r"\A\[!(NOTE|TIP|IMPORTANT|WARNING|CAUTION)\]\s*", re.I)
 _BY = re.compile(r"\A(?:—|--|―)\s*")
 _CAPTION = re.compile(r"\ATable:\s*")
@@ -70,7 +73,9 @@ def _parser() -> MarkdownIt:
     # normalize is off too: line breaks are normalised when the file is read, and it
     # would turn U+0000 into U+FFFD, hiding a character every brief must refuse.
     md = MarkdownIt("commonmark", {"html": False}).enable("table")
-    return md.disable(["normalize", "inline", "text_join"])
+    # reference is off too: the format has no reference links, and "[^a]: https://..."
+    # (a footnote holding only an address) would vanish as a link definition.
+    return md.disable(["normalize", "inline", "text_join", "reference"])
 
 
 class _Origin:
@@ -117,6 +122,7 @@ class _Ctx:
     problems: list[Problem]
     limits: Limits
     budget: Budget = field(default_factory=Budget)
+    notes: Notes = field(default_factory=Notes)
 
     def pos(self, token: Token, value: str = "") -> Position:
         """Where ``token`` starts; ``value``: where that text starts on its first line.
@@ -253,6 +259,9 @@ class _Reader:
             if t.type == "paragraph_open":
                 inline = self.paragraph()
                 text = _inline(inline)
+                if is_definition(text):  # [^name]: a footnote's text, not a paragraph
+                    self.definitions(inline)
+                    continue
                 nxt = self.peek()
                 if _CAPTION.match(text) and nxt is not None and nxt.type == "table_open":
                     caption = (_CAPTION.sub("", text), inline)
@@ -285,6 +294,16 @@ class _Reader:
                 continue
             caption = None
         return out
+
+    def definitions(self, inline: Token) -> None:
+        """The footnote definitions of one paragraph, each at its own line."""
+        lines = [_ESCAPE.sub(r"\1", line.strip(" \t")) for line in inline.content.split("\n")]
+        first = self.ctx.pos(inline)
+        for name, text, i in split_definitions(lines):
+            where = first
+            if i and inline.map is not None:
+                where = Position(self.ctx.file, *self.ctx.origin.at(inline.map[0] + i, 0))
+            self.ctx.notes.define(name, text, where)
 
     def list_items(self, path: KeyPath) -> list[Any]:
         open_token = self.take()
@@ -515,7 +534,13 @@ def load_markdown(text: str, file: str, limits: Limits | None = None) -> Source:
     ctx = _Ctx(file, body.split("\n"), origin, positions, key_positions, problems, limits, budget)
     reader = _Reader(_parser().parse(body), ctx)
     _read_body(reader, data, ctx)
-    return Source(file, data, positions, key_positions, ctx.problems)
+    warnings: list[Problem] = []
+    if "[^" in text:  # footnotes: each [^name] becomes the inline note ^[text]
+        where = Source(file, data, positions).position
+        data = substitute(data, ctx.notes, where)
+        problems += ctx.notes.problems
+        warnings = unused(ctx.notes)
+    return Source(file, data, positions, key_positions, ctx.problems, warnings)
 
 
 def _read_body(reader: _Reader, data: dict[str, Any], ctx: _Ctx) -> None:
@@ -530,9 +555,16 @@ def _read_body(reader: _Reader, data: dict[str, Any], ctx: _Ctx) -> None:
         reader.take()  # heading_close
         level = int(heading.tag[1]) - 1  # ## is a section (level 1)
         raw = _inline(inline)
-        kind_match = _KIND.search(raw)
-        kind = kind_match.group(1) if kind_match else None
-        title = _KIND.sub("", raw).strip()
+        kind, ident = None, None
+        while (found := _KIND.search(raw) or _HEADING_ID.search(raw)) is not None:
+            if found.re is _KIND and kind is None:
+                kind = found.group(1)
+            elif found.re is _HEADING_ID and ident is None:
+                ident = found.group(1)
+            else:
+                break  # a second {kind=...} or {#id}: left in the title
+            raw = raw[: found.start()]
+        title = raw.strip()
         if level == 0:
             if "title" in data:
                 ctx.error(heading, "a # title and a title in the front matter: keep one")
@@ -544,6 +576,12 @@ def _read_body(reader: _Reader, data: dict[str, Any], ctx: _Ctx) -> None:
         while stack and stack[-1][0] >= level:
             stack.pop()
         if level == 1 and kind in ("summary", "recommendations"):
+            if ident is not None:
+                ctx.error(
+                    heading,
+                    f"the {kind} cannot carry an id {{#{ident}}}: only sections, "
+                    "annexes, tables, figures and sources can be referenced",
+                )
             _special(reader, data, ctx, heading, kind)
             continue
         if level == 1 and kind == "annex":
@@ -579,6 +617,9 @@ def _read_body(reader: _Reader, data: dict[str, Any], ctx: _Ctx) -> None:
             reader.blocks(("_orphan",), {"heading_open"})
             continue
         ctx.at(path, heading)
+        if ident is not None:  # ## Heading {#id}: what cross-references [@id] point at
+            section["id"] = ident
+            ctx.at((*path, "id"), inline, "{#" + ident)
         body = reader.blocks((*path, "body"), {"heading_open"})
         if body:
             section["body"] = body

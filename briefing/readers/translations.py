@@ -121,8 +121,14 @@ def merge_translations(source: Source, translations: Mapping[str, Source]) -> So
     merger = _Merger(source, translations, base_lang)
     merged = merger.merge(Brief, {}, data, {c: t.data for c, t in translations.items()}, ())
     problems = source.problems + [p for t in translations.values() for p in t.problems]
+    warnings = source.warnings + [w for t in translations.values() for w in t.warnings]
     return Source(
-        source.file, merged, merger.positions, source.key_positions, problems + merger.problems
+        source.file,
+        merged,
+        merger.positions,
+        source.key_positions,
+        problems + merger.problems,
+        warnings,
     )
 
 
