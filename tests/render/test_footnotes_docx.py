@@ -367,3 +367,81 @@ def test_libreoffice_shows_each_note_on_the_page_of_its_mark(
             section = next(s for s in doc.sections if s.kind == "background")
             refs = f"(Table 1, {figure.label}, {section.heading}, [1], {annex_label(doc)})"
             assert refs in text, lang
+
+
+# --- a brief that writes notes and references in its own syntax (briefing/inline.py) ---
+
+NOTES = {
+    "en": " Follow-through is set out in Table [@budget].^[As reported by the **US"
+    " Embassy** on [its site](https://az.usembassy.gov/); see [@charter]. The timeline"
+    " is in [+@timeline].]",
+    "az": " İcra [@budget] saylı cədvəldədir.^[ABŞ **səfirliyinin**"
+    " [saytına](https://az.usembassy.gov/) görə; bax [@charter]. Xronologiya: [+@timeline].]",
+    "ru": " Исполнение см. в таблице [@budget].^[По данным **посольства США** на"
+    " [его сайте](https://az.usembassy.gov/); см. [@charter]. Хронология — [+@timeline].]",
+}
+
+
+def written_brief() -> str:
+    """The example with a note and references written in its summary, in each language,
+    and ids on its first source and its annex."""
+    import yaml
+
+    data = yaml.safe_load(EXAMPLE.read_text(encoding="utf-8"))
+    first = data["summary"][0]
+    for lang, text in NOTES.items():
+        first[lang] = first[lang] + text
+    data["sources"][0].setdefault("id", "charter")
+    data["annexes"][0].setdefault("id", "timeline")
+    return str(yaml.safe_dump(data, allow_unicode=True, sort_keys=False))
+
+
+@pytest.fixture(scope="module")
+def written() -> dict[str, bytes]:
+    loaded = api.load_text(written_brief(), base=EXAMPLE.parent)
+    template = load_template()
+    return {lang: render(api.localize(loaded, lang).doc, template) for lang in LANGS}
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_a_written_note_is_a_word_footnote(written: dict[str, bytes], lang: str) -> None:
+    parts = parts_of(written[lang])
+    notes = xml(parts, "word/footnotes.xml").findall("w:footnote", NS)[2:]
+    texts = [text_of(n) for n in notes]
+    assert len(texts) == 1
+    assert ("US" if lang == "en" else "ABŞ" if lang == "az" else "посольства") in texts[0]
+    assert "[1]" in texts[0]  # the source, cited as the list prints its number
+    body = xml(parts, "word/document.xml")
+    assert [r.get(f"{{{W}}}id") for r in body.iterfind(".//w:footnoteReference", NS)] == ["1"]
+    marks = bookmarks(body)
+    refs = fields(body) + fields(xml(parts, "word/footnotes.xml"))
+    assert [i.split()[1] for i, _ in refs] == ["budget", "charter", "timeline"]
+    for instruction, result in refs:
+        if "\\n" in instruction.split():
+            assert result == "1"
+        else:
+            assert marks[instruction.split()[1]] == result == "1"
+
+
+def test_written_notes_on_their_pages(written: dict[str, bytes], tmp_path: Path) -> None:
+    sources = []
+    for lang, data in written.items():
+        (tmp_path / f"written-{lang}.docx").write_bytes(data)
+        sources.append(tmp_path / f"written-{lang}.docx")
+        assert_valid(sources[-1])
+    for source, pdf in soffice_pdf(sources, tmp_path / "pdf").items():
+        pages = pdf_text_pages(pdf)
+        lang = source.stem.removeprefix("written-")
+        note = {
+            "en": "its site; see [1]",
+            "az": "saytına görə; bax [1]",
+            "ru": "его сайте; см. [1]",
+        }
+        mark = {
+            "en": "set out in Table 1",
+            "az": "İcra 1 saylı",
+            "ru": "Исполнение см. в таблице 1",
+        }
+        noted = [i for i, page in enumerate(pages) if note[lang] in page]
+        marked = [i for i, page in enumerate(pages) if mark[lang] in page]
+        assert noted and set(noted) <= set(marked), (lang, noted, marked)
