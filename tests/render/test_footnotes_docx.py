@@ -30,7 +30,7 @@ from briefing.renderers.docx import render
 from briefing.renderers.docx.bilingual import render as render_pair
 from briefing.renderers.docx.xrefs import MAX_NAME, Xrefs, ascii_name
 from briefing.templates import Template, load_template
-from briefing.tree import Document, Figure, walk_sections
+from briefing.tree import Document, Figure, Table, walk_sections
 from tests.render.notes_tree import (
     ANNEX,
     LINK,
@@ -304,8 +304,12 @@ def test_a_reference_without_them_gets_themed_ones(tmp_path: Path) -> None:
 
 def test_no_notes_no_footnotes_part() -> None:
     """A brief without notes or references: no part, styles, settings or bookmarks of
-    theirs (its DOCX is byte for byte what it was before footnotes)."""
-    data = render(api.localize(api.load(EXAMPLE), "en").doc, load_template())
+    theirs (its DOCX is byte for byte what it was before footnotes), even where an id
+    names a table (the example's, for its chart's data) that nothing refers to."""
+    doc = api.localize(api.load(EXAMPLE), "en").doc
+    tables = [b for s in walk_sections(doc.sections) for b in s.blocks if isinstance(b, Table)]
+    assert any(t.anchor for t in tables)
+    data = render(doc, load_template())
     parts = parts_of(data)
     assert "word/footnotes.xml" not in parts
     assert b"footnote" not in parts["word/settings.xml"].lower()

@@ -16,6 +16,10 @@ because each bookmark holds exactly what references to it print:
 - a source item: its paragraph, referred to with ``\\n`` (the item's list number, which
   the numbering draws and no text holds); brackets around it ("[3]") stay outside.
 
+Only targets something refers to get a bookmark: a table whose id only names it for a
+chart's data, with no reference to it anywhere, is written as before cross-references
+existed, byte for byte.
+
 Bookmark names are what Word accepts in its Bookmark dialog: a letter first, then
 letters, digits and underscores, at most 40 characters, unique without regard to case:
 the anchor, transliterated to ASCII, with ``_2``, ``_3`` ... where two would clash. In
@@ -28,6 +32,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from briefing.renderers.docx.context import Context
@@ -38,7 +43,11 @@ from briefing.tree import (
     BlockNode,
     Document,
     Figure,
+    Inline,
     ListBlock,
+    Note,
+    Paragraph,
+    Quote,
     Run,
     SectionNode,
     Table,
@@ -65,6 +74,7 @@ class Xrefs:
 
     def __init__(self, trees: tuple[Document, ...]) -> None:
         self.targets: dict[str, Target] = {}
+        self.referenced = {ident for doc in trees for ident in _references(doc)}
         if trees:  # the two documents side by side have the same anchors
             for section in walk_sections(trees[0].sections):
                 if section.anchor is not None:
@@ -122,6 +132,40 @@ _LETTERS = str.maketrans(
 )
 
 
+def _references(doc: Document) -> Iterator[str]:
+    """The id of every cross-reference in ``doc``'s body and its notes."""
+    for section in walk_sections(doc.sections):
+        for runs in _inlines(section.blocks):
+            for run in runs:
+                if run.target is not None:
+                    yield run.target
+                if run.note is not None:
+                    yield from (r.target for r in run.note if r.target is not None)
+
+
+def _inlines(blocks: tuple[BlockNode, ...]) -> Iterator[Inline]:
+    """Every text of ``blocks`` that may hold a reference."""
+    for b in blocks:
+        if isinstance(b, Paragraph | Note):
+            yield b.runs
+        elif isinstance(b, ListBlock):
+            for item in b.items:
+                yield item.runs
+                if item.children is not None:
+                    yield from _inlines((item.children,))
+        elif isinstance(b, Table):
+            yield from b.columns
+            for row in b.rows:
+                yield from row
+            yield b.caption or ()
+        elif isinstance(b, Quote):
+            yield b.runs
+            yield b.by or ()
+        elif isinstance(b, Figure):
+            yield b.caption or ()
+            yield b.credit or ()
+
+
 def ascii_name(text: str) -> str:
     """``text`` as a bookmark name's letters: ASCII, a letter first, underscores between."""
     flat = unicodedata.normalize("NFKD", text.translate(_LETTERS))
@@ -157,6 +201,11 @@ def xrefs_of(ctx: Context) -> Xrefs:
 # -- targets --------------------------------------------------------------------------
 
 
+def referenced(ctx: Context, anchor: str | None) -> bool:
+    """Whether something in the document refers to ``anchor`` (so it gets a bookmark)."""
+    return anchor is not None and anchor in xrefs_of(ctx).referenced
+
+
 def mark(ctx: Context, anchor: str, first: Element, last: Element) -> None:
     """A bookmark for ``anchor`` from before ``first`` to after ``last`` (siblings, or
     the same element)."""
@@ -173,7 +222,9 @@ def _attrs(number: str, name: str) -> dict[str, str]:
 
 
 def mark_runs(ctx: Context, anchor: str, paragraph: Element) -> None:
-    """A bookmark around every run of ``paragraph`` (a source item)."""
+    """A bookmark around every run of ``paragraph`` (a source item), if it is cited."""
+    if not referenced(ctx, anchor):
+        return
     runs = [child for child in paragraph if child.tag != clark("w:pPr")]
     if not runs:  # an empty item: the bookmark still needs a place
         runs = [plain_run(paragraph, "")]
@@ -183,8 +234,10 @@ def mark_runs(ctx: Context, anchor: str, paragraph: Element) -> None:
 def add_heading(ctx: Context, paragraph: Element, section: SectionNode) -> None:
     """A heading's text with its section's bookmark: around the whole heading, or
     around an annex's number."""
-    assert section.anchor is not None
     target = _section_target(section)
+    if section.anchor is None or not referenced(ctx, section.anchor):
+        plain_run(paragraph, section.heading)
+        return
     if target.number is None:
         run = plain_run(paragraph, section.heading)
         mark(ctx, section.anchor, run, run)
@@ -201,12 +254,14 @@ def add_heading(ctx: Context, paragraph: Element, section: SectionNode) -> None:
 
 
 def add_label(ctx: Context, paragraph: Element, label: str, anchor: str | None) -> None:
-    """A caption's bold label ("Table 2"); with an anchor, its number bookmarked."""
-    number = number_in(label) if anchor is not None else None
-    if anchor is None or number is None:
+    """A caption's bold label ("Table 2"); if referred to, its number bookmarked."""
+    if anchor is None or not referenced(ctx, anchor):
+        plain_run(paragraph, label, bold=True)
+        return
+    number = number_in(label)
+    if number is None:
         run = plain_run(paragraph, label, bold=True)
-        if anchor is not None:
-            mark(ctx, anchor, run, run)
+        mark(ctx, anchor, run, run)
         return
     _add_number(ctx, paragraph, label, anchor, label.rfind(number), number, bold=True)
 
