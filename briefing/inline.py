@@ -256,6 +256,23 @@ def _parse(
     flush()
 
 
+def note_spans(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each footnote ``^[...]`` of ``text`` as written, ``^`` to its
+    ``]``, outermost only: for writers that move a note's text elsewhere (the Markdown
+    form's definitions) and put it back as it was."""
+    if "^[" not in text:
+        return []
+    brackets = _match_brackets(text)
+    out: list[tuple[int, int]] = []
+    for found in re.finditer(r"\^\[", text):
+        i = found.start()
+        end = brackets.get(i + 1)
+        if end is None or _escaped(text, i) or (out and i < out[-1][1]):
+            continue
+        out.append((i, end + 1))
+    return out
+
+
 def bare_links(text: str) -> list[tuple[int, int]]:
     """(start, end) of each bare http(s) address in ``text``, in one pass."""
     out: list[tuple[int, int]] = []

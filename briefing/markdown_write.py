@@ -14,6 +14,10 @@ from typing import Any
 
 import yaml
 
+from briefing.inline import note_spans
+
+_LITERAL_REF = re.compile(r"((?:^|[^\\])(?:\\\\)*)\[\^")
+"""A ``[^`` not after a backslash (pairs of backslashes are backslashes)."""
 _BLOCK_START = re.compile(r"^(\s*)([-+*]\s|[>#|]|\d+[.)]\s|Table:)")
 _FRONT_TEXT_KEYS = ("title", "subtitle", "reference", "classification")
 
@@ -35,11 +39,37 @@ class Writer:
     def __init__(self, lang: str, base: str) -> None:
         self.lang = lang
         self.base = base
+        self.notes: list[str] = []  # the footnotes of the body, [^1] first
 
     def t(self, value: Any) -> str:
-        """The text in this file's language, or the base text where it has none."""
+        """The text in this file's language, or the base text where it has none; a
+        ``[^`` that is text (not a footnote) escaped, as the Markdown reader reads
+        ``[^name]`` as a footnote reference."""
         text = value.get(self.lang, value.get(self.base, "")) if isinstance(value, dict) else value
-        return re.sub(r"[ \t\r\n]+", " ", str(text)).strip(" ")  # keeps no-break spaces
+        text = re.sub(r"[ \t\r\n]+", " ", str(text)).strip(" ")  # keeps no-break spaces
+        return _LITERAL_REF.sub(r"\1\\[^", text) if "[^" in text else text
+
+    def inline(self, value: Any) -> str:
+        """A body text, each footnote ``^[text]`` written as ``[^N]`` with its text
+        defined at the end of the file (:meth:`definitions`), as Markdown authors write
+        notes. A note whose text starts or ends with a space stays inline: a definition
+        line would lose the space."""
+        text = self.t(value)
+        spans = note_spans(text)
+        if not spans:
+            return text
+        out, at = [], 0
+        for start, end in spans:
+            note = text[start + 2 : end - 1]
+            if note != note.strip() or not note:
+                continue
+            self.notes.append(note)
+            out += [text[at:start], f"[^{len(self.notes)}]"]
+            at = end
+        return "".join(out) + text[at:]
+
+    def definitions(self) -> list[str]:
+        return [f"[^{n}]: {note}" for n, note in enumerate(self.notes, 1)]
 
     def kind_heading(self, kind: str) -> str:
         """The catalog's heading, so the author reads the file in one language."""
@@ -50,7 +80,7 @@ class Writer:
         return str(translations(code).gettext(terms.SECTION_HEADINGS[kind]))
 
     def para(self, value: Any) -> str:
-        text = self.t(value)
+        text = self.inline(value)
         return "\\" + text if _BLOCK_START.match(text) else text
 
     def items(self, items: list[Any], ordered: bool, indent: str) -> list[str]:
@@ -67,7 +97,7 @@ class Writer:
         return lines
 
     def cell(self, value: Any) -> str:
-        return self.t(value).replace("|", "\\|")
+        return self.inline(value).replace("|", "\\|")
 
     def block(self, block: Any) -> list[str]:
         if not isinstance(block, dict) or _is_text_map(block):
@@ -77,7 +107,7 @@ class Writer:
             return self.items(block["numbered" if ordered else "bullets"], ordered, "")
         if "table" in block:
             spec = block["table"]
-            caption = self.t(spec["caption"]) if spec.get("caption") else ""
+            caption = self.inline(spec["caption"]) if spec.get("caption") else ""
             named = f"{caption} {{#{spec['id']}}}".strip() if spec.get("id") else caption
             lines = [f"Table: {named}", ""] if named else []
             lines.append("| " + " | ".join(self.cell(c) for c in spec["columns"]) + " |")
@@ -88,7 +118,7 @@ class Writer:
         if "quote" in block:
             lines = [f"> {self.para(block['quote'])}"]
             if block.get("by"):
-                lines += [">", f"> — {self.t(block['by'])}"]
+                lines += [">", f"> — {self.inline(block['by'])}"]
             return lines
         if "note" in block:
             return ["> [!NOTE]", f"> {self.para(block['note'])}"]
@@ -163,6 +193,10 @@ class Writer:
             lines += self.body(annex.get("body", []))
             for child in annex.get("sections", []):
                 lines += self.section(child, 2)
+        if self.notes:  # the footnotes' texts, after everything else
+            while lines and not lines[-1]:
+                lines.pop()
+            lines += ["", *self.definitions()]
         return "\n".join(lines).rstrip("\n") + "\n"
 
 

@@ -11,6 +11,14 @@ brief by the code's id.
 order, so the same text always gives the same ids); :func:`to_markdown` turns a
 translated tree back into the inline subset, escaping only what would otherwise be
 read as markup, and checks the result reads back as the tree says.
+
+A footnote ``^[...]`` is a paired code of kind ``note`` around the note's own text (the
+translator translates it in place, its markup codes inside); a cross-reference is a
+standalone code (no text: it prints a number) of kind ``ref`` for ``[@id]`` or
+``label`` for ``[+@id]``, its id kept out of the file like a link's address. A
+translation may use the other form than the source (the label where its language
+inflects the word before a number): the code's kind says which, and a merge writes
+that form.
 """
 
 from __future__ import annotations
@@ -21,8 +29,13 @@ from dataclasses import dataclass, field
 from briefing.inline import merge_runs, parse_inline
 from briefing.tree import Run
 
-KINDS = ("link", "bold", "italic")
-"""The kinds of code, outermost first when several open at once."""
+KINDS = ("link", "bold", "italic", "note", "ref", "label")
+"""The kinds of code, outermost first when several open at once (a note and a
+reference are each a code of their own, inside whatever styles their mark)."""
+VALUED = ("link", "ref", "label")
+REFS = ("ref", "label")
+"""The two forms of a cross-reference's code: ``[@id]`` and ``[+@id]``."""
+"""Kinds whose code stands for a value kept out of the file: the address, the reference."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -43,12 +56,18 @@ class Unwritable(ValueError):
 
 
 def to_content(text: str) -> tuple[Content, dict[str, str]]:
-    """The tree of a brief's text, and each link code's address by id."""
+    """The tree of a brief's text, and each link code's address (and each reference
+    code's reference, ``[@id]``) by id."""
+    links: dict[str, str] = {}
+    root = _tree(parse_inline(text), links, [0])
+    return _freeze(root), links
+
+
+def _tree(runs: tuple[Run, ...], links: dict[str, str], opened: list[int]) -> list[Part | _Open]:
+    """The spans of ``runs``; ``opened`` counts the codes opened so far (ids in order)."""
     root: list[Part | _Open] = []
     stack: list[_Open] = []  # the spans open at this point, outermost first
-    links: dict[str, str] = {}
-    opened = 0  # codes are numbered in the order they open
-    for run in parse_inline(text):
+    for run in runs:
         wanted: list[tuple[str, str | None]] = []
         if run.link is not None:
             wanted.append(("link", run.link))
@@ -63,14 +82,26 @@ def to_content(text: str) -> tuple[Content, dict[str, str]]:
         for kind, link in wanted:
             if any((s.kind, s.link) == (kind, link) for s in stack):
                 continue
-            opened += 1
-            span = _Open(str(opened), kind, link)
+            opened[0] += 1
+            span = _Open(str(opened[0]), kind, link)
             if link is not None:
                 links[span.id] = link
             (stack[-1].parts if stack else root).append(span)
             stack.append(span)
-        (stack[-1].parts if stack else root).append(run.text)
-    return _freeze(root), links
+        here = stack[-1].parts if stack else root
+        if run.note is not None:
+            opened[0] += 1
+            note = _Open(str(opened[0]), "note", None)
+            here.append(note)
+            note.parts = _tree(run.note, links, opened)
+        elif run.target is not None:
+            opened[0] += 1
+            links[str(opened[0])] = run.text
+            kind = "label" if run.text.startswith("[+") else "ref"
+            here.append(_Open(str(opened[0]), kind, run.text))
+        else:
+            here.append(run.text)
+    return root
 
 
 @dataclass(slots=True)
@@ -97,7 +128,18 @@ def codes(content: Content) -> list[tuple[str, str]]:
     return out
 
 
+def reference_id(written: str) -> str:
+    """The id of a reference as written: ``budget`` for ``[@budget]`` or ``[+@budget]``."""
+    return written.strip("[]").lstrip("+@")
+
+
+def reference(kind: str, ident: str) -> str:
+    """A reference to ``ident`` written in the form ``kind`` says."""
+    return f"[+@{ident}]" if kind == "label" else f"[@{ident}]"
+
+
 def plain_text(content: Content) -> str:
+    """The words of ``content`` (a reference has none; a note's are its own)."""
     return "".join(p if isinstance(p, str) else plain_text(p.parts) for p in content)
 
 
@@ -110,6 +152,11 @@ def to_runs(content: Content, links: dict[str, str]) -> tuple[Run, ...]:
             if isinstance(part, str):
                 if part:
                     flat.append(Run(part, bold, italic, link))
+            elif part.kind == "note":
+                flat.append(Run("", bold, italic, note=to_runs(part.parts, links)))
+            elif part.kind in REFS:
+                ident = reference_id(links[part.id])
+                flat.append(Run(reference(part.kind, ident), bold, italic, target=ident))
             elif part.kind == "bold":
                 walk(part.parts, True, italic, link)
             elif part.kind == "italic":
@@ -121,7 +168,17 @@ def to_runs(content: Content, links: dict[str, str]) -> tuple[Run, ...]:
     return merge_runs(flat)
 
 
-_MARKUP = re.compile(r"[*\[\]()\\]")
+def _shown(content: Content) -> str:
+    """``content`` as its edges look: a note's mark and a reference print something, so
+    each counts as one character that is not a space (spaces are never moved into or
+    across them)."""
+    return "".join(
+        p if isinstance(p, str) else "\x00" if p.kind in ("note", *REFS) else _shown(p.parts)
+        for p in content
+    )
+
+
+_MARKUP = re.compile(r"[*\[\]()\\^]")
 _EDGE = re.compile(r"\A(\s*)(.*?)(\s*)\Z", re.S)
 
 
@@ -133,8 +190,11 @@ def _tidy(parts: Content) -> Content:
         if isinstance(part, str):
             out.append(part)
             continue
+        if part.kind in ("note", *REFS):  # kept where they are, whatever they hold
+            out.append(Span(part.id, part.kind, _tidy(part.parts)))
+            continue
         inner = _tidy(part.parts)
-        text = plain_text(inner)
+        text = _shown(inner)
         if not text.strip():
             out.append(text)
             continue
@@ -158,12 +218,12 @@ def _strip(parts: Content, head: int, tail: int) -> Content:
                 items[end] = part[cut:] if end == 0 else part[: len(part) - cut]
                 n -= cut
             else:
-                size = len(plain_text(part.parts))
+                size = len(_shown(part.parts))
                 cut = min(n, size)
                 inner = _strip(part.parts, cut if end == 0 else 0, 0 if end == 0 else cut)
                 items[end] = Span(part.id, part.kind, inner)
                 n -= cut
-            if not plain_text((items[end],)):  # nothing left of it
+            if not _shown((items[end],)):  # nothing left of it
                 items.pop(end)
     return tuple(items)
 
@@ -177,6 +237,10 @@ def _write(parts: Content, links: dict[str, str], escape: bool) -> str:
             out.append(f"**{_write(part.parts, links, escape)}**")
         elif part.kind == "italic":
             out.append(f"*{_write(part.parts, links, escape)}*")
+        elif part.kind == "note":
+            out.append(f"^[{_write(part.parts, links, escape)}]")
+        elif part.kind in REFS:
+            out.append(reference(part.kind, reference_id(links[part.id])))
         else:
             out.append(f"[{_write(part.parts, links, escape)}]({links[part.id]})")
     return "".join(out)

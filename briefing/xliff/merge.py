@@ -25,7 +25,7 @@ from briefing.model import LANG_CODE
 from briefing.textcheck import Invalid, check_text
 from briefing.validate import field_path
 
-from .codes import Content, Unwritable, codes, to_markdown, to_runs
+from .codes import REFS, Content, Unwritable, codes, to_markdown, to_runs
 from .read import XliffFile, XUnit
 from .units import Unit, units
 from .write import align
@@ -219,7 +219,7 @@ def _codes_problem(source: Content, target: Content) -> tuple[str, str] | None:
         if code not in want:
             shown = kind if kind.startswith("<") else f"a {kind} code"
             return f"the target has {shown} (id {code!r}) that the source has not", code
-        if want[code] != kind:
+        if want[code] != kind and {want[code], kind} != set(REFS):  # either form of a ref
             return f"code {code!r} is {want[code]} in the source but {kind} here", code
     for code, kind in want.items():
         if counts[code] == 0:

@@ -30,12 +30,13 @@ from briefing.limits import Limits
 from briefing.readers import read_text
 
 from .codes import Content, Part, Span
-from .write import CODE_NAMES, NS
+from .write import CODE_NAMES, NS, STANDALONE_NAMES
 
 _NS_VERSION = {NS["1.2"]: "1.2", NS["2.1"]: "2"}
 _DTD = re.compile(r"<!(DOCTYPE|ENTITY)")
 _XML_NS = "{http://www.w3.org/XML/1998/namespace}"
 _PAIRED = {"g", "pc"}
+_STANDALONE = {"x", "ph"}
 _TRANSPARENT = {"mrk", "sm", "em"}  # annotations: their text is the unit's text
 
 
@@ -259,8 +260,9 @@ class _Reader:
     def code(self, el: etree._Element, local: str, unit: XUnit | None) -> Span:
         cid = el.get("id") or "?"
         kind = f"<{local}>"
-        if local in _PAIRED:
-            for name, (ctype, pc_type, sub) in CODE_NAMES.items():
+        names = CODE_NAMES if local in _PAIRED else STANDALONE_NAMES if local in _STANDALONE else {}
+        if names:
+            for name, (ctype, pc_type, sub) in names.items():
                 if self.version == "1.2":
                     same = el.get("ctype") == ctype
                 else:

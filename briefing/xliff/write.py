@@ -16,7 +16,7 @@ from lxml import etree
 from briefing import __version__
 from briefing.validate import field_path
 
-from .codes import Content, Span, to_content
+from .codes import REFS, Content, Span, reference_id, to_content
 from .units import Unit
 
 NS = {
@@ -26,10 +26,17 @@ NS = {
 VERSIONS = tuple(NS)
 XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
 # What each kind of code is called: (1.2 <g ctype>, 2.1 <pc type>, 2.1 <pc subType>).
+# A footnote is a paired code around its text, a cross-reference a standalone one
+# (1.2 <x>, 2.1 <ph>); their names are ours, as both versions allow (x-..., prefix:...).
 CODE_NAMES = {
     "bold": ("bold", "fmt", "xlf:b"),
     "italic": ("italic", "fmt", "xlf:i"),
     "link": ("link", "link", None),
+    "note": ("x-note", "other", "brief:note"),
+}
+STANDALONE_NAMES = {
+    "ref": ("x-ref", "other", "brief:ref"),
+    "label": ("x-ref-label", "other", "brief:ref-label"),
 }
 
 
@@ -87,7 +94,13 @@ def _unit(parent: etree._Element, ns: str, version: str, unit: Unit) -> None:
     where = f"{field_path(unit.path)} at {Path(unit.position.file).name}:{unit.position.line}:"
     note = where + f"{unit.position.col}"
     for code, url in links.items():
-        note += f"; link {code} goes to {url}"
+        if url.startswith("["):
+            note += (
+                f"; code {code} is the cross-reference {url}: it prints a number (x-ref, "
+                "brief:ref) or the label, Table 2 (x-ref-label, brief:ref-label)"
+            )
+        else:
+            note += f"; link {code} goes to {url}"
     if version == "1.2":
         el = _child(parent, ns, "trans-unit", depth)
         el.attrib.update({"id": unit.id, XML_SPACE: "preserve"})
@@ -116,9 +129,11 @@ def _unit(parent: etree._Element, ns: str, version: str, unit: Unit) -> None:
 def align(text: str, source: Content, links: dict[str, str]) -> tuple[Content, dict[str, str]]:
     """A translation's tree with each code numbered as the source's code of the same
     kind (and, for a link, the same address) in order; a code the source lacks gets an
-    id the source has not (``x1``), so a merge sees it differs. Also the addresses of
-    such links of its own, by their new ids."""
-    from .codes import codes
+    id the source has not (``x1``), so a merge sees it differs. A cross-reference
+    matches one to the same id in either form (its kind keeps the translation's form:
+    the label where its language inflects the word). Also the addresses of such links
+    of its own, by their new ids."""
+    from .codes import VALUED, codes
 
     tree, own_links = to_content(text)
     free = codes(source)
@@ -127,9 +142,10 @@ def align(text: str, source: Content, links: dict[str, str]) -> tuple[Content, d
     for code, kind in codes(tree):
         match = next(
             (
-                s
+                (s, k)
                 for s, k in free
-                if k == kind and (kind != "link" or links.get(s) == own_links.get(code))
+                if _same_kind(k, kind)
+                and (kind not in VALUED or _same_value(kind, links.get(s), own_links.get(code)))
             ),
             None,
         )
@@ -137,8 +153,8 @@ def align(text: str, source: Content, links: dict[str, str]) -> tuple[Content, d
             extra += 1
             rename[code] = f"x{extra}"
         else:
-            free.remove((match, kind))
-            rename[code] = match
+            free.remove(match)
+            rename[code] = match[0]
 
     def walk(parts: Content) -> Content:
         return tuple(
@@ -147,6 +163,18 @@ def align(text: str, source: Content, links: dict[str, str]) -> tuple[Content, d
 
     extra_links = {rename[c]: url for c, url in own_links.items() if rename[c].startswith("x")}
     return walk(tree), extra_links
+
+
+def _same_kind(a: str, b: str) -> bool:
+    """The same kind of code; ``[@id]`` and ``[+@id]`` are one reference in two forms."""
+    return a == b or {a, b} == set(REFS)
+
+
+def _same_value(kind: str, ours: str | None, theirs: str | None) -> bool:
+    """A link to the same address; a reference to the same id, in either form."""
+    if kind in REFS and ours is not None and theirs is not None:
+        return reference_id(ours) == reference_id(theirs)
+    return ours == theirs
 
 
 def _content(el: etree._Element, ns: str, version: str, parts: Content) -> None:
@@ -159,11 +187,14 @@ def _content(el: etree._Element, ns: str, version: str, parts: Content) -> None:
             else:
                 last.tail = (last.tail or "") + part
             continue
-        ctype, kind, sub = CODE_NAMES[part.kind]
+        standalone = part.kind in STANDALONE_NAMES
+        ctype, kind, sub = (STANDALONE_NAMES if standalone else CODE_NAMES)[part.kind]
         if version == "1.2":
-            last = etree.SubElement(el, f"{{{ns}}}g", id=part.id, ctype=ctype)
+            tag = "x" if standalone else "g"
+            last = etree.SubElement(el, f"{{{ns}}}{tag}", id=part.id, ctype=ctype)
         else:
-            last = etree.SubElement(el, f"{{{ns}}}pc", id=part.id, type=kind)
+            tag = "ph" if standalone else "pc"
+            last = etree.SubElement(el, f"{{{ns}}}{tag}", id=part.id, type=kind)
             if sub is not None:
                 last.set("subType", sub)
         _content(last, ns, version, part.parts)
