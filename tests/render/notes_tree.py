@@ -62,10 +62,65 @@ def annex_label(doc: Document) -> str:
     return re.split(r"[:.]", annex.heading)[0]
 
 
+def plain_runs(runs: Inline) -> Inline:
+    """``runs`` without notes, each reference as plain text."""
+    return tuple(
+        Run(r.text, r.bold, r.italic, r.link) if r.target is not None else r
+        for r in runs
+        if r.note is None
+    )
+
+
+def _plain_block(b: BlockNode) -> BlockNode:
+    if isinstance(b, Paragraph | Note):
+        return replace(b, runs=plain_runs(b.runs))
+    if isinstance(b, Quote):
+        return replace(b, runs=plain_runs(b.runs), by=b.by and plain_runs(b.by))
+    if isinstance(b, ListBlock):
+        items = tuple(
+            replace(
+                i,
+                runs=plain_runs(i.runs),
+                children=i.children and _plain_list(i.children),
+            )
+            for i in b.items
+        )
+        return replace(b, items=items)
+    if isinstance(b, Table):
+        return replace(
+            b,
+            columns=tuple(plain_runs(c) for c in b.columns),
+            rows=tuple(tuple(plain_runs(c) for c in row) for row in b.rows),
+            caption=b.caption and plain_runs(b.caption),
+        )
+    return replace(
+        b, caption=b.caption and plain_runs(b.caption), credit=b.credit and plain_runs(b.credit)
+    )
+
+
+def _plain_list(b: ListBlock) -> ListBlock:
+    out = _plain_block(b)
+    assert isinstance(out, ListBlock)
+    return out
+
+
+def stripped(doc: Document) -> Document:
+    """``doc`` without its own notes and references (its anchors stay): a brief that
+    uses neither, or the ground the tests' own notes are added to."""
+
+    def section(s: SectionNode) -> SectionNode:
+        blocks = tuple(_plain_block(b) for b in s.blocks)
+        return replace(s, blocks=blocks, children=tuple(section(c) for c in s.children))
+
+    return replace(doc, sections=tuple(section(s) for s in doc.sections))
+
+
 def with_notes(doc: Document) -> Document:
-    """``doc`` with a note in a paragraph, a list item, a quote, a table cell, a table
-    caption and a call-out; anchors on a section, the first table, the first figure and
-    the first source; references to each from the first paragraph and from a note."""
+    """``doc`` (without its own notes) with a note in a paragraph, a list item, a quote,
+    a table cell, a table caption and a call-out; anchors on a section, the first table,
+    the first figure and the first source; references to each from the first paragraph
+    and from a note."""
+    doc = stripped(doc)
     lang = doc.lang
     table = _first(doc, Table)
     figure = _first(doc, Figure)
