@@ -33,7 +33,6 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Iterator
-from dataclasses import dataclass
 
 from briefing.renderers.docx.context import Context
 from briefing.renderers.docx.fields import field_char, instruction
@@ -60,13 +59,16 @@ _NOT_NAME = re.compile(r"[^A-Za-z0-9_]+")
 _NUMBER = re.compile(r"\d+")
 
 
-@dataclass(frozen=True)
 class Target:
-    """What an anchor names: its kind (section, table, figure, source) and, for a table
-    or figure, the number in its label."""
+    """What an anchor names: its kind (section, annex, table, figure, source) and, for
+    an annex, a table or a figure, the number in its label. (A plain class: a dataclass
+    costs a millisecond to define, on every run that meets an id.)"""
 
-    kind: str
-    number: str | None = None
+    __slots__ = ("kind", "number")
+
+    def __init__(self, kind: str, number: str | None = None) -> None:
+        self.kind = kind
+        self.number = number
 
 
 class Xrefs:
