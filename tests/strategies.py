@@ -276,7 +276,15 @@ WORDS = (
     "политика", "энергетика", "Азербайджан", "сотрудничество", "ёлка", "Ъ", "безопасность",
     "коридор", "«кавычки»", "№", "₼", "ЁЛКА", "ыы",
 )  # fmt: skip
+NOTES = (
+    "^[a note]", "^[**Bold** note, see https://example.org/n.]", "^[Qeyd: [mənbə](https://example.org/az)]",
+    "^[Примечание [@ref] *курсив*]", "^[]", "^[ spaced ]",
+)  # fmt: skip
+"""Footnotes as written inline; the Markdown writer turns some into [^gN] definitions."""
+REFERENCES = ("[@ref]", "[+@ref]", "see Table [@ref]", "[@ref]-də", "(см. таблицу [@ref])")
+"""Cross-references; :func:`repair` points ``ref`` at an id the brief has."""
 MARKUP = (
+    *NOTES, *REFERENCES, "\\^[not a note]", "x^2", "[^1]", "\\[@ref]",
     "**bold**", "*it*", "[link](https://example.org/x)", "<b>", "</b>", "&amp;", "&",
     "{{ x }}", "]]>", "<![CDATA[", "`code`", "_u_", "\\", "#", "|", "{kind=analysis}",
     "${x}", "%s", "{0}", "<w:t>", '"', "'", "---", "- ", "1.", ">", "[!NOTE]", "**", "*",
@@ -614,6 +622,7 @@ def repair(raw: dict[str, Raw]) -> dict[str, Raw]:
     nesting depth (field metadata ``nest``), a section's kind or title, an item's one
     child list, rows and widths as wide as the header. Changes ``raw`` in place."""
     depth = _max_depth()
+    ids: list[str] = []
     for node in walk(raw):
         data = node.data
         for f in fields_of(node.cls):
@@ -624,6 +633,11 @@ def repair(raw: dict[str, Raw]) -> dict[str, Raw]:
                 else:
                     del data[f.key]
         name = node.cls.__name__
+        ident = data.get("id")
+        if "id" in {f.key for f in fields_of(node.cls)} and isinstance(ident, str):
+            if ident in ids:  # ids are one namespace: a second one is an error
+                ident = data["id"] = f"{ident}-{len(ids)}"
+            ids.append(ident)
         if name == "Section" and data.get("kind") is None and data.get("title") is None:
             data["title"] = "Section"
         if name == "Item" and "bullets" in data and "numbered" in data:
@@ -640,7 +654,34 @@ def repair(raw: dict[str, Raw]) -> dict[str, Raw]:
                 data["widths"] = [widths[i % len(widths)] for i in range(width)]
             elif isinstance(widths, list):
                 del data["widths"]
+    _repair_references(raw, ids)
     return raw
+
+
+_REF = re.compile(r"\[(\+?)@ref\]")
+
+
+def _repair_references(raw: dict[str, Raw], ids: list[str]) -> None:
+    """Each generated reference ``[@ref]`` pointed at an id of the brief (escaped when it
+    has none), and no note or reference left in a text printed without inline runs (a
+    title, a heading: field metadata ``plain``), where they are an error."""
+    for node in walk(raw):
+        for f in fields_of(node.cls):
+            if f.key not in node.data or not (is_text(f.hint) or _holds_text(f.hint)):
+                continue
+            plain = bool(f.meta.get("plain"))
+            for path in _strings(node.data[f.key], f.hint, (f.key,)):
+                holder: Any = node.data
+                for key in path[:-1]:
+                    holder = holder[key]
+                text = holder[path[-1]]
+                if plain:  # broken up, so no spelling of them is read as markup
+                    text = text.replace("^[", "^ [").replace("[@", "[ @").replace("[+@", "[ +@")
+                elif ids:
+                    text = _REF.sub(lambda m: f"[{m.group(1)}@{ids[m.start() % len(ids)]}]", text)
+                else:
+                    text = text.replace("[@ref]", "\\[@ref]").replace("[+@ref]", "\\[+@ref]")
+                holder[path[-1]] = text
 
 
 def poison(raw: dict[str, Raw], index: int, char: str, at: int) -> tuple[str | int, ...] | None:
@@ -867,6 +908,7 @@ def md_text(value: Raw) -> str:
     allows: surrounding white space and line breaks are not kept)."""
     text = " ".join(str(value).split()) if isinstance(value, str) else str(value)
     text = text.replace("\\", "\\\\") if text.endswith("\\") else text
+    text = text.replace("[^", "\\[^")  # text, not a Markdown footnote reference
     match = _BLOCK_START.match(text)
     if match:
         if match.group()[0].isdigit():
@@ -988,7 +1030,24 @@ class _MarkdownWriter:
                 lines += self.body(annex.get("body", []))
                 for child in _as_list(annex.get("sections")):
                     lines += self.section(child, 2)
+        lines = self.footnotes(lines)
         return "\n".join(lines).rstrip("\n") + "\n"
+
+    def footnotes(self, lines: list[str]) -> list[str]:
+        """Some inline notes of the body written as Markdown authors do: ``[^gN]`` in the
+        text and ``[^gN]: text`` at the end (the reader puts them back inline)."""
+        definitions: list[str] = []
+        start = lines.index("---", 1) + 1 if lines[:1] == ["---"] else 0
+        for i in range(start, len(lines)):
+            for token in NOTES:
+                note = token[2:-1]
+                if note != note.strip() or not note or token not in lines[i]:
+                    continue
+                if self.rng.random() < 0.5:
+                    name = f"g{len(definitions) + 1}"
+                    lines[i] = lines[i].replace(token, f"[^{name}]", 1)
+                    definitions.append(f"[^{name}]: {note}")
+        return [*lines, "", *definitions] if definitions else lines
 
 
 def _as_list(value: Raw) -> list[Raw]:
