@@ -198,7 +198,7 @@ class Writer:
 
         def heading(c: Context, s: tree.SectionNode, first: bool) -> None:
             p = c.paragraph(f"Heading {level}", keep_next=True)
-            if s.anchor is None:
+            if not c.referenced(s.anchor):
                 plain_run(p, s.heading)
             else:
                 from briefing.renderers.docx.xrefs import add_heading
@@ -235,7 +235,7 @@ class Writer:
         def item(c: Context, it: tree.ListItem, num: int) -> None:
             p = c.paragraph(style, num=(num, 0))
             add_runs(c, p, it.runs)
-            if it.anchor is not None:
+            if c.referenced(it.anchor):
                 from briefing.renderers.docx.xrefs import mark_runs
 
                 mark_runs(c, it.anchor, p)

@@ -35,7 +35,7 @@ def add_section(ctx: Context, section: SectionNode) -> None:
     """Heading (level 1-3, which feeds the navigation pane), blocks, sub-sections."""
     level = min(max(section.level, 1), 3)
     heading = ctx.paragraph(f"Heading {level}", page_break_before=section.page_break_before)
-    if section.anchor is None:
+    if not ctx.referenced(section.anchor):
         plain_run(heading, section.heading)
     else:
         from briefing.renderers.docx.xrefs import add_heading

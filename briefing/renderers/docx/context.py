@@ -12,7 +12,8 @@ the first note or reference only, so a brief without them pays nothing for them.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Iterator
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from docx.opc.part import Part
@@ -23,7 +24,18 @@ from briefing.renderers.docx.ooxml import Element, sub, val
 from briefing.renderers.docx.styles import StyleMap
 from briefing.templates import Template
 from briefing.theme import Theme
-from briefing.tree import Document
+from briefing.tree import (
+    BlockNode,
+    Document,
+    Figure,
+    Inline,
+    ListBlock,
+    Note,
+    Paragraph,
+    Quote,
+    Table,
+    walk_sections,
+)
 
 if TYPE_CHECKING:
     from briefing.renderers.docx.notes import Footnotes
@@ -46,6 +58,18 @@ class Context:
     links: Part | None = None  # where hyperlinks are related, if not ``part`` (a footnote)
     footnotes: Footnotes | None = None  # the footnotes part, once a note is written
     xrefs: Xrefs | None = None  # bookmark names, once a cross-reference or target is written
+    _referenced: frozenset[str] | None = field(default=None, repr=False)
+
+    def referenced(self, anchor: str | None) -> bool:
+        """Whether anything in the documents refers to ``anchor``: only then does its
+        target get a bookmark (xrefs.py). Found once, on the first anchor asked about,
+        here rather than in xrefs.py so that a brief whose ids nothing refers to (an
+        id naming a table for a chart) never loads that module."""
+        if anchor is None:
+            return False
+        if self._referenced is None:
+            self._referenced = frozenset(i for doc in self.trees for i in references(doc))
+        return anchor in self._referenced
 
     def paragraph(
         self,
@@ -78,3 +102,37 @@ class Context:
         if space_before is not None:
             sub(ppr, "w:spacing", {"w:before": str(space_before)})
         return p
+
+
+def references(doc: Document) -> Iterator[str]:
+    """The id of every cross-reference in ``doc``'s body and its notes."""
+    for section in walk_sections(doc.sections):
+        for runs in _inlines(section.blocks):
+            for run in runs:
+                if run.target is not None:
+                    yield run.target
+                if run.note is not None:
+                    yield from (r.target for r in run.note if r.target is not None)
+
+
+def _inlines(blocks: tuple[BlockNode, ...]) -> Iterator[Inline]:
+    """Every text of ``blocks`` that may hold a reference."""
+    for b in blocks:
+        if isinstance(b, Paragraph | Note):
+            yield b.runs
+        elif isinstance(b, ListBlock):
+            for item in b.items:
+                yield item.runs
+                if item.children is not None:
+                    yield from _inlines((item.children,))
+        elif isinstance(b, Table):
+            yield from b.columns
+            for row in b.rows:
+                yield from row
+            yield b.caption or ()
+        elif isinstance(b, Quote):
+            yield b.runs
+            yield b.by or ()
+        elif isinstance(b, Figure):
+            yield b.caption or ()
+            yield b.credit or ()

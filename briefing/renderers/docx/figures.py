@@ -61,7 +61,7 @@ def add_figure(ctx: Context, f: tree.Figure, template: Template | None) -> None:
     run = sub(p, "w:r")
     sub(run, "w:drawing").append(inline)
     caption = ctx.paragraph("Caption", keep_next=bool(f.credit))
-    if f.anchor is None:
+    if not ctx.referenced(f.anchor):
         plain_run(caption, f.label, bold=True)
     else:
         from briefing.renderers.docx.xrefs import add_label

@@ -43,7 +43,7 @@ def _add_items(
         last = ctx.paragraph(style, num=(num_id, level), space_before=space_before)
         space_before = None
         add_runs(ctx, last, item.runs)
-        if item.anchor is not None:
+        if ctx.referenced(item.anchor):
             from briefing.renderers.docx.xrefs import mark_runs
 
             mark_runs(ctx, item.anchor, last)  # a source: where citations of it lead

@@ -76,7 +76,7 @@ def row_properties(tr: Element, cells: Sequence[str], widths: Sequence[int]) -> 
 
 def add_caption(ctx: Context, table: Table) -> None:
     p = ctx.paragraph("Caption")
-    if table.anchor is None:
+    if not ctx.referenced(table.anchor):
         plain_run(p, table.label, bold=True)  # the PDF's caption: a bold label, then the text
     else:
         from briefing.renderers.docx.xrefs import add_label

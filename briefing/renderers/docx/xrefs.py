@@ -32,7 +32,6 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterator
 
 from briefing.renderers.docx.context import Context
 from briefing.renderers.docx.fields import field_char, instruction
@@ -42,11 +41,7 @@ from briefing.tree import (
     BlockNode,
     Document,
     Figure,
-    Inline,
     ListBlock,
-    Note,
-    Paragraph,
-    Quote,
     Run,
     SectionNode,
     Table,
@@ -76,7 +71,6 @@ class Xrefs:
 
     def __init__(self, trees: tuple[Document, ...]) -> None:
         self.targets: dict[str, Target] = {}
-        self.referenced = {ident for doc in trees for ident in _references(doc)}
         if trees:  # the two documents side by side have the same anchors
             for section in walk_sections(trees[0].sections):
                 if section.anchor is not None:
@@ -134,40 +128,6 @@ _LETTERS = str.maketrans(
 )
 
 
-def _references(doc: Document) -> Iterator[str]:
-    """The id of every cross-reference in ``doc``'s body and its notes."""
-    for section in walk_sections(doc.sections):
-        for runs in _inlines(section.blocks):
-            for run in runs:
-                if run.target is not None:
-                    yield run.target
-                if run.note is not None:
-                    yield from (r.target for r in run.note if r.target is not None)
-
-
-def _inlines(blocks: tuple[BlockNode, ...]) -> Iterator[Inline]:
-    """Every text of ``blocks`` that may hold a reference."""
-    for b in blocks:
-        if isinstance(b, Paragraph | Note):
-            yield b.runs
-        elif isinstance(b, ListBlock):
-            for item in b.items:
-                yield item.runs
-                if item.children is not None:
-                    yield from _inlines((item.children,))
-        elif isinstance(b, Table):
-            yield from b.columns
-            for row in b.rows:
-                yield from row
-            yield b.caption or ()
-        elif isinstance(b, Quote):
-            yield b.runs
-            yield b.by or ()
-        elif isinstance(b, Figure):
-            yield b.caption or ()
-            yield b.credit or ()
-
-
 def ascii_name(text: str) -> str:
     """``text`` as a bookmark name's letters: ASCII, a letter first, underscores between."""
     flat = unicodedata.normalize("NFKD", text.translate(_LETTERS))
@@ -203,11 +163,6 @@ def xrefs_of(ctx: Context) -> Xrefs:
 # -- targets --------------------------------------------------------------------------
 
 
-def referenced(ctx: Context, anchor: str | None) -> bool:
-    """Whether something in the document refers to ``anchor`` (so it gets a bookmark)."""
-    return anchor is not None and anchor in xrefs_of(ctx).referenced
-
-
 def mark(ctx: Context, anchor: str, first: Element, last: Element) -> None:
     """A bookmark for ``anchor`` from before ``first`` to after ``last`` (siblings, or
     the same element)."""
@@ -223,9 +178,9 @@ def _attrs(number: str, name: str) -> dict[str, str]:
     return {clark("w:id"): number, clark("w:name"): name}
 
 
-def mark_runs(ctx: Context, anchor: str, paragraph: Element) -> None:
+def mark_runs(ctx: Context, anchor: str | None, paragraph: Element) -> None:
     """A bookmark around every run of ``paragraph`` (a source item), if it is cited."""
-    if not referenced(ctx, anchor):
+    if anchor is None or not ctx.referenced(anchor):
         return
     runs = [child for child in paragraph if child.tag != clark("w:pPr")]
     if not runs:  # an empty item: the bookmark still needs a place
@@ -237,7 +192,7 @@ def add_heading(ctx: Context, paragraph: Element, section: SectionNode) -> None:
     """A heading's text with its section's bookmark: around the whole heading, or
     around an annex's number."""
     target = _section_target(section)
-    if section.anchor is None or not referenced(ctx, section.anchor):
+    if section.anchor is None or not ctx.referenced(section.anchor):
         plain_run(paragraph, section.heading)
         return
     if target.number is None:
@@ -257,7 +212,7 @@ def add_heading(ctx: Context, paragraph: Element, section: SectionNode) -> None:
 
 def add_label(ctx: Context, paragraph: Element, label: str, anchor: str | None) -> None:
     """A caption's bold label ("Table 2"); if referred to, its number bookmarked."""
-    if anchor is None or not referenced(ctx, anchor):
+    if anchor is None or not ctx.referenced(anchor):
         plain_run(paragraph, label, bold=True)
         return
     number = number_in(label)
