@@ -61,7 +61,7 @@ def build_document(pair: Pair, template: Template, options: RenderOptions) -> Do
     document, ctx, sect_pr = start(template, options)
     w = Writer(ctx, pair)
     a, b = pair.docs
-    ctx.trees = (a, b)  # each column's bookmarks are its own (xrefs.py)
+    ctx.apparatus.trees = (a, b)  # each column's bookmarks are its own (xrefs.py)
     w.front(a, b, marking_here=template.theme.document.marking != "every_page")
     if options.toc:
         w.close()
@@ -138,12 +138,12 @@ class Writer:
         for side, (write, tag) in enumerate(zip(writers, self.tags, strict=True)):
             tc = sub(tr, "w:tc")
             sub(sub(tc, "w:tcPr"), "w:tcW", {"w:w": str(self.cell), "w:type": "dxa"})
-            ctx.body, ctx.text_width, ctx.side = tc, self.cell - GUTTER, side
+            ctx.body, ctx.text_width, ctx.apparatus.side = tc, self.cell - GUTTER, side
             notes = _notes_written(ctx)
             try:
                 write(ctx)  # type: ignore[operator]
             finally:
-                ctx.body, ctx.text_width, ctx.side = self.body, self.full, 0
+                ctx.body, ctx.text_width, ctx.apparatus.side = self.body, self.full, 0
             last = tc[-1]
             if last.tag != clark("w:p"):  # a cell ends with a paragraph (a nested table)
                 sub(tc, "w:p")
@@ -155,11 +155,11 @@ class Writer:
         self.close()
         for side, (table, tag) in enumerate(zip(tables, self.tags, strict=True)):
             before, notes = len(self.body), _notes_written(self.ctx)
-            self.ctx.side = side
+            self.ctx.apparatus.side = side
             try:
                 add_table(self.ctx, table)
             finally:
-                self.ctx.side = 0
+                self.ctx.apparatus.side = 0
             for element in self.body[before:]:
                 set_run_language(element, tag)
             _notes_language(self.ctx, notes, tag)
@@ -279,14 +279,14 @@ def _too_wide(ctx: Context, x: tree.Table, y: tree.Table) -> bool:
 
 
 def _notes_written(ctx: Context) -> int:
-    return 0 if ctx.footnotes is None else ctx.footnotes.count
+    return 0 if ctx.apparatus.footnotes is None else ctx.apparatus.footnotes.count
 
 
 def _notes_language(ctx: Context, before: int, tag: str) -> None:
     """The notes a cell's text referenced, in the cell's language (they live in the
     footnotes part, not in the cell)."""
-    if ctx.footnotes is not None and ctx.footnotes.count > before:
-        for note in ctx.footnotes.since(before):
+    if ctx.apparatus.footnotes is not None and ctx.apparatus.footnotes.count > before:
+        for note in ctx.apparatus.footnotes.since(before):
             set_run_language(note, tag)
 
 

@@ -6,14 +6,15 @@ that table column widths are computed from, and whether headings carry the bookm
 a table of contents points at. It also owns the one paragraph builder,
 so every paragraph gets its properties in schema order.
 
-Footnotes and cross-references (notes.py, xrefs.py) keep their state here too, made on
-the first note or reference only, so a brief without them pays nothing for them.
+Footnotes and cross-references (notes.py, xrefs.py) keep their state here too
+(``Apparatus``), made on the first note or reference only, so a brief without them
+pays nothing for them.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from docx.opc.part import Part
@@ -42,6 +43,22 @@ if TYPE_CHECKING:
     from briefing.renderers.docx.xrefs import Xrefs
 
 
+class Apparatus:
+    """A document's footnotes and cross-references while it is written: its state lives
+    here, not in Context's fields (a dataclass's fields cost time to define on every
+    run, notes or not); its parts are made on the first note or reference."""
+
+    __slots__ = ("footnotes", "links", "referenced", "side", "trees", "xrefs")
+
+    def __init__(self) -> None:
+        self.trees: tuple[Document, ...] = ()  # the documents written: one, or two
+        self.side = 0  # which of ``trees`` is being written (its bookmarks are its own)
+        self.links: Part | None = None  # where links are related while a note is written
+        self.footnotes: Footnotes | None = None  # the footnotes part (notes.py)
+        self.xrefs: Xrefs | None = None  # bookmark names (xrefs.py)
+        self.referenced: frozenset[str] | None = None  # the ids something refers to
+
+
 @dataclass
 class Context:
     body: Element
@@ -50,15 +67,10 @@ class Context:
     numbering: Numbering
     text_width: int  # twips
     theme: Theme
+    apparatus: Apparatus  # footnotes and cross-references (notes.py, xrefs.py)
     bookmark_headings: bool = False  # --toc: each heading gets the bookmark its entry targets
     headings_written: int = 0
     template: Template | None = None  # for what a figure draws with (fonts, colours)
-    trees: tuple[Document, ...] = ()  # the documents written: one, or two side by side
-    side: int = 0  # which of ``trees`` is being written (its bookmarks are its own)
-    links: Part | None = None  # where hyperlinks are related, if not ``part`` (a footnote)
-    footnotes: Footnotes | None = None  # the footnotes part, once a note is written
-    xrefs: Xrefs | None = None  # bookmark names, once a cross-reference or target is written
-    _referenced: frozenset[str] | None = field(default=None, repr=False)
 
     def referenced(self, anchor: str | None) -> bool:
         """Whether anything in the documents refers to ``anchor``: only then does its
@@ -67,9 +79,11 @@ class Context:
         id naming a table for a chart) never loads that module."""
         if anchor is None:
             return False
-        if self._referenced is None:
-            self._referenced = frozenset(i for doc in self.trees for i in references(doc))
-        return anchor in self._referenced
+        found = self.apparatus.referenced
+        if found is None:
+            trees = self.apparatus.trees
+            found = self.apparatus.referenced = frozenset(i for d in trees for i in references(d))
+        return anchor in found
 
     def paragraph(
         self,

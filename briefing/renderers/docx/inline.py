@@ -33,7 +33,7 @@ def add_runs(ctx: Context, paragraph: Element, runs: Inline) -> None:
                 else:
                     _add_special(ctx, paragraph, run, in_link=False)
             continue
-        rid = link_id(ctx.part if ctx.links is None else ctx.links, link)
+        rid = link_id(ctx.part if ctx.apparatus.links is None else ctx.apparatus.links, link)
         hyperlink = sub(paragraph, "w:hyperlink", {"r:id": rid, "w:history": "1"})
         for run in group:
             if run.note is None and run.target is None:

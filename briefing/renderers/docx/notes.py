@@ -13,7 +13,7 @@ when a reader edits the memo.
 
 A note's runs are written by inline.py like any text (bold, italic, links,
 cross-references); their hyperlink relationships belong to the footnotes part, not to
-the document's, so ``Context.links`` names that part while a note is written.
+the document's, so ``Context.apparatus.links`` names that part while a note is written.
 
 The two styles are the template's when its reference.docx has them. Otherwise they are
 added to the memo's styles, made from the theme as themed.py makes the others: the
@@ -83,12 +83,12 @@ class Footnotes:
         p = ctx.paragraph(TEXT_STYLE, parent=note)
         _mark(p, self.mark_style, "w:footnoteRef")
         plain_run(p, " ")  # Word's own space between the number and the text
-        outer = ctx.links
-        ctx.links = self.part
+        outer = ctx.apparatus.links
+        ctx.apparatus.links = self.part
         try:
             add_runs(ctx, p, runs)
         finally:
-            ctx.links = outer
+            ctx.apparatus.links = outer
         return self.count
 
     def since(self, count: int) -> list[Element]:
@@ -98,9 +98,9 @@ class Footnotes:
 
 
 def footnotes_of(ctx: Context) -> Footnotes:
-    if ctx.footnotes is None:
-        ctx.footnotes = Footnotes(ctx)
-    return ctx.footnotes
+    if ctx.apparatus.footnotes is None:
+        ctx.apparatus.footnotes = Footnotes(ctx)
+    return ctx.apparatus.footnotes
 
 
 def add_note_mark(ctx: Context, parent: Element, note: Inline) -> None:

@@ -155,9 +155,9 @@ def _section_target(section: SectionNode) -> Target:
 
 
 def xrefs_of(ctx: Context) -> Xrefs:
-    if ctx.xrefs is None:
-        ctx.xrefs = Xrefs(ctx.trees)
-    return ctx.xrefs
+    if ctx.apparatus.xrefs is None:
+        ctx.apparatus.xrefs = Xrefs(ctx.apparatus.trees)
+    return ctx.apparatus.xrefs
 
 
 # -- targets --------------------------------------------------------------------------
@@ -169,7 +169,7 @@ def mark(ctx: Context, anchor: str, first: Element, last: Element) -> None:
     x = xrefs_of(ctx)
     number = str(x.next_id)
     x.next_id += 1
-    name = x.name(ctx.side, anchor)
+    name = x.name(ctx.apparatus.side, anchor)
     first.addprevious(first.makeelement(clark("w:bookmarkStart"), _attrs(number, name)))
     last.addnext(last.makeelement(clark("w:bookmarkEnd"), {clark("w:id"): number}))
 
@@ -248,7 +248,7 @@ def add_reference(ctx: Context, parent: Element, run: Run, *, in_link: bool) -> 
     if target is None:  # the model resolves every reference; print the text regardless
         add_run(parent, Run(run.text, run.bold, run.italic))
         return
-    name = x.name(ctx.side, run.target)
+    name = x.name(ctx.apparatus.side, run.target)
     where = parent
     if not in_link:
         where = sub(parent, "w:hyperlink", {"w:anchor": name, "w:history": "1"})
