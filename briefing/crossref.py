@@ -16,7 +16,7 @@ because a reference may come before the thing it names.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from briefing.errors import KeyPath, Problem
 from briefing.i18n import terms
@@ -45,10 +45,11 @@ KIND_NAMES = {
 }
 
 
-@dataclass(frozen=True, slots=True)
-class Target:
+class Target(NamedTuple):
     """What an id names: its kind, its number as printed (0 for a section), the path of
-    the object that carries the id, and (for a section) the section itself."""
+    the object that carries the id, and (for a section) the section itself. (A named
+    tuple, not a dataclass: this module is imported by every command, and building a
+    dataclass costs more than the rest of the module.)"""
 
     kind: str  # section | annex | table | figure | source
     number: int

@@ -12,8 +12,8 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
+from typing import TYPE_CHECKING
 
-from briefing.crossref import Resolver
 from briefing.errors import KeyPath, Problem
 from briefing.i18n import terms
 from briefing.i18n.catalog import catalog_for, translations
@@ -58,6 +58,9 @@ from briefing.tree import (
     plain,
 )
 from briefing.validate import field_path
+
+if TYPE_CHECKING:
+    from briefing.crossref import Resolver
 
 
 def _notes(n: int) -> str:
@@ -178,6 +181,8 @@ class _Localizer:
     def resolve(self, runs: Inline) -> Inline:
         """``runs`` with each cross-reference's text what it prints here."""
         if self._resolver is None:
+            from briefing.crossref import Resolver  # a brief without references never needs it
+
             self._resolver = Resolver(self.brief, self.lang, self.tr.gettext)
         before = len(self._resolver.printed)
         out = self._resolver.resolve(runs)

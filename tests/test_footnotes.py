@@ -431,3 +431,15 @@ def test_a_translation_keeps_its_form_of_a_reference(tmp_path: Path) -> None:
     xlf.write_text(text.replace("dörd növbəti addım (bax:", "dörd yeni addım (bax:"), "utf-8")
     merge_xliff(api.load(brief), [xlf])
     assert "dörd yeni addım (bax: [+@budget])" in brief.read_text(encoding="utf-8")
+
+
+def test_a_markdown_figure_takes_an_id(tmp_path: Path) -> None:
+    shutil.copy(ROOT / "examples" / "middle-corridor.svg", tmp_path)
+    text = (
+        "---\ntitle: T\ndate: 2026-01-02\n---\n\n## A\n\nSee [+@map].\n\n"
+        '![A map](middle-corridor.svg "The corridor") {#map}\n'
+    )
+    doc = api.localize(api.load(write(tmp_path, "f.md", text)), "ru").doc
+    paragraph, figure = doc.sections[0].blocks
+    assert isinstance(paragraph, Paragraph) and isinstance(figure, Figure)
+    assert Run("Рисунок 1", target="map") in paragraph.runs and figure.anchor == "map"

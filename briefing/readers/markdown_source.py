@@ -35,7 +35,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
@@ -43,7 +43,9 @@ from markdown_it.token import Token
 from briefing.errors import BriefError, KeyPath, Position, Problem
 from briefing.limits import Limits
 from briefing.readers import Source, normalize_newlines
-from briefing.readers.md_notes import Notes, is_definition, split_definitions, substitute, unused
+
+if TYPE_CHECKING:
+    from briefing.readers.md_notes import Notes
 from briefing.readers.yaml_source import Budget, load_yaml
 
 # Text reaches these patterns with \n line breaks only (normalize_newlines).
@@ -122,7 +124,7 @@ class _Ctx:
     problems: list[Problem]
     limits: Limits
     budget: Budget = field(default_factory=Budget)
-    notes: Notes = field(default_factory=Notes)
+    notes: Notes | None = None  # the footnote definitions, once there is one (md_notes)
 
     def pos(self, token: Token, value: str = "") -> Position:
         """Where ``token`` starts; ``value``: where that text starts on its first line.
@@ -205,6 +207,12 @@ class _Ctx:
         )
 
 
+def _definition(text: str) -> bool:
+    from briefing.readers.md_notes import is_definition
+
+    return is_definition(text)
+
+
 def _inline(token: Token) -> str:
     """The inline source of a paragraph or cell, soft line breaks as spaces.
 
@@ -259,7 +267,7 @@ class _Reader:
             if t.type == "paragraph_open":
                 inline = self.paragraph()
                 text = _inline(inline)
-                if is_definition(text):  # [^name]: a footnote's text, not a paragraph
+                if text.startswith("[^") and _definition(text):  # a footnote's text
                     self.definitions(inline)
                     continue
                 nxt = self.peek()
@@ -297,6 +305,10 @@ class _Reader:
 
     def definitions(self, inline: Token) -> None:
         """The footnote definitions of one paragraph, each at its own line."""
+        from briefing.readers.md_notes import Notes, split_definitions
+
+        if self.ctx.notes is None:
+            self.ctx.notes = Notes()
         lines = [_ESCAPE.sub(r"\1", line.strip(" \t")) for line in inline.content.split("\n")]
         first = self.ctx.pos(inline)
         for name, text, i in split_definitions(lines):
@@ -414,7 +426,9 @@ class _Reader:
 
 # ![alt](file "caption") alone in a paragraph is a figure (the brief's inline subset has
 # no images, so nothing else can mean this); a chart is a ```brief block.
-_IMAGE = re.compile(r'^!\[([^\]]*)\]\(\s*(<[^>]*>|[^\s)]+)(?:\s+"([^"]*)")?\s*\)$')
+_IMAGE = re.compile(
+    r'^!\[([^\]]*)\]\(\s*(<[^>]*>|[^\s)]+)(?:\s+"([^"]*)")?\s*\)(?:\s*\{#([^\s{}]+)\})?$'
+)  # ![alt](file "caption"), and {#id} for cross-references
 
 
 def _figure(text: str, here: KeyPath, inline: Token, ctx: _Ctx) -> dict[str, Any] | None:
@@ -432,6 +446,9 @@ def _figure(text: str, here: KeyPath, inline: Token, ctx: _Ctx) -> dict[str, Any
     if caption:
         block["caption"] = caption
         ctx.at((*here, "caption"), inline, caption)
+    if m.group(4):
+        block["id"] = m.group(4)
+        ctx.at((*here, "id"), inline, "{#" + m.group(4))
     return block
 
 
@@ -536,10 +553,12 @@ def load_markdown(text: str, file: str, limits: Limits | None = None) -> Source:
     _read_body(reader, data, ctx)
     warnings: list[Problem] = []
     if "[^" in text:  # footnotes: each [^name] becomes the inline note ^[text]
-        where = Source(file, data, positions).position
-        data = substitute(data, ctx.notes, where)
-        problems += ctx.notes.problems
-        warnings = unused(ctx.notes)
+        from briefing.readers.md_notes import Notes, substitute, unused
+
+        notes = ctx.notes or Notes()
+        data = substitute(data, notes, Source(file, data, positions).position)
+        problems += notes.problems
+        warnings = unused(notes)
     return Source(file, data, positions, key_positions, ctx.problems, warnings)
 
 
