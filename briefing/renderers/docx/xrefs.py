@@ -121,10 +121,11 @@ _LATIN = (
     "a", "b", "v", "g", "d", "e", "e", "zh", "z", "i", "y", "k", "l", "m", "n", "o", "p",
     "r", "s", "t", "u", "f", "kh", "ts", "ch", "sh", "shch", "", "y", "", "e", "yu", "ya",
 )  # fmt: skip
+_CAPITALS = "АБВГДЕЁЖЗИЙКЛМНОПРСТУФХЦЧШЩЪЫЬЭЮЯ"  # written out: no case mapping of text
 _LETTERS = str.maketrans(
     {"ə": "e", "Ə": "E", "ı": "i"}
     | dict(zip(_CYRILLIC, _LATIN, strict=True))
-    | {c.upper(): t.capitalize() for c, t in zip(_CYRILLIC, _LATIN, strict=True)}
+    | {c: t.capitalize() for c, t in zip(_CAPITALS, _LATIN, strict=True)}  # ASCII only
 )
 
 
