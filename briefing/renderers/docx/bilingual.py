@@ -18,6 +18,12 @@ title and memo blocks, over "Prepared by") are drawn across both columns here to
 Every run of a cell carries its language (``w:lang``), so Word and LibreOffice
 spell-check each column in its own language; the document's default is the first's.
 The header and footer print both languages on one line (briefing/bilingual.py).
+
+Footnotes are Word's, in both columns (notes.py): Word numbers them through the
+document in reading order, the left cell before the right, so a note of the first
+language and its translation get consecutive numbers (1 and 2, then 3 and 4) and sit
+together at the foot of the page, in their own languages. Cross-references lead to
+their own column's targets (xrefs.py).
 """
 
 from __future__ import annotations
@@ -63,6 +69,7 @@ def build_document(pair: Pair, template: Template, options: RenderOptions) -> Do
     document, ctx, sect_pr = start(template, options)
     w = Writer(ctx, pair)
     a, b = pair.docs
+    ctx.apparatus.trees = (a, b)  # each column's bookmarks are its own (xrefs.py)
     w.front(a, b, marking_here=template.theme.document.marking != "every_page")
     if options.toc:
         w.close()
@@ -138,18 +145,20 @@ class Writer:
         width the cell's); each cell's runs get that column's language."""
         tr = sub(self._table(), "w:tr")
         ctx = self.ctx
-        for write, tag in zip(writers, self.tags, strict=True):
+        for side, (write, tag) in enumerate(zip(writers, self.tags, strict=True)):
             tc = sub(tr, "w:tc")
             sub(sub(tc, "w:tcPr"), "w:tcW", {"w:w": str(self.cell), "w:type": "dxa"})
-            ctx.body, ctx.text_width = tc, self.cell - GUTTER
+            ctx.body, ctx.text_width, ctx.apparatus.side = tc, self.cell - GUTTER, side
+            notes = _notes_written(ctx)
             try:
                 write(ctx)  # type: ignore[operator]
             finally:
-                ctx.body, ctx.text_width = self.body, self.full
+                ctx.body, ctx.text_width, ctx.apparatus.side = self.body, self.full, 0
             last = tc[-1]
             if last.tag != clark("w:p"):  # a cell ends with a paragraph (a nested table)
                 sub(tc, "w:p")
             set_run_language(tc, tag)
+            _notes_language(ctx, notes, tag)
         if short(tr, self.cell - GUTTER):
             tr.insert(0, tr.makeelement(clark("w:trPr"), {}))
             sub(tr[0], "w:cantSplit")
@@ -166,14 +175,19 @@ class Writer:
         """Tables or charts set across the page, one under the other, each in its
         language."""
         self.close()
-        for block, tag in zip(blocks, self.tags, strict=True):
-            before = len(self.body)
-            if isinstance(block, tree.Figure):
-                add_figure(self.ctx, block)
-            else:
-                add_blocks(self.ctx, (block,))
+        for side, (block, tag) in enumerate(zip(blocks, self.tags, strict=True)):
+            before, notes = len(self.body), _notes_written(self.ctx)
+            self.ctx.apparatus.side = side
+            try:
+                if isinstance(block, tree.Figure):
+                    add_figure(self.ctx, block)
+                else:
+                    add_blocks(self.ctx, (block,))
+            finally:
+                self.ctx.apparatus.side = 0
             for element in self.body[before:]:
                 set_run_language(element, tag)
+            _notes_language(self.ctx, notes, tag)
 
     # -- parts ------------------------------------------------------------------------
 
@@ -214,7 +228,12 @@ class Writer:
 
         def heading(c: Context, s: tree.SectionNode, first: bool) -> None:
             p = c.paragraph(f"Heading {level}", keep_next=True)
-            plain_run(p, s.heading)
+            if not c.referenced(s.anchor):
+                plain_run(p, s.heading)
+            else:
+                from briefing.renderers.docx.xrefs import add_heading
+
+                add_heading(c, p, s)
             if first and mark:
                 add_bookmark(p, index)  # the contents point at the left heading
 
@@ -250,7 +269,12 @@ class Writer:
         style = STYLES[x.ordered][0]
 
         def item(c: Context, it: tree.ListItem, num: int) -> None:
-            add_runs(c, c.paragraph(style, num=(num, 0)), it.runs)
+            p = c.paragraph(style, num=(num, 0))
+            add_runs(c, p, it.runs)
+            if c.referenced(it.anchor):
+                from briefing.renderers.docx.xrefs import mark_runs
+
+                mark_runs(c, it.anchor, p)
             if it.children is not None:
                 add_items(c, it.children, 1, None)
 
@@ -280,6 +304,18 @@ def _too_wide(ctx: Context, x: tree.Table, y: tree.Table) -> bool:
     k = kit(ctx.template)
     half = half_width(k)
     return too_wide(x, k, half) or too_wide(y, k, half)
+
+
+def _notes_written(ctx: Context) -> int:
+    return 0 if ctx.apparatus.footnotes is None else ctx.apparatus.footnotes.count
+
+
+def _notes_language(ctx: Context, before: int, tag: str) -> None:
+    """The notes a cell's text referenced, in the cell's language (they live in the
+    footnotes part, not in the cell)."""
+    if ctx.apparatus.footnotes is not None and ctx.apparatus.footnotes.count > before:
+        for note in ctx.apparatus.footnotes.since(before):
+            set_run_language(note, tag)
 
 
 def set_run_language(element: Element, tag: str) -> None:

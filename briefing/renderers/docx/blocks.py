@@ -35,7 +35,12 @@ def add_section(ctx: Context, section: SectionNode) -> None:
     """Heading (level 1-3, which feeds the navigation pane), blocks, sub-sections."""
     level = min(max(section.level, 1), 3)
     heading = ctx.paragraph(f"Heading {level}", page_break_before=section.page_break_before)
-    plain_run(heading, section.heading)
+    if not ctx.referenced(section.anchor):
+        plain_run(heading, section.heading)
+    else:
+        from briefing.renderers.docx.xrefs import add_heading
+
+        add_heading(ctx, heading, section)  # bookmarked: what a reference to it prints
     if ctx.bookmark_headings:
         add_bookmark(heading, ctx.headings_written)
     ctx.headings_written += 1

@@ -21,7 +21,7 @@ from docx.styles import BabelFish
 from briefing.errors import TemplateError
 from briefing.renderers.docx.blocks import add_section
 from briefing.renderers.docx.contents import add_toc, heading_pages
-from briefing.renderers.docx.context import Context
+from briefing.renderers.docx.context import Apparatus, Context
 from briefing.renderers.docx.fonts import embed_fonts
 from briefing.renderers.docx.front import add_memo_block, add_prepared_by, add_title_block
 from briefing.renderers.docx.language import set_language
@@ -93,6 +93,7 @@ def build_document(
 ) -> DocxDocument:
     options = options or RenderOptions()
     document, ctx, sect_pr = start(template, options)
+    ctx.apparatus.trees = (doc,)
     every_page = template.theme.document.marking == "every_page"
     add_title_block(ctx, doc, marking_here=not every_page)
     add_memo_block(ctx, doc)
@@ -131,6 +132,7 @@ def start(template: Template, options: RenderOptions) -> tuple[DocxDocument, Con
         numbering=Numbering(document),
         text_width=width,
         theme=template.theme,
+        apparatus=Apparatus(),
         bookmark_headings=options.toc,
         template=template,
         text_height=height,

@@ -16,6 +16,7 @@ the drawing's ``descr``, which screen readers announce.
 from __future__ import annotations
 
 import hashlib
+from dataclasses import replace
 from pathlib import Path
 
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
@@ -69,13 +70,18 @@ def add_figure(ctx: Context, f: tree.Figure, template: Template | None) -> None:
     run = sub(p, "w:r")
     sub(run, "w:drawing").append(inline)
     caption = ctx.paragraph("Caption", keep_next=bool(f.credit))
-    plain_run(caption, f.label, bold=True)
+    if not ctx.referenced(f.anchor):
+        plain_run(caption, f.label, bold=True)
+    else:
+        from briefing.renderers.docx.xrefs import add_label
+
+        add_label(ctx, caption, f.label, f.anchor)  # its number bookmarked
     if f.caption:
         plain_run(caption, ". ")
         add_runs(ctx, caption, f.caption)
     if f.credit:
         credit = ctx.paragraph("Caption")
-        add_runs(ctx, credit, tuple(tree.Run(r.text, r.bold, True, r.link) for r in f.credit))
+        add_runs(ctx, credit, tuple(replace(r, italic=True) for r in f.credit))
 
 
 def _fit(ctx: Context, width: float, height: float) -> tuple[float, float]:

@@ -47,6 +47,10 @@ def add_items(
         last = ctx.paragraph(style, num=(num_id, level), space_before=space_before)
         space_before = None
         add_runs(ctx, last, item.runs)
+        if ctx.referenced(item.anchor):
+            from briefing.renderers.docx.xrefs import mark_runs
+
+            mark_runs(ctx, item.anchor, last)  # a source: where citations of it lead
         if item.children is not None:
             nested = add_items(ctx, item.children, depth + 1, None)
             last = last if nested is None else nested

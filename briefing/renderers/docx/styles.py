@@ -44,6 +44,11 @@ class StyleMap:
             self._resolved[key] = found
         return self._resolved[key]
 
+    def define(self, kind: str, name: str, style_id: str) -> None:
+        """A style added to the document while it is written (notes.py)."""
+        self._ids[(kind, name.lower())] = style_id
+        self._resolved.pop((kind, name), None)
+
     def paragraph(self, name: str) -> str | None:
         return self._lookup("paragraph", name)
 

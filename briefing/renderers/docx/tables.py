@@ -76,7 +76,12 @@ def row_properties(tr: Element, cells: Sequence[str], widths: Sequence[int]) -> 
 
 def add_caption(ctx: Context, table: Table) -> None:
     p = ctx.paragraph("Caption")
-    plain_run(p, table.label, bold=True)  # the PDF's caption: a bold label, then the text
+    if not ctx.referenced(table.anchor):
+        plain_run(p, table.label, bold=True)  # the PDF's caption: a bold label, then the text
+    else:
+        from briefing.renderers.docx.xrefs import add_label
+
+        add_label(ctx, p, table.label, table.anchor)  # its number bookmarked
     if table.caption:
         plain_run(p, ". ")
         add_runs(ctx, p, table.caption)

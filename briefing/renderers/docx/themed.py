@@ -431,7 +431,7 @@ def apply_theme(styles: Element, theme: Theme, names: Callable[[str], str]) -> N
         for tag in ("pPr", "rPr", "tblPr", "trPr", "tcPr", "tblStylePr"):
             for old in style.findall(f"{{{W}}}{tag}"):
                 style.remove(old)
-        for child in _fragment(look.xml()):
+        for child in fragment(look.xml()):
             style.append(child)
 
 
@@ -444,7 +444,8 @@ def _set_default_font(defaults: Element, theme: Theme) -> None:
             rfonts.attrib.pop(f"{{{W}}}{attr}", None)
 
 
-def _fragment(xml: str) -> Iterable[Element]:
+def fragment(xml: str) -> Iterable[Element]:
+    """The elements of a run of WordprocessingML ``xml`` (``w:`` prefixed, no root)."""
     root = etree.fromstring(f'<w:x xmlns:w="{W}">{xml}</w:x>')
     return list(root)
 
