@@ -360,6 +360,11 @@ def test_libreoffice_shows_each_note_on_the_page_of_its_mark(
             marked = [i for i, page in enumerate(pages) if f"[M{n}]" in page]
             noted = [i for i, page in enumerate(pages) for _ in re.finditer(f"N{n} ", page)]
             assert len(noted) == columns, (source.name, n, noted)
+            if columns == 2:
+                # LibreOffice 7.4 puts a cell's note on the next page when the row holding
+                # its mark breaks across the page (docs/format.md says so): there, the
+                # page of the mark or the one after it
+                marked += [i + 1 for i in marked]
             assert set(noted) <= set(marked), (source.name, n, marked, noted)
         # the references read as the tree has them (LibreOffice computes REF fields from
         # the bookmarks, so this also checks what the bookmarks hold)
@@ -371,7 +376,10 @@ def test_libreoffice_shows_each_note_on_the_page_of_its_mark(
             )
             section = next(s for s in doc.sections if s.kind == "background")
             refs = f"(Table 1, {figure.label}, {section.heading}, [1], {annex_label(doc)})"
-            assert refs in text, lang
+            if columns == 1:
+                assert refs in text, lang
+            else:  # a row that breaks across pages has the page furniture between
+                assert all(ref in text for ref in refs[1:-1].split(", ")), lang
 
 
 # --- the bundled example: notes and references written in the brief's syntax -----------
