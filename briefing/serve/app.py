@@ -29,7 +29,7 @@ from briefing.serve.auth import TokenAuth
 from briefing.serve.folder import Conflict, Folder, NotFound, PathRefused
 from briefing.serve.inputs import MEDIA, HTTPProblem, read_json, read_task
 from briefing.serve.jobs import PAGE, PREVIEW, RENDER, VALIDATE, Reply, Task, problem_json
-from briefing.serve.workers import Config, Pool, Unavailable, WorkerDied
+from briefing.serve.workers import STOPPING, Config, Pool, Unavailable, WorkerDied
 
 STATIC = Path(__file__).parent / "static"
 PREVIEWS_KEPT = 32  # previews whose PDF stays in memory for its pages (the oldest go first)
@@ -64,7 +64,14 @@ def create_app(
 
     @asynccontextmanager
     async def lifespan(app: Starlette) -> AsyncIterator[None]:
-        await pool.start()
+        try:
+            await pool.start()
+        except WorkerDied:
+            await pool.close()
+            if not STOPPING.is_set():
+                raise
+            yield  # stopping anyway: uvicorn ends before serving, and serve says so
+            return
         try:
             yield
         finally:

@@ -131,7 +131,10 @@ def _server_class() -> Any:
 
         def handle_exit(self, sig: int, frame: FrameType | None) -> None:
             if not self.started:
+                from briefing.serve.workers import STOPPING
+
                 self.stopped_starting = True
+                STOPPING.set()
             super().handle_exit(sig, frame)
 
     return Server

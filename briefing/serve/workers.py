@@ -36,6 +36,13 @@ class WorkerDied(Exception):
     """The worker ended without answering (killed from outside, out of memory)."""
 
 
+STOPPING = threading.Event()
+"""Set when a stop signal came before the server was ready (briefing/serve/server.py).
+A signal sent to the process group (Ctrl-C in a terminal, systemd's SIGTERM) also ends
+workers still warming up; the app's start then knows their end is the stop, not a
+failure to report with a traceback."""
+
+
 @dataclass(frozen=True)
 class Config:
     template: str | None  # name or folder, as given to `briefing serve -t`
@@ -87,7 +94,11 @@ class Worker:
         self.served = 0
 
     def wait_ready(self) -> None:
-        if self.conn.recv() != "ready":
+        try:
+            ready = self.conn.recv() == "ready"
+        except (EOFError, OSError):  # killed while warming up (a stop signal to the group)
+            ready = False
+        if not ready:
             raise WorkerDied("the worker did not start")
 
     def call(self, task: Task) -> Reply:
@@ -133,7 +144,13 @@ class Pool:
 
     async def start(self) -> None:
         _start_forkserver()
-        await asyncio.gather(*(self._add() for _ in range(self.size)))
+        # every start finished before a failure is raised, so close() finds them all
+        added = await asyncio.gather(
+            *(self._add() for _ in range(self.size)), return_exceptions=True
+        )
+        for outcome in added:
+            if isinstance(outcome, BaseException):
+                raise outcome
 
     async def _add(self) -> None:
         worker = await asyncio.get_running_loop().run_in_executor(self.threads, self._spawn)
@@ -141,7 +158,10 @@ class Pool:
         self.idle.put_nowait(worker)
 
     def _spawn(self) -> Worker:
-        worker = Worker(self.context, self.config)
+        try:
+            worker = Worker(self.context, self.config)
+        except (EOFError, OSError):  # the fork server ended (a stop signal to the group)
+            raise WorkerDied("the worker could not be started") from None
         worker.wait_ready()
         return worker
 
