@@ -229,6 +229,8 @@ def _parse(
                         "a footnote cannot hold another footnote (^[...] inside ^[...]); "
                         "write \\^ for a caret"
                     )
+                if not s[i + 2 : end].strip():  # its mark would point at nothing
+                    raise InlineError("an empty footnote ^[]: write its text, or \\^ for a caret")
                 flush()
                 note: list[Run] = []
                 _parse(s[i + 2 : end], False, False, None, note, True)

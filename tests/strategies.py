@@ -278,7 +278,7 @@ WORDS = (
 )  # fmt: skip
 NOTES = (
     "^[a note]", "^[**Bold** note, see https://example.org/n.]", "^[Qeyd: [mənbə](https://example.org/az)]",
-    "^[Примечание [@ref] *курсив*]", "^[]", "^[ spaced ]",
+    "^[Примечание [@ref] *курсив*]", "^[ spaced ]",
 )  # fmt: skip
 """Footnotes as written inline; the Markdown writer turns some into [^gN] definitions."""
 REFERENCES = ("[@ref]", "[+@ref]", "see Table [@ref]", "[@ref]-də", "(см. таблицу [@ref])")
@@ -659,6 +659,7 @@ def repair(raw: dict[str, Raw]) -> dict[str, Raw]:
 
 
 _REF = re.compile(r"\[(\+?)@ref\]")
+_EMPTY_NOTE = re.compile(r"\^\[(\s*)\]")  # an error (briefing/inline.py): given a word
 
 
 def _repair_references(raw: dict[str, Raw], ids: list[str]) -> None:
@@ -675,6 +676,7 @@ def _repair_references(raw: dict[str, Raw], ids: list[str]) -> None:
                 for key in path[:-1]:
                     holder = holder[key]
                 text = holder[path[-1]]
+                text = _EMPTY_NOTE.sub(r"^[\1x]", text)
                 if plain:  # broken up, so no spelling of them is read as markup
                     text = text.replace("^[", "^ [").replace("[@", "[ @").replace("[+@", "[ +@")
                 elif ids:

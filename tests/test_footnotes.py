@@ -110,6 +110,13 @@ def test_a_note_in_a_note_is_an_error() -> None:
         parse_inline("^[outer ^[inner]]")
 
 
+@pytest.mark.parametrize("text", ["a^[] b", "a^[   ] b", "a^[\n] b"])
+def test_an_empty_note_is_an_error(text: str) -> None:
+    """A mark would point at nothing at the page foot (seen: "A¹ B" and a bare "1")."""
+    with pytest.raises(InlineError, match="an empty footnote"):
+        parse_inline(text)
+
+
 def test_references_in_both_forms_and_a_link_that_looks_like_one() -> None:
     runs = parse_inline("see *Table [@budget]*, [+@fig-1] and [@x](https://e.org)")
     assert Run("[@budget]", italic=True, target="budget") in runs
