@@ -68,7 +68,7 @@ def _star_run(s: str, i: int) -> int:
     return j - i
 
 
-def _escaped(s: str, i: int) -> bool:
+def escaped(s: str, i: int) -> bool:
     n = 0
     while i - 1 - n >= 0 and s[i - 1 - n] == "\\":
         n += 1
@@ -108,7 +108,7 @@ class _Scanner:
                     result = memo[j]
                     break
                 passed.append(j)
-            if s[j] == "*" and not _escaped(s, j):
+            if s[j] == "*" and not escaped(s, j):
                 run = _star_run(s, j)
                 if j > start and not s[j - 1].isspace():
                     if width == 2 and run >= 2:
@@ -129,7 +129,7 @@ class _Scanner:
     def bracket(self, i: int) -> int | None:
         """For ``[`` at i: where its ``]`` is, or None."""
         if self._brackets is None:
-            self._brackets, self._parens = _match_brackets(self.s), _match_parens(self.s)
+            self._brackets, self._parens = match_brackets(self.s), _match_parens(self.s)
         return self._brackets.get(i)
 
     def link(self, i: int) -> tuple[int, int, int] | None:
@@ -148,7 +148,7 @@ class _Scanner:
         return j, j + 2, close
 
 
-def _match_brackets(s: str) -> dict[int, int]:
+def match_brackets(s: str) -> dict[int, int]:
     """Each ``[`` -> its ``]``, a backslash taking the character after it out of play."""
     out: dict[int, int] = {}
     stack: list[int] = []
@@ -264,12 +264,12 @@ def note_spans(text: str) -> list[tuple[int, int]]:
     form's definitions) and put it back as it was."""
     if "^[" not in text:
         return []
-    brackets = _match_brackets(text)
+    brackets = match_brackets(text)
     out: list[tuple[int, int]] = []
     for found in re.finditer(r"\^\[", text):
         i = found.start()
         end = brackets.get(i + 1)
-        if end is None or _escaped(text, i) or (out and i < out[-1][1]):
+        if end is None or escaped(text, i) or (out and i < out[-1][1]):
             continue
         out.append((i, end + 1))
     return out

@@ -23,10 +23,11 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from briefing.errors import KeyPath, Position, Problem
+from briefing.inline import escaped, match_brackets
 
 DEFINITION = re.compile(r"\[\^([^\]\s]+)\]:[ \t]*")
 _REFERENCE = re.compile(r"\[\^([^\]\s]+)\](?!\()")
-_BRACKET = re.compile(r"[\\\[\]]")
+_BRACKET = re.compile(r"[\[\]]")
 
 
 @dataclass
@@ -86,36 +87,20 @@ def split_definitions(lines: list[str]) -> list[tuple[str, str, int]]:
 
 def _unescaped(text: str) -> bool:
     """Whether some ``[^name]`` in ``text`` is not after a backslash."""
-    return any(not _escaped(text, m.start()) for m in _REFERENCE.finditer(text))
-
-
-def _escaped(s: str, i: int) -> bool:
-    n = 0
-    while i - 1 - n >= 0 and s[i - 1 - n] == "\\":
-        n += 1
-    return n % 2 == 1
+    return any(not escaped(text, m.start()) for m in _REFERENCE.finditer(text))
 
 
 def _balanced(text: str) -> str:
     """``text`` with each bracket that has no partner escaped, so ``^[text]`` ends at
-    the note's own end ("see [1" must not swallow the sentence after the mark)."""
-    stack: list[int] = []
-    lone: list[int] = []
-    i = 0
-    while (found := _BRACKET.search(text, i)) is not None:
-        i = found.start()
-        c = text[i]
-        if c == "\\":
-            i += 2
-            continue
-        if c == "[":
-            stack.append(i)
-        elif stack:
-            stack.pop()
-        else:
-            lone.append(i)
-        i += 1
-    lone = sorted(lone + stack)
+    the note's own end ("see [1" must not swallow the sentence after the mark). The
+    partners are the inline parser's own (inline.match_brackets)."""
+    pairs = match_brackets(text)
+    paired = {*pairs, *pairs.values()}
+    lone = [
+        m.start()
+        for m in _BRACKET.finditer(text)
+        if m.start() not in paired and not escaped(text, m.start())
+    ]
     if not lone:
         return text
     out, at = [], 0
@@ -147,7 +132,7 @@ def _replace(text: str, notes: Notes, position: Where, path: KeyPath) -> str:
     out: list[str] = []
     at = 0
     for m in _REFERENCE.finditer(text):
-        if _escaped(text, m.start()):
+        if escaped(text, m.start()):
             continue
         name = m.group(1)
         found = notes.definitions.get(name)
