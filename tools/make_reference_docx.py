@@ -39,8 +39,9 @@ sys.path.insert(0, str(ROOT))
 
 from docx.styles import BabelFish  # noqa: E402
 
+from briefing.renderers.docx.look import hexcolor  # noqa: E402
 from briefing.renderers.docx.package import zip_parts  # noqa: E402  (the same zip as a memo)
-from briefing.renderers.docx.themed import apply_theme, hexcolor, set_page  # noqa: E402
+from briefing.renderers.docx.themed import apply_theme, set_page  # noqa: E402
 from briefing.theme import load_theme  # noqa: E402
 
 OUT_DOCX = ROOT / "templates" / "memo" / "reference.docx"

@@ -36,8 +36,8 @@ from docx.oxml.xmlchemy import BaseOxmlElement
 
 from briefing.renderers.docx.context import Context
 from briefing.renderers.docx.inline import add_runs
+from briefing.renderers.docx.look import Look, fragment, text_look
 from briefing.renderers.docx.ooxml import Element, clark, plain_run, sub, val
-from briefing.renderers.docx.themed import Look, fragment, text_look
 from briefing.theme import Style, Theme
 from briefing.tree import Inline
 

@@ -24,9 +24,9 @@ from briefing import tree
 from briefing.renderers.docx.blocks import add_blocks
 from briefing.renderers.docx.context import Context
 from briefing.renderers.docx.front import DATE_SEPARATOR
+from briefing.renderers.docx.look import eighths
 from briefing.renderers.docx.ooxml import Element, clark, plain_run, sub, val
 from briefing.renderers.docx.tables import CHAR_TWIPS
-from briefing.renderers.docx.themed import eighths
 
 SHORT_LINES = 6  # estimated lines of a row that moves whole rather than split
 
