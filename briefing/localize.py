@@ -5,67 +5,24 @@ inline Markdown subset into runs, resolves cross-references to the numbers and l
 they print (briefing/crossref.py numbers what they point at), and takes the toolkit's
 own words from the catalog and dates from CLDR. After this, renderers only lay out what
 they are given.
+
+The work is in three layers: localize_text (every word: catalog, translations and
+their fallbacks, dates, cross-references), localize_blocks (the blocks of a section)
+and this module (sections, sources, annexes, the memo block and the Document).
 """
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
-from typing import TYPE_CHECKING
 
 from briefing.errors import KeyPath, Problem
 from briefing.i18n import terms
-from briefing.i18n.catalog import catalog_for, translations
-from briefing.i18n.dates import format_document_date
-from briefing.i18n.language import babel_locale, full_tag, pick
-from briefing.i18n.numbers import numeric_column
-from briefing.inline import parse_inline
-from briefing.model import (
-    Annex,
-    Block,
-    Brief,
-    Bullets,
-    ChartBlock,
-    FigureBlock,
-    Item,
-    ItemOrText,
-    NoteBlock,
-    Numbered,
-    QuoteBlock,
-    Section,
-    SourceRef,
-    TableBlock,
-    classification_level,
-)
+from briefing.i18n.language import full_tag
+from briefing.localize_blocks import BlockLocalizer
+from briefing.model import Annex, Brief, Section, SourceRef, classification_level
 from briefing.readers import Source
-from briefing.tree import (
-    BlockNode,
-    Document,
-    Figure,
-    Inline,
-    ListBlock,
-    ListItem,
-    MemoRow,
-    Metadata,
-    Note,
-    Paragraph,
-    Quote,
-    Run,
-    SectionNode,
-    Table,
-    notes_of,
-    plain,
-)
-from briefing.validate import field_path
-
-if TYPE_CHECKING:
-    from briefing.crossref import Resolver
-
-
-def _notes(n: int) -> str:
-    return "1 footnote" if n == 1 else f"{n} footnotes"
-
+from briefing.tree import Document, ListBlock, ListItem, MemoRow, Metadata, Run, SectionNode, plain
 
 # What ends a sentence: a separator's own full stop after one of these would double it
 # ("25 ноября 2026 г.. https://", "Why now?. Publisher").
@@ -91,187 +48,8 @@ class Localized:
     texts: list[tuple[KeyPath | None, str]] = field(default_factory=list)
 
 
-class _Localizer:
-    def __init__(
-        self,
-        brief: Brief,
-        source: Source,
-        lang: str,
-        modified: str | None,
-        date_style: str,
-        assets: Mapping[KeyPath, object] | None = None,
-    ) -> None:
-        code = catalog_for(lang)  # UnknownLanguage if there is none
-        self.date_style = date_style
-        self.brief = brief
-        self.source = source
-        self.lang = lang
-        self.tr = translations(code)
-        self.locale = babel_locale(lang)
-        self.fallbacks: list[Problem] = []
-        self.texts: list[tuple[KeyPath | None, str]] = []
-        self.tables = 0
-        self.figures = 0
-        self.assets = assets or {}
-        self._resolver: Resolver | None = None  # made at the first reference
-        self.modified = modified or f"{brief.date.isoformat()}T00:00:00Z"
-
-    # the toolkit's words
-    def word(self, msgid: str, **values: str | int) -> str:
-        """The catalog's words; values put into them (an annex title) were recorded
-        with their own paths, so only the catalog's part is the toolkit's text."""
-        text = self.tr.gettext(msgid)
-        if not values:
-            self.texts.append((None, text))
-            return text
-        self.texts.append((None, text.format(**dict.fromkeys(values, ""))))
-        return text.format(**values)
-
-    def words(self, pair: tuple[str, str], n: int) -> str:
-        """A counted term in the form that agrees with ``n`` ({n} filled in if it has one)."""
-        text = self.tr.ngettext(pair[0], pair[1], n).format(n=n)
-        self.texts.append((None, text))
-        return text
-
-    def date(self, value: dt.date) -> str:
-        text = format_document_date(value, self.locale, self.date_style)
-        self.texts.append((None, text))
-        return text
-
-    # the author's words
-    def text(self, value: str | dict[str, str], path: KeyPath) -> str:
-        chosen, fell_back = pick(value, self.lang, self.brief.lang)
-        if fell_back:
-            self.fallbacks.append(
-                Problem(
-                    f"no {self.lang} text for {field_path(path)}",
-                    self.source.position(path),
-                    severity="warning",
-                )
-            )
-        elif isinstance(value, dict) and "^[" in "".join(value.values()):
-            self.notes_differ(value, chosen, path)
-        self.texts.append((path, chosen))
-        return chosen
-
-    def notes_differ(self, value: dict[str, str], chosen: str, path: KeyPath) -> None:
-        """A translation with more or fewer footnotes than the brief's own text: a note
-        not translated (or one the base lacks), reported like a missing translation."""
-        base, _ = pick(value, self.brief.lang, self.brief.lang)
-        have, want = len(notes_of(parse_inline(chosen))), len(notes_of(parse_inline(base)))
-        if have != want:
-            lang = self.lang
-            self.fallbacks.append(
-                Problem(
-                    f"the {lang} text of {field_path(path)} has {_notes(have)}, the "
-                    f"{self.brief.lang} text {_notes(want)}: a footnote is not translated",
-                    self.source.position((*path, lang) if lang in value else path),
-                    severity="warning",
-                )
-            )
-
-    def runs(self, value: str | dict[str, str], path: KeyPath) -> Inline:
-        text = self.text(value, path)
-        runs = parse_inline(text)
-        return self.resolve(runs) if "@" in text else runs
-
-    def plain(self, value: str | dict[str, str], path: KeyPath) -> str:
-        return plain(self.runs(value, path))
-
-    def resolve(self, runs: Inline) -> Inline:
-        """``runs`` with each cross-reference's text what it prints here."""
-        if self._resolver is None:
-            from briefing.crossref import Resolver  # a brief without references never needs it
-
-            self._resolver = Resolver(self.brief, self.lang, self.tr.gettext)
-        before = len(self._resolver.printed)
-        out = self._resolver.resolve(runs)
-        self.texts += [(None, t) for t in self._resolver.printed[before:]]
-        return out
-
-    # blocks
-    def blocks(self, blocks: list[Block], path: KeyPath) -> tuple[BlockNode, ...]:
-        return tuple(self.block(b, (*path, i)) for i, b in enumerate(blocks))
-
-    def block(self, block: Block, path: KeyPath) -> BlockNode:
-        if isinstance(block, Bullets):
-            return self.list(False, block.bullets, (*path, "bullets"))
-        if isinstance(block, Numbered):
-            return self.list(True, block.numbered, (*path, "numbered"))
-        if isinstance(block, TableBlock):
-            return self.table(block, (*path, "table"))
-        if isinstance(block, QuoteBlock):
-            by = self.runs(block.by, (*path, "by")) if block.by is not None else None
-            return Quote(self.runs(block.quote, (*path, "quote")), by)
-        if isinstance(block, NoteBlock):
-            return Note(self.word(terms.NOTE), self.runs(block.note, (*path, "note")))
-        if isinstance(block, FigureBlock | ChartBlock):
-            return self.figure(block, path)
-        return Paragraph(self.runs(block, path))
-
-    def list(self, ordered: bool, items: list[ItemOrText], path: KeyPath) -> ListBlock:
-        out = []
-        for i, item in enumerate(items):
-            here = (*path, i)
-            if isinstance(item, Item):
-                children = None
-                if item.children is not None:
-                    child_ordered, child_items = item.children
-                    key = "numbered" if child_ordered else "bullets"
-                    children = self.list(child_ordered, child_items, (*here, key))
-                out.append(ListItem(self.runs(item.text, (*here, "text")), children))
-            else:
-                out.append(ListItem(self.runs(item, here)))
-        return ListBlock(ordered, tuple(out))
-
-    def table(self, block: TableBlock, path: KeyPath) -> Table:
-        spec = block.table
-        self.tables += 1
-        widths = None
-        total = sum(spec.widths or ())
-        if spec.widths and total > 0:  # decode refuses others; a tree made in code may not
-            widths = tuple(w / total for w in spec.widths)
-        columns = tuple(self.runs(c, (*path, "columns", i)) for i, c in enumerate(spec.columns))
-        rows = tuple(
-            tuple(self.runs(c, (*path, "rows", r, i)) for i, c in enumerate(row))
-            for r, row in enumerate(spec.rows)
-        )
-        numeric = tuple(
-            numeric_column((plain(row[i]) for row in rows if i < len(row)), self.locale)
-            for i in range(len(spec.columns))
-        )
-        return Table(
-            columns=columns,
-            rows=rows,
-            label=self.word(terms.TABLE_N, n=self.tables),
-            caption=self.runs(spec.caption, (*path, "caption")) if spec.caption else None,
-            widths=widths,
-            numeric=numeric if any(numeric) else (),
-            anchor=spec.id,
-        )
-
-    def figure(self, block: FigureBlock | ChartBlock, path: KeyPath) -> Figure:
-        """The figure's words in this language; its image or numbers were read at load
-        (briefing/figures), and a chart's numbers are formatted here with CLDR rules."""
-        from briefing.figures.localized import figure_content
-
-        self.figures += 1
-        spec = block
-        before = len(self.texts)
-        content = figure_content(self.assets.get(path), path, self.plain, self.locale, self.texts)
-        # A chart that reads a table prints the table's words again: each text is
-        # still one text of the brief (translation coverage counts it once).
-        seen = {p for p, _ in self.texts[:before] if p is not None}
-        self.texts[before:] = [(p, t) for p, t in self.texts[before:] if p is None or p not in seen]
-        return Figure(
-            label=self.word(terms.FIGURE_N, n=self.figures),
-            content=content,
-            alt=self.plain(spec.alt, (*path, "alt")) if spec.alt is not None else "",
-            caption=self.runs(spec.caption, (*path, "caption")) if spec.caption else None,
-            credit=self.runs(spec.credit, (*path, "credit")) if spec.credit else None,
-            width=spec.width or 1.0,
-            anchor=spec.id,
-        )
+class _Localizer(BlockLocalizer):
+    """The whole document: sections, sources, annexes, the memo block, metadata."""
 
     # sections
     def section(self, s: Section, path: KeyPath, level: int) -> SectionNode:
