@@ -1,7 +1,7 @@
 """Footnotes and cross-references in the DOCX, read back as Word and a reader see them.
 
 The trees come from the example with notes, anchors and references added
-(tests/render/notes_tree.py): a note in a paragraph, a list item, a quote, a table
+(tests/render/note_trees.py): a note in a paragraph, a list item, a quote, a table
 caption, a table cell and a call-out, each with bold, italic and a link; references
 to a table, a figure, a section and a source, in the text and inside a note. Checked:
 footnotes.xml holds the notes in order, document.xml references each once, the styles
@@ -31,15 +31,15 @@ from briefing.renderers.docx.bilingual import render as render_pair
 from briefing.renderers.docx.xrefs import MAX_NAME, Xrefs, ascii_name
 from briefing.templates import Template, load_template
 from briefing.tree import Document, Figure, Table, walk_sections
-from tests.render.notes_tree import (
+from tests.render.note_trees import (
     ANNEX,
     LINK,
     PLACES,
     SECTION,
     TABLE,
     annex_label,
-    stripped,
     with_notes,
+    without_notes,
 )
 from tests.render.test_docx_support import (
     EXAMPLE,
@@ -307,7 +307,7 @@ def test_no_notes_no_footnotes_part() -> None:
     """A brief without notes or references: no part, styles, settings or bookmarks of
     theirs (its DOCX is byte for byte what it was before footnotes), even where an id
     names a table (the example's, for its chart's data) that nothing refers to."""
-    doc = stripped(api.localize(api.load(EXAMPLE), "en").doc)
+    doc = without_notes(api.localize(api.load(EXAMPLE), "en").doc)
     tables = [b for s in walk_sections(doc.sections) for b in s.blocks if isinstance(b, Table)]
     assert any(t.anchor for t in tables)
     data = render(doc, load_template())

@@ -25,7 +25,7 @@ from briefing.renderers.docx import render
 from briefing.renderers.docx.bilingual import render as render_pair
 from briefing.templates import load_template
 from briefing.tree import BlockNode, Document, Figure, Inline, ListBlock, Run, SectionNode, Table
-from tests.render.notes_tree import stripped
+from tests.render.note_trees import without_notes
 from tests.render.test_docx_support import EXAMPLE
 from tests.render.test_footnotes_docx import NS, W, bookmarks, fields, parts_of, xml
 
@@ -83,7 +83,7 @@ def decorated(doc: Document, extra: dict[int, Inline]) -> Document:
         kids = tuple(section(c) for c in s.children)
         return replace(s, anchor=mine, blocks=blocks, children=kids)
 
-    plain = stripped(doc)
+    plain = without_notes(doc)
     return replace(plain, sections=tuple(section(s) for s in plain.sections))
 
 

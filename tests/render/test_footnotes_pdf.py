@@ -1,7 +1,7 @@
 """Footnotes and cross-references in the PDF (issue 15), read back as a reader sees them.
 
 The trees come from the bundled example (and the layout sweep of test_pdf_flow), with
-notes, references and anchors added through the tree interface (footnote_trees.py).
+notes, references and anchors added through the tree interface (note_trees.py).
 Links are read with pypdf (each link annotation's destination page), text and its
 position with pdfplumber.
 """
@@ -27,7 +27,7 @@ from briefing.renderers.pdf import render
 from briefing.templates import Template, load_template
 from briefing.tree import Document, Figure, Note, Paragraph, Quote, Run, SectionNode
 from tests.readback import require_tool
-from tests.render import footnote_trees as ft
+from tests.render import note_trees as ft
 from tests.render.test_pdf_flow import Keepers, Line, assert_nothing_left_alone, swept
 
 SUPERSCRIPT = "⁰¹²³⁴⁵⁶⁷⁸⁹"
