@@ -38,36 +38,12 @@ import posixpath
 import zipfile
 from functools import lru_cache
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from briefing.errors import Problem, TemplateError
-from briefing.renderers.docx.refpackage import Part, write_package
-from briefing.renderers.docx.refparts import (
-    APP,
-    CORE,
-    COUNTED,
-    DOCUMENT,
-    DOCUMENT_PARTS,
-    MAX_LIST_PART_BYTES,
-    check_count,
-    check_section,
-    check_styles,
-    expected_root,
-    reduce_body,
-    sanitize,
-    strip_comments,
-    strip_relationship_references,
-)
-from briefing.renderers.docx.refzip import (
-    MAX_PART_BYTES,
-    Broken,
-    Element,
-    ReferenceZip,
-    first_target,
-    parse_xml,
-    relationships,
-    rels_part_name,
-    xml_bytes,
-)
+
+if TYPE_CHECKING:
+    from briefing.renderers.docx.refzip import ReferenceZip
 
 MAX_FILE_BYTES = 50 * 1024 * 1024  # the .docx itself
 
@@ -111,6 +87,10 @@ def _clean(path: Path, mtime_ns: int, size: int) -> bytes:
     if size > MAX_FILE_BYTES:
         limit = MAX_FILE_BYTES // (1024 * 1024)
         raise TemplateError(f"{path}: larger than {limit} MB; not a reference document")
+    # The cleaner's modules are imported on first use: the bundled template's reference
+    # is used as it is (refcache.py), so a render with it never loads them.
+    from briefing.renderers.docx.refzip import Broken, ReferenceZip
+
     try:
         archive = zipfile.ZipFile(path)
     except (zipfile.BadZipFile, zipfile.LargeZipFile, EOFError, ValueError, OSError):
@@ -123,6 +103,34 @@ def _clean(path: Path, mtime_ns: int, size: int) -> bytes:
 
 
 def _rebuild(z: ReferenceZip) -> bytes:
+    from briefing.renderers.docx.refpackage import Part, write_package
+    from briefing.renderers.docx.refparts import (
+        APP,
+        CORE,
+        COUNTED,
+        DOCUMENT,
+        DOCUMENT_PARTS,
+        MAX_LIST_PART_BYTES,
+        check_count,
+        check_section,
+        check_styles,
+        expected_root,
+        reduce_body,
+        sanitize,
+        strip_comments,
+        strip_relationship_references,
+    )
+    from briefing.renderers.docx.refzip import (
+        MAX_PART_BYTES,
+        Broken,
+        Element,
+        first_target,
+        parse_xml,
+        relationships,
+        rels_part_name,
+        xml_bytes,
+    )
+
     package_rels = relationships(z, "_rels/.rels", "")
     main = first_target(package_rels, DOCUMENT.reltype)
     if main is None:
