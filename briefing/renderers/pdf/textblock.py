@@ -21,20 +21,20 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
-from functools import cache, lru_cache, reduce
+from functools import reduce
 from itertools import groupby
 from operator import add, itemgetter
 from typing import Any
 
 from reportlab.lib.colors import Color
-from reportlab.lib.enums import TA_CENTER, TA_JUSTIFY, TA_RIGHT
-from reportlab.lib.rl_accel import fp_str
 from reportlab.lib.styles import ParagraphStyle
-from reportlab.pdfbase.pdfmetrics import getAscentDescent, getFont
 from reportlab.platypus import Flowable
 
-from briefing.renderers.pdf.links import link
-from briefing.renderers.pdf.tags import ENTER_ARTIFACT, LEAVE_ARTIFACT, Node, Tagger, TextMarks
+from briefing.renderers.pdf.tags import Node
+from briefing.renderers.pdf.textdraw import draw
+from briefing.renderers.pdf.textfont import ascent_descent, widths
+
+__all__ = ["Bullet", "Line", "Piece", "TextBlock", "ascent_descent", "widths"]
 
 # Break opportunities: spaces and line breaks, never the no-break spaces (U+00A0,
 # U+2007, U+202F) that keep "1 250 ₼" together.
@@ -72,29 +72,6 @@ class Line:
     width: float
     spaces: int  # break spaces inside the line (for justified text)
     broken_at_space: bool  # the space after this line was eaten by the line break
-
-
-class _Widths(dict[str, float]):
-    """Advance widths of one font by character (1/1000 em); unknown -> the default."""
-
-    default: float = 0.0
-
-    def __missing__(self, ch: str) -> float:
-        return self.default
-
-
-@cache
-def widths(font: str) -> _Widths:
-    face = getFont(font).face
-    table = _Widths({chr(cp): w for cp, w in face.charWidths.items()})
-    table.default = face.defaultWidth
-    return table
-
-
-@cache
-def ascent_descent(font: str, size: float) -> tuple[float, float]:
-    a, d = getAscentDescent(font, size)
-    return float(a), float(d)
 
 
 class TextBlock(Flowable):  # type: ignore[misc]
@@ -298,97 +275,7 @@ class TextBlock(Flowable):  # type: ignore[misc]
     # -- drawing --------------------------------------------------------------------------
 
     def draw(self) -> None:
-        canv = self.canv
-        if self.on_draw is not None:
-            self.on_draw(canv, self)
-        st = self.style
-        size = st.fontSize
-        ascent, descent = ascent_descent(st.fontName, size)
-        first_avail, later = self._line_widths(self.width)
-        y = self.height - ascent
-        tagger: Tagger | None = getattr(canv, "tagger", None)
-        node = self.node if tagger is not None else None
-        if node is not None:
-            canv._code.append(LEAVE_ARTIFACT)
-        text = canv.beginText()
-        code: list[str] = text._code
-        marks = TextMarks(tagger, canv, code) if tagger is not None and node is not None else None
-        font: str | None = None
-        color: Color | None = None
-        alpha: float | None = None  # the fill alpha this text object has set
-        out: Callable[[str], None] = text._textOut  # replaced as soon as a font is set
-        if self.bullet is not None:  # first, so text extraction reads "1." before the item
-            b = self.bullet
-            if marks is not None:
-                marks.to(self.label or node)  # type: ignore[arg-type]
-            text.setTextOrigin(b.x, y)
-            text.setFont(b.font, b.size, st.leading)
-            alpha = fill(text, b.color, alpha)
-            text.textOut(b.text)
-            font, color = (b.font if b.size == size else None), b.color
-            if font is not None:
-                out = text_out(text, font)
-        link_nodes: dict[int, Node] = {}  # piece -> its Link element, in this part
-        links: list[tuple[str, float, float, float, int]] = []
-        last = len(self.lines) - 1
-        spacing = 0.0
-        line_x: float | None = None
-        for n, line in enumerate(self.lines):
-            x = st.leftIndent + (self.first_indent if n == 0 else 0.0)
-            extra = (first_avail if n == 0 else later) - line.width
-            word_space = 0.0
-            if st.alignment == TA_RIGHT:
-                x += extra
-            elif st.alignment == TA_CENTER:
-                x += extra / 2
-            elif st.alignment == TA_JUSTIFY and n < last and line.spaces and extra > 0:
-                word_space = extra / line.spaces
-            if n and x == line_x:
-                text.textLine()  # T*: the next line, one leading down; no numbers to write
-            else:
-                text.setTextOrigin(x, y)
-                line_x = x
-            if word_space != spacing:
-                text.setWordSpace(word_space)
-                spacing = word_space
-            for i, chunk, w in line.runs:
-                piece = self.pieces[i]
-                if piece.font != font:
-                    font = piece.font
-                    text.setFont(font, size, st.leading)
-                    out = text_out(text, font)
-                if piece.color is not color:
-                    color = piece.color
-                    alpha = fill(text, color, alpha)
-                if marks is not None and node is not None:
-                    target = node
-                    if piece.link:
-                        target = link_nodes.get(i) or link_nodes.setdefault(i, node.add("Link"))
-                    marks.to(target)
-                out(chunk)
-                if word_space:
-                    w += word_space * chunk.count(" ")
-                if piece.link:
-                    prev = links[-1] if links else None
-                    if prev and prev[0] == piece.link and prev[3] == y and abs(prev[2] - x) < 0.01:
-                        links[-1] = (piece.link, prev[1], x + w, y, i)
-                    else:
-                        links.append((piece.link, x, x + w, y, i))
-                x += w
-            if marks is not None and line.broken_at_space and n < last:
-                # The space the break ate, without width: words stay apart when read.
-                marks.to(marks.open or node)  # type: ignore[arg-type]
-                code.append("0 Tz")
-                text._textOut(" ")
-                code.append("100 Tz")
-            y -= st.leading
-        if marks is not None:
-            marks.close()
-        canv.drawText(text)
-        if node is not None:
-            canv._code.append(ENTER_ARTIFACT)
-        for url, x0, x1, base, i in links:  # one shared action per target (links.py)
-            link(canv, url, (x0, base + descent, x1, base + ascent), link_nodes.get(i))
+        draw(self)
 
     def last_line_end(self) -> tuple[float, float]:
         """(x after the last line's text, its baseline), for leaders in the contents."""
@@ -397,57 +284,6 @@ class TextBlock(Flowable):  # type: ignore[misc]
         n = len(self.lines)
         x = st.leftIndent + (self.first_indent if n == 1 else 0.0) + self.lines[-1].width
         return x, self.height - ascent - (n - 1) * st.leading
-
-
-def fill(text: Any, color: Color, alpha: float | None) -> float | None:
-    """``text.setFillColor(color)`` for an RGB colour, with the same output, and the
-    alpha now set; ``alpha`` is the one the text object has set already, if any.
-
-    Why: ReportLab formats the three numbers again and re-applies the colour's alpha
-    (checking it, the PDF version, the graphics state) at every colour change, several
-    per paragraph; the operator is made once per colour here, and the alpha is applied
-    only when it changes (within one text object nothing else touches it)."""
-    if type(color) is not Color or text._enforceColorSpace:  # CMYK or a colour space
-        text.setFillColor(color)
-        return None
-    text._fillColorObj = color
-    text._code.append(_rg(color.red, color.green, color.blue))
-    if color.alpha is not None and color.alpha != alpha:
-        text.setFillAlpha(color.alpha)
-        return float(color.alpha)
-    return alpha
-
-
-@lru_cache(maxsize=256)  # a template's few colours; bounded all the same
-def _rg(red: float, green: float, blue: float) -> str:
-    return f"{fp_str((red, green, blue))} rg"
-
-
-def text_out(text: Any, name: str) -> Callable[[str], None]:
-    """``text._textOut`` for the font ``name`` just set, with the same output: for a
-    TrueType font each run is split into the font's subsets and written as ``(...) Tj``,
-    switching subsets with ``Tf`` as ReportLab does.
-
-    Why: ReportLab's ``_formatText`` looks the font up, saves and restores the text
-    state, and tests for shaped text and other font kinds on every run; a paragraph has
-    a run per face, colour or link change on each line."""
-    font = getFont(name)
-    if not font._dynamicFont:  # a standard Type 1 font: ReportLab's own way
-        out: Callable[[str], None] = text._textOut
-        return out
-    doc, code, escape = text._canvas._doc, text._code, text._canvas._escape
-    tail = f"{fp_str(text._fontsize)} Tf {fp_str(text._leading)} TL"
-
-    def write(chunk: str) -> None:
-        parts: list[str] = []
-        for subset, encoded in font.splitString(chunk, doc):
-            if subset != text._curSubset:
-                parts.append(f"{font.getSubsetInternalName(subset, doc)} {tail}")
-                text._curSubset = subset
-            parts.append(f"({escape(encoded)}) Tj")
-        code.append(" ".join(parts))
-
-    return write
 
 
 _BREAK_AFTER = frozenset("/.?&=_")
