@@ -277,6 +277,26 @@ class TextBlock(Flowable):  # type: ignore[misc]
     def draw(self) -> None:
         draw(self)
 
+    def drawOn(self, canvas: Any, x: float, y: float, _sW: float = 0) -> None:
+        """``Flowable.drawOn`` with the same output (``q``, the ``cm`` that moves to the
+        block, ``Q``), saving only the canvas state drawing a block changes: its matrix
+        (``translate``) and graphics-state parameters (a fill alpha). ReportLab's copies
+        all 22 state attributes out and back, for every block of every page."""
+        if getattr(self, "_showBoundary", None):  # a frame's debugging outline
+            super().drawOn(canvas, x, y, _sW)
+            return
+        x = self._hAlignAdjust(x, _sW)
+        code = canvas._code
+        code.append("q")
+        matrix, params = canvas._currentMatrix, canvas._extgstate
+        canvas._extgstate = params.pushCopy()
+        canvas.translate(x, y)
+        self.canv = canvas
+        self.draw()
+        del self.canv
+        code.append("Q")
+        canvas._currentMatrix, canvas._extgstate = matrix, params
+
     def last_line_end(self) -> tuple[float, float]:
         """(x after the last line's text, its baseline), for leaders in the contents."""
         st = self.style
