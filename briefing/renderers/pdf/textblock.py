@@ -32,7 +32,7 @@ from reportlab.platypus import Flowable
 
 from briefing.renderers.pdf.tags import Node
 from briefing.renderers.pdf.textdraw import draw
-from briefing.renderers.pdf.textfont import ascent_descent, widths
+from briefing.renderers.pdf.textfont import ascent_descent, widths, word_widths
 
 __all__ = ["Bullet", "Line", "Piece", "TextBlock", "ascent_descent", "widths"]
 
@@ -140,21 +140,32 @@ class TextBlock(Flowable):  # type: ignore[misc]
             return self._words
         size = self.style.fontSize / 1000.0
         out: list[tuple[int | None, tuple[Run, ...], float]] = []
-        parts: list[Run] = []
+        parts: list[Run] = []  # the word being built: it may go on in the next piece
         parts_w = 0.0
         space: int | None = None
         for i, piece in enumerate(self.pieces):
-            get = widths(piece.font).__getitem__
-            for j, chunk in enumerate(_BREAK.split(piece.text)):
-                if j:  # a break space came before this chunk
-                    if parts:
-                        out.append((space, tuple(parts), parts_w))
-                        parts, parts_w = [], 0.0
-                    space = i
-                if chunk:
-                    w = sum(map(get, chunk)) * size
-                    parts.append((i, chunk, w))
-                    parts_w += w
+            measure = word_widths(piece.font)
+            chunks = _BREAK.split(piece.text)  # between two chunks: a break space
+            head = chunks[0]
+            if head:
+                w = measure[head] * size
+                parts.append((i, head, w))
+                parts_w += w
+            if len(chunks) == 1:
+                continue
+            if parts:
+                out.append((space, tuple(parts), parts_w))
+            # Chunks between two breaks are whole words of this piece, never empty.
+            inner = chunks[1:-1]
+            inner_w = [measure[chunk] * size for chunk in inner]
+            out += [(i, ((i, c, w),), w) for c, w in zip(inner, inner_w, strict=True)]
+            tail = chunks[-1]
+            space = i
+            if tail:
+                w = measure[tail] * size
+                parts, parts_w = [(i, tail, w)], 0.0 + w
+            else:
+                parts, parts_w = [], 0.0
         if parts:
             out.append((space, tuple(parts), parts_w))
         if out and out[0][0] is not None:  # no space before the first word

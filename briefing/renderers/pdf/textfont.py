@@ -40,3 +40,29 @@ def ascent_descent(font: str, size: float) -> tuple[float, float]:
 def font_of(name: str) -> Any:
     """``pdfmetrics.getFont(name)``: a block looks its fonts up at every font change."""
     return getFont(name)
+
+
+class _WordWidths(dict[str, float]):
+    """Widths of whole words in one font (1/1000 em, the characters' widths added left
+    to right, as ``sum`` does): a brief repeats its words, and a word's width is then
+    one dictionary lookup instead of a lookup per character. Bounded: a server renders
+    brief after brief in one process."""
+
+    __slots__ = ("chars",)
+    LIMIT = 50_000
+
+    def __init__(self, chars: _Widths) -> None:
+        super().__init__()
+        self.chars = chars
+
+    def __missing__(self, word: str) -> float:
+        width: float = sum(map(self.chars.__getitem__, word))
+        if len(self) >= self.LIMIT:
+            self.clear()
+        self[word] = width
+        return width
+
+
+@cache
+def word_widths(font: str) -> _WordWidths:
+    return _WordWidths(widths(font))
