@@ -18,28 +18,20 @@ What the user wrote is only ever drawn as text; nothing in it is interpreted.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
-from functools import reduce
-from itertools import groupby
-from operator import add, itemgetter
 from typing import Any
 
 from reportlab.lib.colors import Color
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import Flowable
 
+from briefing.renderers.pdf.linebreak import BREAK, FUZZ, Line, Run, merge, one_piece, segments
 from briefing.renderers.pdf.tags import Node
 from briefing.renderers.pdf.textdraw import draw
 from briefing.renderers.pdf.textfont import ascent_descent, widths, word_widths
 
-__all__ = ["Bullet", "Line", "Piece", "TextBlock", "ascent_descent", "widths"]
-
-# Break opportunities: spaces and line breaks, never the no-break spaces (U+00A0,
-# U+2007, U+202F) that keep "1 250 ₼" together.
-_BREAK = re.compile("[ \t\n\r\u1680\u2000-\u2006\u2008-\u200a\u205f\u3000]+")
-_FUZZ = 1e-6
+__all__ = ["Bullet", "Line", "Piece", "Run", "TextBlock", "ascent_descent", "widths"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -61,17 +53,6 @@ class Bullet:
     size: float
     color: Color
     x: float
-
-
-Run = tuple[int, str, float]  # (piece index, text, width)
-
-
-@dataclass(frozen=True, slots=True)
-class Line:
-    runs: tuple[Run, ...]
-    width: float
-    spaces: int  # break spaces inside the line (for justified text)
-    broken_at_space: bool  # the space after this line was eaten by the line break
 
 
 class TextBlock(Flowable):  # type: ignore[misc]
@@ -145,7 +126,7 @@ class TextBlock(Flowable):  # type: ignore[misc]
         space: int | None = None
         for i, piece in enumerate(self.pieces):
             measure = word_widths(piece.font)
-            chunks = _BREAK.split(piece.text)  # between two chunks: a break space
+            chunks = BREAK.split(piece.text)  # between two chunks: a break space
             head = chunks[0]
             if head:
                 w = measure[head] * size
@@ -175,11 +156,16 @@ class TextBlock(Flowable):  # type: ignore[misc]
 
     def _layout(self, width: float) -> tuple[Line, ...]:
         """Greedy line filling: as many words as fit; a word wider than a whole line is
-        cut at its break opportunities (``_breaks``), or between characters where it must."""
+        cut at its break opportunities (``linebreak.breaks``), or between characters
+        where it must. One piece whose words all fit: ``linebreak.one_piece``."""
         size = self.style.fontSize / 1000.0
         pieces = self.pieces
-        space_w = [widths(p.font)[" "] * size for p in pieces]
         avail, later = self._line_widths(width)
+        if len(pieces) == 1:  # the common paragraph: one face, colour and link
+            found = one_piece(pieces[0].text, pieces[0].font, size, avail, later)
+            if found is not None:
+                return found
+        space_w = [widths(p.font)[" "] * size for p in pieces]
         lines: list[Line] = []
         line: list[Run] = []  # the runs of the line being filled, merged when closed
         x = 0.0
@@ -187,38 +173,38 @@ class TextBlock(Flowable):  # type: ignore[misc]
 
         def close(at_space: bool) -> None:
             nonlocal line, x, spaces, avail
-            lines.append(Line(_merge(line), x, spaces, at_space))
+            lines.append(Line(merge(line), x, spaces, at_space))
             line, x, spaces, avail = [], 0.0, 0, later
 
         for space, parts, w in self.words():
             sw = space_w[space] if line and space is not None else 0.0
-            if x + sw + w <= avail + _FUZZ:
+            if x + sw + w <= avail + FUZZ:
                 if sw:
                     line.append((space, " ", sw))  # type: ignore[arg-type]
                     spaces += 1
                 line.extend(parts)
                 x += sw + w
                 continue
-            if w <= (later if line else avail) + _FUZZ:  # fits a line of its own
+            if w <= (later if line else avail) + FUZZ:  # fits a line of its own
                 if line:
                     close(space is not None)
                 line.extend(parts)
                 x = w
                 continue
             # Wider than a whole line (a long URL): fill this line and the next ones,
-            # breaking only after / . ? & = _ or before - (``_breaks``); a stretch with
+            # breaking only after / . ? & = _ or before - (``linebreak.breaks``); a stretch with
             # none of them wider than a line is cut between characters. Nothing is
             # added at a break.
-            for n, (segment, seg_w) in enumerate(_segments(parts, pieces, size)):
+            for n, (segment, seg_w) in enumerate(segments(parts, [p.font for p in pieces], size)):
                 gap = sw if n == 0 else 0.0
-                if line and x + gap + seg_w > avail + _FUZZ:
+                if line and x + gap + seg_w > avail + FUZZ:
                     close(n == 0 and space is not None)
                     gap = 0.0
                 if gap:
                     line.append((space, " ", gap))  # type: ignore[arg-type]
                     spaces += 1
                     x += gap
-                if x + seg_w <= avail + _FUZZ:
+                if x + seg_w <= avail + FUZZ:
                     line.extend(segment)
                     x += seg_w
                     continue
@@ -227,7 +213,7 @@ class TextBlock(Flowable):  # type: ignore[misc]
                     start, chunk_w = 0, 0.0
                     for k, ch in enumerate(text):
                         cw = table[ch] * size
-                        if x + cw > avail + _FUZZ and (line or k > start):
+                        if x + cw > avail + FUZZ and (line or k > start):
                             if k > start:
                                 line.append((i, text[start:k], chunk_w))
                             close(False)
@@ -237,7 +223,7 @@ class TextBlock(Flowable):  # type: ignore[misc]
                     if start < len(text):
                         line.append((i, text[start:], chunk_w))
         if line or not lines:
-            lines.append(Line(_merge(line), x, spaces, False))
+            lines.append(Line(merge(line), x, spaces, False))
         return tuple(lines)
 
     def minWidth(self) -> float:
@@ -253,7 +239,7 @@ class TextBlock(Flowable):  # type: ignore[misc]
         width = self._laid_out_at
         assert width is not None
         n = len(self.lines)
-        fit = int((availHeight + _FUZZ) // self.style.leading)
+        fit = int((availHeight + FUZZ) // self.style.leading)
         if fit >= n:
             return [self]
         if n - fit == 1:  # no widow: give the last line company
@@ -315,77 +301,6 @@ class TextBlock(Flowable):  # type: ignore[misc]
         n = len(self.lines)
         x = st.leftIndent + (self.first_indent if n == 1 else 0.0) + self.lines[-1].width
         return x, self.height - ascent - (n - 1) * st.leading
-
-
-_BREAK_AFTER = frozenset("/.?&=_")
-
-
-def _breaks(text: str) -> list[int]:
-    """Where a long URL or token may break: after a run of / . ? & = _, and before a
-    hyphen (not after it: a line ending in "-" reads as a word hyphenated at the line
-    end, and pdftotext drops such a hyphen when it joins the lines, which would change
-    the address; The Chicago Manual of Style breaks URLs before a hyphen for that
-    reason)."""
-    return [
-        k
-        for k in range(1, len(text))
-        if (text[k - 1] in _BREAK_AFTER and text[k] not in _BREAK_AFTER)
-        or (text[k] == "-" and text[k - 1] != "-")
-    ]
-
-
-def _segments(
-    parts: tuple[Run, ...], pieces: tuple[Piece, ...], size: float
-) -> list[tuple[list[Run], float]]:
-    """A word cut at its break opportunities (``_breaks``), each part with its width."""
-    cuts = iter([*_breaks("".join(text for _, text, _ in parts)), -1])
-    cut = next(cuts)
-    out: list[tuple[list[Run], float]] = []
-    current: list[Run] = []
-    current_w = 0.0
-    offset = 0  # of this run's text in the word
-    for i, text, _ in parts:
-        get = widths(pieces[i].font).__getitem__
-        start = 0
-        while cut != -1 and cut - offset < len(text):
-            chunk = text[start : cut - offset]
-            w = sum(map(get, chunk)) * size
-            if chunk:
-                current.append((i, chunk, w))
-            out.append((current, current_w + w))
-            current, current_w, start = [], 0.0, cut - offset
-            cut = next(cuts)
-        if start < len(text):
-            chunk = text[start:]
-            w = sum(map(get, chunk)) * size
-            current.append((i, chunk, w))
-            current_w += w
-        offset += len(text)
-    if current:
-        out.append((current, current_w))
-    return out
-
-
-def _merge(runs: list[Run]) -> tuple[Run, ...]:
-    """Neighbouring runs of the same piece as one (one text operation to draw).
-
-    Grouped by ``itertools.groupby`` and joined by C loops: a line is mostly words and
-    spaces of one piece, and this ran for every line. The widths are added left to
-    right from 0.0 (``reduce``), exactly as a running total would."""
-    if len(runs) < 2:
-        return tuple(runs)
-    out: list[Run] = []
-    for piece, group in groupby(runs, _PIECE):
-        items = list(group)
-        if len(items) == 1:
-            out.append(items[0])
-        else:
-            width = reduce(add, map(_WIDTH, items), 0.0)
-            out.append((piece, "".join(map(_TEXT, items)), width))
-    return tuple(out)
-
-
-_PIECE, _TEXT, _WIDTH = itemgetter(0), itemgetter(1), itemgetter(2)
 
 
 def _pieces_of(pieces: tuple[Piece, ...], lines: Sequence[Line]) -> tuple[Piece, ...]:
