@@ -23,6 +23,7 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 from reportlab.lib.colors import Color
+from reportlab.lib.rl_accel import fp_str
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import Flowable
 
@@ -283,11 +284,22 @@ class TextBlock(Flowable):  # type: ignore[misc]
             super().drawOn(canvas, x, y, _sW)
             return
         x = self._hAlignAdjust(x, _sW)
-        code = canvas._code
-        code.append("q")
         matrix, params = canvas._currentMatrix, canvas._extgstate
         canvas._extgstate = params.pushCopy()
-        canvas.translate(x, y)
+        # Canvas.translate(x, y) after a "q", whose cm it never merges with: the same
+        # operator and matrix (the same products as Canvas.transform, same floats).
+        code = canvas._code
+        code.append("q")
+        code.append(f"1 0 0 1 {fp_str(x, y)} cm")
+        a, b, c, d, e, f = matrix
+        canvas._currentMatrix = (
+            a * 1 + c * 0,
+            b * 1 + d * 0,
+            a * 0 + c * 1,
+            b * 0 + d * 1,
+            a * x + c * y + e,
+            b * x + d * y + f,
+        )
         self.canv = canvas
         self.draw()
         del self.canv
