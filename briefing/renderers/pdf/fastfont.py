@@ -57,6 +57,21 @@ class _Codes:
         return found
 
 
+class _Escapes(dict[int, str]):
+    """Code point -> its escaped subset-0 code, for ``str.translate``; a character
+    without one sets ``missed`` (and is dropped): one pass both encodes a run and tells
+    whether it could, with no second pass over the run to check its characters."""
+
+    __slots__ = ("missed",)
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.missed = False
+
+    def __missing__(self, cp: int) -> None:
+        self.missed = True
+
+
 class Shows:
     """Text-show operators of one TrueType font in one document, as ReportLab's text
     object writes them, for the text drawer (textdraw.py).
@@ -67,14 +82,13 @@ class Shows:
     (ReportLab: encode per character, split into subsets, escape). Anything else goes
     through ``show``, which is ReportLab's way (and hands out the new codes)."""
 
-    __slots__ = ("doc", "escape", "escaped", "font", "known", "names", "seen")
+    __slots__ = ("doc", "escape", "escaped", "font", "names", "seen")
 
     def __init__(self, font: FastTTFont, doc: Any, escape: Any) -> None:
         self.font = font
         self.doc = doc
         self.escape = escape  # the canvas's string escape (bytes -> str)
-        self.escaped: dict[int, str] = {}  # code point -> its escaped subset-0 code
-        self.known: set[str] = set()  # the characters ``escaped`` holds
+        self.escaped = _Escapes()  # code point -> its escaped subset-0 code
         self.names: dict[int, str] = {}  # subset -> its font resource name (/F1+0)
         self.seen = 0  # how many of the font's assignments ``escaped`` reflects
         self.refresh()
@@ -88,10 +102,8 @@ class Shows:
         for cp, n in islice(assignments.items(), self.seen, None):  # in the order given
             if n < 256 and cp not in self.escaped:
                 self.escaped[cp] = self.escape(bytes((n,)))
-                self.known.add(chr(cp))
         if 32 in self.escaped:  # ReportLab draws the no-break space as the space
             self.escaped[_NBSP] = self.escaped[32]
-            self.known.add(chr(_NBSP))
         self.seen = len(assignments)
 
     def name(self, subset: int) -> str:

@@ -64,14 +64,17 @@ class _Text:
             text = self._text_object()
             text._textOut(chunk)
             self.subset = text._curSubset
-        elif chunk and face.known.issuperset(chunk):  # all in subset 0 (fastfont.Shows)
-            shown = f"({chunk.translate(face.escaped)}) Tj"
-            if self.subset != 0:
-                shown = f"{face.name(0)} {self.tail} {shown}"
-                self.subset = 0
-            self._code.append(shown)
         else:
-            shown, self.subset = face.show(chunk, self.subset, self.tail)
+            escaped = face.escaped
+            escaped.missed = False
+            body = chunk.translate(escaped)
+            if escaped.missed or not chunk:  # a character not (yet) coded in subset 0
+                shown, self.subset = face.show(chunk, self.subset, self.tail)
+            elif self.subset != 0:
+                shown = f"{face.name(0)} {self.tail} ({body}) Tj"
+                self.subset = 0
+            else:
+                shown = f"({body}) Tj"
             self._code.append(shown)
 
     def fill(self, color: Color) -> None:
