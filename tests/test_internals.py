@@ -84,7 +84,7 @@ def test_text_object_textout_without_measuring() -> None:
     """PDFTextObject._textOut(text): writes a text show operator, measures nothing."""
     why = relied_on(
         "reportlab.pdfgen.textobject.PDFTextObject._textOut",
-        "briefing/renderers/pdf/textblock.py (TextBlock.draw)",
+        "briefing/renderers/pdf/textdraw.py (_Text.show, for fonts other than ours)",
         "use textOut there (it measures each run again, slower) or the new private name.",
     )
     assert callable(getattr(PDFTextObject, "_textOut", None)), why
@@ -108,7 +108,7 @@ def test_ttf_face_char_widths(noto: str) -> None:
     """getFont(name).face.charWidths {code point: width} and face.defaultWidth."""
     why = relied_on(
         "TTFont.face.charWidths / face.defaultWidth",
-        "briefing/renderers/pdf/textblock.py (widths)",
+        "briefing/renderers/pdf/textfont.py (widths)",
         "find where the face keeps its advance widths (1/1000 em) per code point.",
     )
     face = pdfmetrics.getFont(noto).face
@@ -242,7 +242,7 @@ def test_tagging_internals_page_code_and_annotations() -> None:
     why = relied_on(
         "Canvas._code / PDFTextObject._code / Canvas._annotationrefs / "
         "Canvas._bookmarkReference / Pages.pages / page names",
-        "briefing/renderers/pdf/tags.py, textblock.py (draw), canvas.py, links.py",
+        "briefing/renderers/pdf/tags.py, textdraw.py (draw), canvas.py, links.py",
         "find where the page's operators, a text object's operators and the page's "
         "annotations are kept, and how page objects are named.",
     )
@@ -508,6 +508,41 @@ def test_canvas_state_push_as_reportlab_does() -> None:
         canv.setFont("Helvetica", 7)
         canv.restoreState()
         assert canv._fontsize == 13, why
+
+
+def test_text_block_draw_on_as_flowable_draw_on() -> None:
+    """TextBlock.drawOn writes what Flowable.drawOn writes (q, the cm of
+    Canvas.translate, Q) and leaves Canvas._currentMatrix and Canvas._extgstate as
+    restoreState would, saving only those two; links land on the same rectangles."""
+    from reportlab.lib.colors import Color
+
+    from briefing.renderers.pdf.kit import kit
+    from briefing.renderers.pdf.textblock import Piece, TextBlock
+    from briefing.templates import load_template
+
+    why = relied_on(
+        "Flowable.drawOn / Canvas.transform / Canvas._currentMatrix / Canvas._extgstate",
+        "briefing/renderers/pdf/textblock.py (TextBlock.drawOn)",
+        "compare with Flowable.drawOn; save and write what it now saves and writes.",
+    )
+    style = kit(load_template("memo")).sheet["body"]
+    pieces = [
+        Piece(style.fontName, "Half see-through text, then ", Color(0.2, 0.3, 0.4, alpha=0.5)),
+        Piece(style.fontName, "a link over the line end", style.textColor, "https://x.az/"),
+    ]
+    results = []
+    for draw_on in (TextBlock.drawOn, Flowable.drawOn):
+        canv = Canvas(io.BytesIO(), invariant=1)
+        canv.translate(70.86614, 300.5)
+        canv.scale(1.5, 1)
+        block = TextBlock(pieces, style)
+        block.wrap(120.25, 500)
+        draw_on(block, canv, 12.3456, 78.9)
+        rects = [canv._doc.idToObject[ref.name]["Rect"].sequence for ref in canv._annotationrefs]
+        results.append((list(canv._code), canv._currentMatrix, canv._extgstate._d, rects))
+    assert len(results[0][3]) == 2, why  # the link's two lines
+    assert any(" gs" in op for op in results[0][0]), why  # the alpha was set
+    assert results[0] == results[1], why
 
 
 # -- python-docx ------------------------------------------------------------------------

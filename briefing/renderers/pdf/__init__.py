@@ -11,7 +11,8 @@ concern (the same names as in the DOCX package for the same concern):
 - lists.py     bulleted and numbered lists
 - tables.py    data tables: built from the tree, split between rows, header repeated
 - inline.py    runs -> pieces of text in one face, never markup
-- textblock.py the paragraph flowable: line breaking, page breaks, drawing
+- textblock.py the paragraph flowable: layout, page breaks; linebreak.py where lines
+               break, textdraw.py drawing its lines, textfont.py font measures
 - boxes.py     quote and note boxes, label/value rows; keep.py keep-with-next
 - links.py     link annotations; metadata.py info dates and XMP; canvas.py deferred drawing
 - styles.py    paragraph styles from the theme; theme.py the theme as the renderer asks it

@@ -19,6 +19,7 @@ the same way, when the font objects are made.
 
 from __future__ import annotations
 
+from itertools import islice
 from typing import Any
 
 from reportlab.lib.rl_accel import fp_str
@@ -54,6 +55,86 @@ class _Codes:
             base = subset << 8
             found = self.lows[subset] = {base + k: k for k in range(256)}
         return found
+
+
+class _Escapes(dict[int, str]):
+    """Code point -> its escaped subset-0 code, for ``str.translate``; a character
+    without one sets ``missed`` (and is dropped): one pass both encodes a run and tells
+    whether it could, with no second pass over the run to check its characters."""
+
+    __slots__ = ("missed",)
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.missed = False
+
+    def __missing__(self, cp: int) -> None:
+        self.missed = True
+
+
+class Shows:
+    """Text-show operators of one TrueType font in one document, as ReportLab's text
+    object writes them, for the text drawer (textdraw.py).
+
+    Most runs hold only characters that already have a code in subset 0 (a brief's
+    alphabet fits one subset): for them ``escaped`` maps each character straight to its
+    escaped code, so a run becomes its ``(...) Tj`` operand with one ``str.translate``
+    (ReportLab: encode per character, split into subsets, escape). Anything else goes
+    through ``show``, which is ReportLab's way (and hands out the new codes)."""
+
+    __slots__ = ("doc", "escape", "escaped", "font", "names", "seen")
+
+    def __init__(self, font: FastTTFont, doc: Any, escape: Any) -> None:
+        self.font = font
+        self.doc = doc
+        self.escape = escape  # the canvas's string escape (bytes -> str)
+        self.escaped = _Escapes()  # code point -> its escaped subset-0 code
+        self.names: dict[int, str] = {}  # subset -> its font resource name (/F1+0)
+        self.seen = 0  # how many of the font's assignments ``escaped`` reflects
+        self.refresh()
+
+    def refresh(self) -> None:
+        """Take in the codes handed out since last time (they never change after)."""
+        state = self.font.state.get(self.doc)
+        if state is None or len(state.assignments) == self.seen:
+            return
+        assignments: dict[int, int] = state.assignments
+        for cp, n in islice(assignments.items(), self.seen, None):  # in the order given
+            if n < 256 and cp not in self.escaped:
+                self.escaped[cp] = self.escape(bytes((n,)))
+        if 32 in self.escaped:  # ReportLab draws the no-break space as the space
+            self.escaped[_NBSP] = self.escaped[32]
+        self.seen = len(assignments)
+
+    def name(self, subset: int) -> str:
+        found = self.names.get(subset)
+        if found is None:
+            found = self.names[subset] = self.font.getSubsetInternalName(subset, self.doc)
+        return found
+
+    def show(self, text: str, subset: int, tail: str) -> tuple[str, int]:
+        """``text`` shown with ``subset`` current, as ReportLab's ``_formatText`` writes it
+        (a ``Tf`` where the subset changes, ``tail`` being ``"<size> Tf <leading> TL"``),
+        and the subset current after it."""
+        parts: list[str] = []
+        for sub, encoded in self.font.splitString(text, self.doc):
+            if sub != subset:
+                parts.append(f"{self.name(sub)} {tail}")
+                subset = sub
+            parts.append(f"({self.escape(encoded)}) Tj")
+        self.refresh()
+        return " ".join(parts), subset
+
+
+def shows(font: Any, doc: Any, escape: Any) -> Shows | None:
+    """The ``Shows`` of ``font`` in ``doc`` (kept on the document), or None for a font
+    this fast path does not know (not a FastTTFont: ReportLab's text object draws it)."""
+    if not isinstance(font, FastTTFont):
+        return None
+    found: Shows | None = _per_document(doc, "_briefing_shows").get(font)
+    if found is None:
+        found = _per_document(doc, "_briefing_shows")[font] = Shows(font, doc, escape)
+    return found
 
 
 def _per_document(doc: Any, what: str) -> dict[Any, Any]:

@@ -18,28 +18,21 @@ What the user wrote is only ever drawn as text; nothing in it is interpreted.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
-from functools import cache, lru_cache, reduce
-from itertools import groupby
-from operator import add, itemgetter
 from typing import Any
 
 from reportlab.lib.colors import Color
-from reportlab.lib.enums import TA_CENTER, TA_JUSTIFY, TA_RIGHT
 from reportlab.lib.rl_accel import fp_str
 from reportlab.lib.styles import ParagraphStyle
-from reportlab.pdfbase.pdfmetrics import getAscentDescent, getFont
 from reportlab.platypus import Flowable
 
-from briefing.renderers.pdf.links import link
-from briefing.renderers.pdf.tags import ENTER_ARTIFACT, LEAVE_ARTIFACT, Node, Tagger, TextMarks
+from briefing.renderers.pdf.linebreak import BREAK, FUZZ, Line, Run, merge, one_piece, segments
+from briefing.renderers.pdf.tags import Node
+from briefing.renderers.pdf.textdraw import draw
+from briefing.renderers.pdf.textfont import ascent_descent, widths, word_widths
 
-# Break opportunities: spaces and line breaks, never the no-break spaces (U+00A0,
-# U+2007, U+202F) that keep "1 250 ₼" together.
-_BREAK = re.compile("[ \t\n\r\u1680\u2000-\u2006\u2008-\u200a\u205f\u3000]+")
-_FUZZ = 1e-6
+__all__ = ["Bullet", "Line", "Piece", "Run", "TextBlock", "ascent_descent", "widths"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -61,40 +54,6 @@ class Bullet:
     size: float
     color: Color
     x: float
-
-
-Run = tuple[int, str, float]  # (piece index, text, width)
-
-
-@dataclass(frozen=True, slots=True)
-class Line:
-    runs: tuple[Run, ...]
-    width: float
-    spaces: int  # break spaces inside the line (for justified text)
-    broken_at_space: bool  # the space after this line was eaten by the line break
-
-
-class _Widths(dict[str, float]):
-    """Advance widths of one font by character (1/1000 em); unknown -> the default."""
-
-    default: float = 0.0
-
-    def __missing__(self, ch: str) -> float:
-        return self.default
-
-
-@cache
-def widths(font: str) -> _Widths:
-    face = getFont(font).face
-    table = _Widths({chr(cp): w for cp, w in face.charWidths.items()})
-    table.default = face.defaultWidth
-    return table
-
-
-@cache
-def ascent_descent(font: str, size: float) -> tuple[float, float]:
-    a, d = getAscentDescent(font, size)
-    return float(a), float(d)
 
 
 class TextBlock(Flowable):  # type: ignore[misc]
@@ -163,21 +122,32 @@ class TextBlock(Flowable):  # type: ignore[misc]
             return self._words
         size = self.style.fontSize / 1000.0
         out: list[tuple[int | None, tuple[Run, ...], float]] = []
-        parts: list[Run] = []
+        parts: list[Run] = []  # the word being built: it may go on in the next piece
         parts_w = 0.0
         space: int | None = None
         for i, piece in enumerate(self.pieces):
-            get = widths(piece.font).__getitem__
-            for j, chunk in enumerate(_BREAK.split(piece.text)):
-                if j:  # a break space came before this chunk
-                    if parts:
-                        out.append((space, tuple(parts), parts_w))
-                        parts, parts_w = [], 0.0
-                    space = i
-                if chunk:
-                    w = sum(map(get, chunk)) * size
-                    parts.append((i, chunk, w))
-                    parts_w += w
+            measure = word_widths(piece.font)
+            chunks = BREAK.split(piece.text)  # between two chunks: a break space
+            head = chunks[0]
+            if head:
+                w = measure[head] * size
+                parts.append((i, head, w))
+                parts_w += w
+            if len(chunks) == 1:
+                continue
+            if parts:
+                out.append((space, tuple(parts), parts_w))
+            # Chunks between two breaks are whole words of this piece, never empty.
+            inner = chunks[1:-1]
+            inner_w = [measure[chunk] * size for chunk in inner]
+            out += [(i, ((i, c, w),), w) for c, w in zip(inner, inner_w, strict=True)]
+            tail = chunks[-1]
+            space = i
+            if tail:
+                w = measure[tail] * size
+                parts, parts_w = [(i, tail, w)], 0.0 + w
+            else:
+                parts, parts_w = [], 0.0
         if parts:
             out.append((space, tuple(parts), parts_w))
         if out and out[0][0] is not None:  # no space before the first word
@@ -187,11 +157,16 @@ class TextBlock(Flowable):  # type: ignore[misc]
 
     def _layout(self, width: float) -> tuple[Line, ...]:
         """Greedy line filling: as many words as fit; a word wider than a whole line is
-        cut at its break opportunities (``_breaks``), or between characters where it must."""
+        cut at its break opportunities (``linebreak.breaks``), or between characters
+        where it must. One piece whose words all fit: ``linebreak.one_piece``."""
         size = self.style.fontSize / 1000.0
         pieces = self.pieces
-        space_w = [widths(p.font)[" "] * size for p in pieces]
         avail, later = self._line_widths(width)
+        if len(pieces) == 1:  # the common paragraph: one face, colour and link
+            found = one_piece(pieces[0].text, pieces[0].font, size, avail, later)
+            if found is not None:
+                return found
+        space_w = [widths(p.font)[" "] * size for p in pieces]
         lines: list[Line] = []
         line: list[Run] = []  # the runs of the line being filled, merged when closed
         x = 0.0
@@ -199,38 +174,38 @@ class TextBlock(Flowable):  # type: ignore[misc]
 
         def close(at_space: bool) -> None:
             nonlocal line, x, spaces, avail
-            lines.append(Line(_merge(line), x, spaces, at_space))
+            lines.append(Line(merge(line), x, spaces, at_space))
             line, x, spaces, avail = [], 0.0, 0, later
 
         for space, parts, w in self.words():
             sw = space_w[space] if line and space is not None else 0.0
-            if x + sw + w <= avail + _FUZZ:
+            if x + sw + w <= avail + FUZZ:
                 if sw:
                     line.append((space, " ", sw))  # type: ignore[arg-type]
                     spaces += 1
                 line.extend(parts)
                 x += sw + w
                 continue
-            if w <= (later if line else avail) + _FUZZ:  # fits a line of its own
+            if w <= (later if line else avail) + FUZZ:  # fits a line of its own
                 if line:
                     close(space is not None)
                 line.extend(parts)
                 x = w
                 continue
             # Wider than a whole line (a long URL): fill this line and the next ones,
-            # breaking only after / . ? & = _ or before - (``_breaks``); a stretch with
+            # breaking only after / . ? & = _ or before - (``linebreak.breaks``); a stretch with
             # none of them wider than a line is cut between characters. Nothing is
             # added at a break.
-            for n, (segment, seg_w) in enumerate(_segments(parts, pieces, size)):
+            for n, (segment, seg_w) in enumerate(segments(parts, [p.font for p in pieces], size)):
                 gap = sw if n == 0 else 0.0
-                if line and x + gap + seg_w > avail + _FUZZ:
+                if line and x + gap + seg_w > avail + FUZZ:
                     close(n == 0 and space is not None)
                     gap = 0.0
                 if gap:
                     line.append((space, " ", gap))  # type: ignore[arg-type]
                     spaces += 1
                     x += gap
-                if x + seg_w <= avail + _FUZZ:
+                if x + seg_w <= avail + FUZZ:
                     line.extend(segment)
                     x += seg_w
                     continue
@@ -239,7 +214,7 @@ class TextBlock(Flowable):  # type: ignore[misc]
                     start, chunk_w = 0, 0.0
                     for k, ch in enumerate(text):
                         cw = table[ch] * size
-                        if x + cw > avail + _FUZZ and (line or k > start):
+                        if x + cw > avail + FUZZ and (line or k > start):
                             if k > start:
                                 line.append((i, text[start:k], chunk_w))
                             close(False)
@@ -249,7 +224,7 @@ class TextBlock(Flowable):  # type: ignore[misc]
                     if start < len(text):
                         line.append((i, text[start:], chunk_w))
         if line or not lines:
-            lines.append(Line(_merge(line), x, spaces, False))
+            lines.append(Line(merge(line), x, spaces, False))
         return tuple(lines)
 
     def minWidth(self) -> float:
@@ -265,7 +240,7 @@ class TextBlock(Flowable):  # type: ignore[misc]
         width = self._laid_out_at
         assert width is not None
         n = len(self.lines)
-        fit = int((availHeight + _FUZZ) // self.style.leading)
+        fit = int((availHeight + FUZZ) // self.style.leading)
         if fit >= n:
             return [self]
         if n - fit == 1:  # no widow: give the last line company
@@ -298,97 +273,38 @@ class TextBlock(Flowable):  # type: ignore[misc]
     # -- drawing --------------------------------------------------------------------------
 
     def draw(self) -> None:
-        canv = self.canv
-        if self.on_draw is not None:
-            self.on_draw(canv, self)
-        st = self.style
-        size = st.fontSize
-        ascent, descent = ascent_descent(st.fontName, size)
-        first_avail, later = self._line_widths(self.width)
-        y = self.height - ascent
-        tagger: Tagger | None = getattr(canv, "tagger", None)
-        node = self.node if tagger is not None else None
-        if node is not None:
-            canv._code.append(LEAVE_ARTIFACT)
-        text = canv.beginText()
-        code: list[str] = text._code
-        marks = TextMarks(tagger, canv, code) if tagger is not None and node is not None else None
-        font: str | None = None
-        color: Color | None = None
-        alpha: float | None = None  # the fill alpha this text object has set
-        out: Callable[[str], None] = text._textOut  # replaced as soon as a font is set
-        if self.bullet is not None:  # first, so text extraction reads "1." before the item
-            b = self.bullet
-            if marks is not None:
-                marks.to(self.label or node)  # type: ignore[arg-type]
-            text.setTextOrigin(b.x, y)
-            text.setFont(b.font, b.size, st.leading)
-            alpha = fill(text, b.color, alpha)
-            text.textOut(b.text)
-            font, color = (b.font if b.size == size else None), b.color
-            if font is not None:
-                out = text_out(text, font)
-        link_nodes: dict[int, Node] = {}  # piece -> its Link element, in this part
-        links: list[tuple[str, float, float, float, int]] = []
-        last = len(self.lines) - 1
-        spacing = 0.0
-        line_x: float | None = None
-        for n, line in enumerate(self.lines):
-            x = st.leftIndent + (self.first_indent if n == 0 else 0.0)
-            extra = (first_avail if n == 0 else later) - line.width
-            word_space = 0.0
-            if st.alignment == TA_RIGHT:
-                x += extra
-            elif st.alignment == TA_CENTER:
-                x += extra / 2
-            elif st.alignment == TA_JUSTIFY and n < last and line.spaces and extra > 0:
-                word_space = extra / line.spaces
-            if n and x == line_x:
-                text.textLine()  # T*: the next line, one leading down; no numbers to write
-            else:
-                text.setTextOrigin(x, y)
-                line_x = x
-            if word_space != spacing:
-                text.setWordSpace(word_space)
-                spacing = word_space
-            for i, chunk, w in line.runs:
-                piece = self.pieces[i]
-                if piece.font != font:
-                    font = piece.font
-                    text.setFont(font, size, st.leading)
-                    out = text_out(text, font)
-                if piece.color is not color:
-                    color = piece.color
-                    alpha = fill(text, color, alpha)
-                if marks is not None and node is not None:
-                    target = node
-                    if piece.link:
-                        target = link_nodes.get(i) or link_nodes.setdefault(i, node.add("Link"))
-                    marks.to(target)
-                out(chunk)
-                if word_space:
-                    w += word_space * chunk.count(" ")
-                if piece.link:
-                    prev = links[-1] if links else None
-                    if prev and prev[0] == piece.link and prev[3] == y and abs(prev[2] - x) < 0.01:
-                        links[-1] = (piece.link, prev[1], x + w, y, i)
-                    else:
-                        links.append((piece.link, x, x + w, y, i))
-                x += w
-            if marks is not None and line.broken_at_space and n < last:
-                # The space the break ate, without width: words stay apart when read.
-                marks.to(marks.open or node)  # type: ignore[arg-type]
-                code.append("0 Tz")
-                text._textOut(" ")
-                code.append("100 Tz")
-            y -= st.leading
-        if marks is not None:
-            marks.close()
-        canv.drawText(text)
-        if node is not None:
-            canv._code.append(ENTER_ARTIFACT)
-        for url, x0, x1, base, i in links:  # one shared action per target (links.py)
-            link(canv, url, (x0, base + descent, x1, base + ascent), link_nodes.get(i))
+        draw(self)
+
+    def drawOn(self, canvas: Any, x: float, y: float, _sW: float = 0) -> None:
+        """``Flowable.drawOn`` with the same output (``q``, the ``cm`` that moves to the
+        block, ``Q``), saving only the canvas state drawing a block changes: its matrix
+        (``translate``) and graphics-state parameters (a fill alpha). ReportLab's copies
+        all 22 state attributes out and back, for every block of every page."""
+        if getattr(self, "_showBoundary", None):  # a frame's debugging outline
+            super().drawOn(canvas, x, y, _sW)
+            return
+        x = self._hAlignAdjust(x, _sW)
+        matrix, params = canvas._currentMatrix, canvas._extgstate
+        canvas._extgstate = params.pushCopy()
+        # Canvas.translate(x, y) after a "q", whose cm it never merges with: the same
+        # operator and matrix (the same products as Canvas.transform, same floats).
+        code = canvas._code
+        code.append("q")
+        code.append(f"1 0 0 1 {fp_str(x, y)} cm")
+        a, b, c, d, e, f = matrix
+        canvas._currentMatrix = (
+            a * 1 + c * 0,
+            b * 1 + d * 0,
+            a * 0 + c * 1,
+            b * 0 + d * 1,
+            a * x + c * y + e,
+            b * x + d * y + f,
+        )
+        self.canv = canvas
+        self.draw()
+        del self.canv
+        code.append("Q")
+        canvas._currentMatrix, canvas._extgstate = matrix, params
 
     def last_line_end(self) -> tuple[float, float]:
         """(x after the last line's text, its baseline), for leaders in the contents."""
@@ -397,128 +313,6 @@ class TextBlock(Flowable):  # type: ignore[misc]
         n = len(self.lines)
         x = st.leftIndent + (self.first_indent if n == 1 else 0.0) + self.lines[-1].width
         return x, self.height - ascent - (n - 1) * st.leading
-
-
-def fill(text: Any, color: Color, alpha: float | None) -> float | None:
-    """``text.setFillColor(color)`` for an RGB colour, with the same output, and the
-    alpha now set; ``alpha`` is the one the text object has set already, if any.
-
-    Why: ReportLab formats the three numbers again and re-applies the colour's alpha
-    (checking it, the PDF version, the graphics state) at every colour change, several
-    per paragraph; the operator is made once per colour here, and the alpha is applied
-    only when it changes (within one text object nothing else touches it)."""
-    if type(color) is not Color or text._enforceColorSpace:  # CMYK or a colour space
-        text.setFillColor(color)
-        return None
-    text._fillColorObj = color
-    text._code.append(_rg(color.red, color.green, color.blue))
-    if color.alpha is not None and color.alpha != alpha:
-        text.setFillAlpha(color.alpha)
-        return float(color.alpha)
-    return alpha
-
-
-@lru_cache(maxsize=256)  # a template's few colours; bounded all the same
-def _rg(red: float, green: float, blue: float) -> str:
-    return f"{fp_str((red, green, blue))} rg"
-
-
-def text_out(text: Any, name: str) -> Callable[[str], None]:
-    """``text._textOut`` for the font ``name`` just set, with the same output: for a
-    TrueType font each run is split into the font's subsets and written as ``(...) Tj``,
-    switching subsets with ``Tf`` as ReportLab does.
-
-    Why: ReportLab's ``_formatText`` looks the font up, saves and restores the text
-    state, and tests for shaped text and other font kinds on every run; a paragraph has
-    a run per face, colour or link change on each line."""
-    font = getFont(name)
-    if not font._dynamicFont:  # a standard Type 1 font: ReportLab's own way
-        out: Callable[[str], None] = text._textOut
-        return out
-    doc, code, escape = text._canvas._doc, text._code, text._canvas._escape
-    tail = f"{fp_str(text._fontsize)} Tf {fp_str(text._leading)} TL"
-
-    def write(chunk: str) -> None:
-        parts: list[str] = []
-        for subset, encoded in font.splitString(chunk, doc):
-            if subset != text._curSubset:
-                parts.append(f"{font.getSubsetInternalName(subset, doc)} {tail}")
-                text._curSubset = subset
-            parts.append(f"({escape(encoded)}) Tj")
-        code.append(" ".join(parts))
-
-    return write
-
-
-_BREAK_AFTER = frozenset("/.?&=_")
-
-
-def _breaks(text: str) -> list[int]:
-    """Where a long URL or token may break: after a run of / . ? & = _, and before a
-    hyphen (not after it: a line ending in "-" reads as a word hyphenated at the line
-    end, and pdftotext drops such a hyphen when it joins the lines, which would change
-    the address; The Chicago Manual of Style breaks URLs before a hyphen for that
-    reason)."""
-    return [
-        k
-        for k in range(1, len(text))
-        if (text[k - 1] in _BREAK_AFTER and text[k] not in _BREAK_AFTER)
-        or (text[k] == "-" and text[k - 1] != "-")
-    ]
-
-
-def _segments(
-    parts: tuple[Run, ...], pieces: tuple[Piece, ...], size: float
-) -> list[tuple[list[Run], float]]:
-    """A word cut at its break opportunities (``_breaks``), each part with its width."""
-    cuts = iter([*_breaks("".join(text for _, text, _ in parts)), -1])
-    cut = next(cuts)
-    out: list[tuple[list[Run], float]] = []
-    current: list[Run] = []
-    current_w = 0.0
-    offset = 0  # of this run's text in the word
-    for i, text, _ in parts:
-        get = widths(pieces[i].font).__getitem__
-        start = 0
-        while cut != -1 and cut - offset < len(text):
-            chunk = text[start : cut - offset]
-            w = sum(map(get, chunk)) * size
-            if chunk:
-                current.append((i, chunk, w))
-            out.append((current, current_w + w))
-            current, current_w, start = [], 0.0, cut - offset
-            cut = next(cuts)
-        if start < len(text):
-            chunk = text[start:]
-            w = sum(map(get, chunk)) * size
-            current.append((i, chunk, w))
-            current_w += w
-        offset += len(text)
-    if current:
-        out.append((current, current_w))
-    return out
-
-
-def _merge(runs: list[Run]) -> tuple[Run, ...]:
-    """Neighbouring runs of the same piece as one (one text operation to draw).
-
-    Grouped by ``itertools.groupby`` and joined by C loops: a line is mostly words and
-    spaces of one piece, and this ran for every line. The widths are added left to
-    right from 0.0 (``reduce``), exactly as a running total would."""
-    if len(runs) < 2:
-        return tuple(runs)
-    out: list[Run] = []
-    for piece, group in groupby(runs, _PIECE):
-        items = list(group)
-        if len(items) == 1:
-            out.append(items[0])
-        else:
-            width = reduce(add, map(_WIDTH, items), 0.0)
-            out.append((piece, "".join(map(_TEXT, items)), width))
-    return tuple(out)
-
-
-_PIECE, _TEXT, _WIDTH = itemgetter(0), itemgetter(1), itemgetter(2)
 
 
 def _pieces_of(pieces: tuple[Piece, ...], lines: Sequence[Line]) -> tuple[Piece, ...]:
