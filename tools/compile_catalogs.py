@@ -7,7 +7,8 @@ the hash of the .po it was made from, so an edited .po is simply compiled at run
 until this script is run again; a test fails while any shipped .mo is missing or stale.
 
 Usage: ``python tools/compile_catalogs.py [--check]``
-``--check`` writes nothing and exits 1 if a .mo is missing, stale or left over.
+``--check`` writes nothing and exits 1 if a .po has no .mo of its hash, or a .mo is
+left over from an older .po.
 """
 
 from __future__ import annotations
@@ -36,11 +37,14 @@ def main(argv: list[str]) -> int:
     opts = parser.parse_args(argv)
     root = bundled_locales_dir()
     wanted, stale = plan(root)
-    wrong = [mo for mo, data in wanted.items() if not mo.is_file() or mo.read_bytes() != data]
     if opts.check:
-        for path in [*wrong, *stale]:
-            print(f"{path}: missing, stale or left over; run tools/compile_catalogs.py")
-        return 1 if wrong or stale else 0
+        missing = [mo for mo in wanted if not mo.is_file()]
+        for path in missing:
+            print(f"{path}: missing; run tools/compile_catalogs.py")
+        for path in stale:
+            print(f"{path}: left over from an older .po; run tools/compile_catalogs.py")
+        return 1 if missing or stale else 0
+    wrong = [mo for mo, data in wanted.items() if not mo.is_file() or mo.read_bytes() != data]
     for mo in wrong:
         mo.write_bytes(wanted[mo])
         print(f"wrote {mo}")
