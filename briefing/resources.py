@@ -28,10 +28,15 @@ def templates_dir() -> Path:
     return data_root() / "templates"
 
 
+def bundled_locales_dir() -> Path:
+    """The catalogs that ship with briefing (and their compiled forms)."""
+    return data_root() / "locales"
+
+
 def locales_dir() -> Path:
     """The catalogs; BRIEFING_LOCALES points at another folder (e.g. to try a new one)."""
     override = os.environ.get("BRIEFING_LOCALES")
-    return Path(override) if override else data_root() / "locales"
+    return Path(override) if override else bundled_locales_dir()
 
 
 def fonts_dir() -> Path:

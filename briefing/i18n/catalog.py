@@ -1,23 +1,31 @@
 """gettext catalogs of the toolkit's words, found by looking in locales/.
 
 A language is available when ``locales/<code>/LC_MESSAGES/briefing.po`` exists: adding
-one is adding that file, no code. The .po is compiled in memory with Babel on first use
-(one small catalog, a few milliseconds), so there are no compiled .mo files to keep in
-step with the sources. Fuzzy entries are left out, like msgfmt does.
+one is adding that file, no code. The .po is the source of truth; fuzzy entries are left
+out, like msgfmt does.
+
+Compiling a .po with Babel imports its message package and the email package, about
+10 ms of CPU a catalog, paid by every command. So the bundled catalogs also ship
+compiled, as ``briefing.<hash>.mo`` beside their .po (tools/compile_catalogs.py; the
+hash is of the .po's bytes), and the standard library's gettext reads that. A .po
+edited since has no file of its hash and is compiled with Babel as before, so a stale
+.mo is never used; a test holds each shipped .mo to Babel's compile of its .po.
+Catalogs from elsewhere (``BRIEFING_LOCALES``) are always compiled from their .po.
 """
 
 from __future__ import annotations
 
+import gettext
+import hashlib
 from functools import cache
 from io import BytesIO
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from briefing.resources import locales_dir
+from briefing.resources import bundled_locales_dir, locales_dir
 
 if TYPE_CHECKING:  # Babel is imported when a catalog is read, not to list or match them
     from babel.messages.catalog import Catalog
-    from babel.support import Translations
 
 DOMAIN = "briefing"
 
@@ -98,12 +106,28 @@ def read_catalog(code: str, root: Path | None = None) -> Catalog:
 
 
 @cache
-def translations(code: str, root: Path | None = None) -> Translations:
+def translations(code: str, root: Path | None = None) -> gettext.GNUTranslations:
     """The compiled catalog of one language (a gettext object with ngettext)."""
+    base = root or locales_dir()
+    po = po_path(code, base)
+    if base.resolve() == bundled_locales_dir().resolve():
+        shipped = compiled_path(po, po.read_bytes())
+        if shipped.is_file():
+            with shipped.open("rb") as fh:
+                return gettext.GNUTranslations(fh)
+    return gettext.GNUTranslations(BytesIO(compile_catalog(code, base)))
+
+
+def compiled_path(po: Path, source: bytes) -> Path:
+    """Where the compiled form of the .po whose bytes are ``source`` is shipped."""
+    digest = hashlib.sha256(source).hexdigest()[:16]
+    return po.with_name(f"{DOMAIN}.{digest}.mo")
+
+
+def compile_catalog(code: str, root: Path | None = None) -> bytes:
+    """The .mo bytes Babel compiles from one .po (what msgfmt would write)."""
     from babel.messages.mofile import write_mo
-    from babel.support import Translations
 
     buffer = BytesIO()
     write_mo(buffer, read_catalog(code, root), use_fuzzy=False)
-    buffer.seek(0)
-    return Translations(buffer, domain=DOMAIN)
+    return buffer.getvalue()
