@@ -1,15 +1,14 @@
 """gettext catalogs of the toolkit's words, found by looking in locales/.
 
 A language is available when ``locales/<code>/LC_MESSAGES/briefing.po`` exists: adding
-one is adding that file, no code. The .po is compiled in memory with Babel on first use
-(one small catalog, a few milliseconds), so there are no compiled .mo files to keep in
-step with the sources. Fuzzy entries are left out, like msgfmt does.
+one is adding that file, no code. The .po is compiled in memory on first use (pofile.py;
+one small catalog, well under a millisecond), so there are no compiled .mo files to keep
+in step with the sources. Fuzzy entries are left out, like msgfmt does.
 """
 
 from __future__ import annotations
 
 from functools import cache
-from io import BytesIO
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -17,7 +16,8 @@ from briefing.resources import locales_dir
 
 if TYPE_CHECKING:  # Babel is imported when a catalog is read, not to list or match them
     from babel.messages.catalog import Catalog
-    from babel.support import Translations
+
+    from briefing.i18n.pofile import Compiled
 
 DOMAIN = "briefing"
 
@@ -98,12 +98,8 @@ def read_catalog(code: str, root: Path | None = None) -> Catalog:
 
 
 @cache
-def translations(code: str, root: Path | None = None) -> Translations:
+def translations(code: str, root: Path | None = None) -> Compiled:
     """The compiled catalog of one language (a gettext object with ngettext)."""
-    from babel.messages.mofile import write_mo
-    from babel.support import Translations
+    from briefing.i18n.pofile import compile_po
 
-    buffer = BytesIO()
-    write_mo(buffer, read_catalog(code, root), use_fuzzy=False)
-    buffer.seek(0)
-    return Translations(buffer, domain=DOMAIN)
+    return compile_po(po_path(code, root), code)
