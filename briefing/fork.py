@@ -8,7 +8,9 @@ its share of the files side by side with this process. A fork costs about a
 millisecond, starts with everything loaded so far, and runs the same code; each piece of
 work is sent as a pickle through a temporary file (a pipe could block this process
 until the helper is ready to read) as soon as it is known, and the small results come
-back through a pipe.
+back through a pipe. A helper may also be forked with its first piece of work in
+hand, when the renderer is loaded already and there is nothing to prepare: it then finds
+that piece in the memory it shares with this process, with no pickle either way.
 
 Used only where fork is safe: a POSIX system and a single-threaded process (not inside
 the worker pool of ``render -j N``, which already uses every core). Elsewhere callers
@@ -25,7 +27,7 @@ import tempfile
 import threading
 from collections.abc import Callable
 from contextlib import suppress
-from typing import Any
+from typing import Any, BinaryIO
 
 
 class ChildFailed(RuntimeError):
@@ -40,13 +42,18 @@ class Helper:
     """A forked process: ``prepare()`` runs at once; work is given to it piece by piece.
 
     Each ``give(work, piece)`` is done in turn as soon as the helper is ready;
-    ``results()`` waits for the helper to finish them all.
+    ``results()`` waits for the helper to finish them all. ``first``, a piece of work
+    known at the fork, is done first and is not pickled: the helper has it in memory.
     """
 
-    def __init__(self, prepare: Callable[[], object]) -> None:
+    def __init__(
+        self,
+        prepare: Callable[[], object],
+        first: tuple[Callable[[Any], Any], Any] | None = None,
+    ) -> None:
         self._payload = tempfile.TemporaryFile()  # noqa: SIM115 (closed in results/cancel)
         self._size = 0
-        self._given = 0
+        self._given = 0 if first is None else 1
         task_read, self._tasks = os.pipe()
         self._results, result_write = os.pipe()
         sys.stdout.flush()
@@ -55,7 +62,7 @@ class Helper:
         if self.pid == 0:
             os.close(self._tasks)
             os.close(self._results)
-            _serve(prepare, self._payload.fileno(), task_read, result_write)
+            _serve(prepare, first, self._payload.fileno(), task_read, result_write)
         os.close(task_read)
         os.close(result_write)
 
@@ -101,26 +108,38 @@ class Helper:
             self._tasks = -1
 
 
-def _serve(prepare: Callable[[], object], payload: int, tasks: int, results: int) -> None:
+def _serve(
+    prepare: Callable[[], object],
+    first: tuple[Callable[[Any], Any], Any] | None,
+    payload: int,
+    tasks: int,
+    results: int,
+) -> None:
     """The helper's whole life; it leaves with os._exit, never returning to the caller."""
     status = 0
     try:
         with suppress(Exception):  # the work will meet the same problem and report it
             prepare()
         with os.fdopen(tasks, "rb") as requests, os.fdopen(results, "wb") as answers:
+            if first is not None:
+                _answer(answers, *first)
             for line in requests:  # one line per piece of work; EOF when all are given
                 offset, size = map(int, line.split())
                 data = os.pread(payload, size, offset)
                 if len(data) != size:
                     raise EOFError("the work was cut short")
-                work, piece = pickle.loads(data)
-                try:
-                    answer = pickle.dumps((True, work(piece)))
-                except BaseException as exc:
-                    answer = pickle.dumps((False, f"{type(exc).__name__}: {exc}"))
-                answers.write(len(answer).to_bytes(8, "big") + answer)
-                answers.flush()
+                _answer(answers, *pickle.loads(data))
     except BaseException:
         status = 1
     finally:
         os._exit(status)  # no atexit handlers, no second flush of the parent's buffers
+
+
+def _answer(answers: BinaryIO, work: Callable[[Any], Any], piece: Any) -> None:
+    """Do one piece of work and send back its result, or what it raised, as text."""
+    try:
+        answer = pickle.dumps((True, work(piece)))
+    except BaseException as exc:
+        answer = pickle.dumps((False, f"{type(exc).__name__}: {exc}"))
+    answers.write(len(answer).to_bytes(8, "big") + answer)
+    answers.flush()

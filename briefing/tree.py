@@ -9,7 +9,10 @@ what lets a new language touch no renderer and a new format touch no catalog.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import dataclass, fields
+from operator import attrgetter
+from typing import Any
 
 
 @dataclass(frozen=True, slots=True)
@@ -273,3 +276,29 @@ def block_texts(b: BlockNode) -> list[str]:
             out += [label for _, label in c.ticks] + [v for row in c.labels for v in row]
         return out
     return [b.label, _seen(b.runs)]
+
+
+def _pickled_by_fields(cls: type) -> None:
+    """Pickle a node as its class and field values, unpickled by calling the class.
+
+    Why: a localized document goes to the forked helper as a pickle (fork.py), and the
+    pickling that dataclasses give a frozen class with slots looks up the class's fields
+    for every node, each way; this is three times quicker (the large brief's az
+    document: dump 2.7 -> 0.9 ms, load 2.5 -> 0.9 ms). Equal nodes come back."""
+    names = [f.name for f in fields(cls)]
+    get: Callable[[Any], Any] = attrgetter(*names)
+    if len(names) == 1:
+        one = get
+
+        def get(node: Any) -> tuple[Any, ...]:
+            return (one(node),)
+
+    def reduce(node: Any) -> tuple[type, tuple[Any, ...]]:
+        return type(node), get(node)
+
+    cls.__reduce__ = reduce  # type: ignore[assignment,method-assign]
+
+
+_NODES: tuple[type, ...] = (Run, Paragraph, ListItem, ListBlock, Table, Quote, Note, Picture)
+for _node in (*_NODES, Chart, Figure, SectionNode, MemoRow, Metadata, Document):
+    _pickled_by_fields(_node)

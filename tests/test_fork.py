@@ -46,6 +46,27 @@ def test_helper_does_each_piece_in_order_in_another_process() -> None:
     assert prepared == [], "prepare ran in the helper, not here"
 
 
+def test_a_first_piece_given_at_the_fork_is_done_first_without_a_pickle() -> None:
+    """The helper finds its first piece in the memory it was forked with: even work that
+    cannot be pickled (a lambda, an open lock) is done, before the pieces given later."""
+    import threading
+
+    lock = threading.Lock()
+    helper = Helper(lambda: None, first=(lambda held: (held.locked(), os.getpid()), lock))
+    helper.give(square, 6)
+    (locked, pid), thirty_six = helper.results()
+    assert (locked, thirty_six) == (False, 36)
+    assert pid != os.getpid()
+
+
+def test_a_first_piece_that_raises_comes_back_as_child_failed() -> None:
+    helper = Helper(lambda: None, first=(shout, "start"))
+    helper.give(square, 3)
+    failed, nine = helper.results()
+    assert isinstance(failed, ChildFailed) and "ValueError: bad start" in str(failed)
+    assert nine == 9
+
+
 def test_a_big_piece_of_work_does_not_block_the_giver() -> None:
     """Pieces larger than a pipe's buffer go through the temporary file."""
     helper = Helper(lambda: None)

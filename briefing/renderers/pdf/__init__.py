@@ -52,7 +52,14 @@ def prepare(template: Template) -> None:
     """Import ReportLab and load the template's fonts and styles, before any render.
 
     What a warm worker or watch mode does once, so each render pays only for itself.
+    The modules that draw (figures too: imported on a brief's first figure) are
+    imported here as well, so a helper forked after this (fork.py) shares them instead
+    of importing its own copy of some twenty modules.
     """
+    from importlib import import_module
+
     from briefing.renderers.pdf.kit import kit
 
+    for name in ("document", "figures"):
+        import_module(f"{__name__}.{name}")
     kit(template)
