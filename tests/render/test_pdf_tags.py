@@ -38,6 +38,7 @@ import briefing
 from briefing.cli import main
 from briefing.errors import BriefError
 from briefing.renderers.options import RenderOptions
+from briefing.tree import Figure, walk_sections
 from tests.readback import assert_in_order, body_texts, require_tool
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -314,6 +315,18 @@ def test_lists_nest_and_links_carry_their_annotation(tmp_path: Path) -> None:
         assert numbered and all(str(e.S) == "/L" for e in numbered)
         notes = [e for e in _elements(pdf) if str(e.S) == "/Note"]
         assert len({str(n.ID) for n in notes}) == len(notes)
+
+
+@pytest.mark.parametrize("lang", ["en", "az", "ru"])
+def test_figures_carry_their_alt_text(lang: str) -> None:
+    """Every picture of the example (a map and a chart) is a Figure element whose /Alt
+    is the brief's alt text in the memo's language (Matterhorn 13)."""
+    loaded = briefing.load(EXAMPLE)
+    doc = briefing.api.localize(loaded, lang).doc
+    alts = [b.alt for s in walk_sections(doc.sections) for b in s.blocks if isinstance(b, Figure)]
+    with pikepdf.open(io.BytesIO(example(lang))) as pdf:
+        figures = [e for e in _elements(pdf) if str(e.S) == "/Figure"]
+        assert len(alts) == 2 and [str(f.get("/Alt")) for f in figures] == alts
 
 
 def test_pdfua_checker_finds_nothing(tmp_path: Path) -> None:
