@@ -664,19 +664,23 @@ _EMPTY_NOTE = re.compile(r"\^\[(\s*)\]")  # an error (briefing/inline.py): given
 
 def _repair_references(raw: dict[str, Raw], ids: list[str]) -> None:
     """Each generated reference ``[@ref]`` pointed at an id of the brief (escaped when it
-    has none), and no note or reference left in a text printed without inline runs (a
-    title, a heading: field metadata ``plain``), where they are an error."""
+    has none), no empty text where one is an error (all but table cells), and no note
+    or reference left in a text printed without inline runs (a title, a heading: field
+    metadata ``plain``), where they are an error."""
     for node in walk(raw):
         for f in fields_of(node.cls):
             if f.key not in node.data or not (is_text(f.hint) or _holds_text(f.hint)):
                 continue
             plain = bool(f.meta.get("plain"))
+            blank_ok = bool(f.meta.get("blank_ok"))
             for path in _strings(node.data[f.key], f.hint, (f.key,)):
                 holder: Any = node.data
                 for key in path[:-1]:
                     holder = holder[key]
                 text = holder[path[-1]]
                 text = _EMPTY_NOTE.sub(r"^[\1x]", text)
+                if not text.strip() and not blank_ok:  # an empty text is an error
+                    text = f"x{text}"
                 if plain:  # broken up, so no spelling of them is read as markup
                     text = text.replace("^[", "^ [").replace("[@", "[ @").replace("[+@", "[ +@")
                 elif ids:
