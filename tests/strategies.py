@@ -1350,9 +1350,11 @@ def svg_documents(draw: st.DrawFn) -> bytes:
     body = []
     for _ in range(draw(st.integers(0, 3))):
         kind = draw(st.sampled_from((*shapes, "path", "polyline", "g")))
-        if kind == "path":
-            d = " ".join(draw(st.lists(n, min_size=2, max_size=6)))
-            body.append(f'<path d="M {d} Z" fill="#336"/>')
+        if kind == "path":  # commands with too few or too many numbers, as typed by hand
+            ops = st.sampled_from(("L", "l", "H", "v", "C", "s", "Q", "t", "A", "z", "M", ","))
+            d = " ".join(draw(st.lists(n | ops, min_size=2, max_size=8)))
+            fill = draw(st.sampled_from(("#336", "blurple", "url(#none)", "rgb(1,2)", "")))
+            body.append(f'<path d="M {d} Z" fill="{fill}"/>')
         elif kind == "polyline":
             body.append(f'<polyline points="{" ".join(draw(st.lists(n, max_size=6)))}"/>')
         elif kind == "g":
