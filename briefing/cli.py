@@ -51,13 +51,16 @@ def _out_folder(out: str) -> Path:
 
 def _no_stdin(args: argparse.Namespace) -> None:
     """A brief is a file (its name gives the outputs' names and the folder its images
-    and translations are read from): ``-`` for standard input is not supported."""
+    and translations are read from): ``-`` for standard input is not supported, and an
+    empty name is no file."""
     named = getattr(args, "briefs", None) or [getattr(args, "brief", None)]
     if "-" in named:
         raise UsageError(
             "reading a brief from standard input (-) is not supported: "
             "save it as a .yaml or .md file"
         )
+    if any(isinstance(name, str) and not name.strip() for name in named):
+        raise UsageError("an empty brief path: name a .yaml or .md file")  # '' meant '.'
 
 
 def _formats(asked: list[str] | None) -> list[str]:

@@ -242,7 +242,9 @@ class Decoder:
         if kind == "union":
             return self.union(how.classes, how.text_ok, raw, path)
         if kind == "optional":
-            return None if raw is None else self.value(how.inner, meta, raw, path)
+            if raw is None or (plan(how.inner).kind == "text" and _blank(raw)):
+                return None  # `subtitle: ""` is no subtitle, as `subtitle:` is
+            return self.value(how.inner, meta, raw, path)
         if kind == "record":
             return self.record(how.classes[0], raw, path)
         if kind == "text_list":
@@ -261,6 +263,12 @@ class Decoder:
 
     # scalars
     def text(self, raw: Raw, path: KeyPath, meta: Mapping[str, object] | None = None) -> object:
+        if isinstance(raw, dict) and not _blank(raw):
+            # an empty translation is a missing one: left out, it falls back and is
+            # reported like any other (localize.py), instead of printing nothing
+            raw = {k: v for k, v in raw.items() if not _blank(v)}
+        elif _blank(raw) and not (meta and meta.get("blank_ok")):
+            return self.fail(path, "an empty text: write the text")
         problem = self._too_long(raw)
         if problem:
             return self.fail(path, problem)
@@ -438,6 +446,16 @@ class Decoder:
         return f"{n:,} {what}, over the {name} limit of {getattr(self.limits, limit):,}; " + hint(
             limit, n
         )
+
+
+def _blank(raw: Raw) -> bool:
+    """An empty text: a string of nothing or only spaces, or a non-empty map of
+    language to such strings (what `title: ""` or `az: ""` leaves)."""
+    if isinstance(raw, str):
+        return not raw.strip()
+    if isinstance(raw, dict):
+        return bool(raw) and all(isinstance(v, str) and not v.strip() for v in raw.values())
+    return False
 
 
 def decode(

@@ -29,6 +29,9 @@ Field metadata the derived code understands:
   never translated.
 - ``max_chars``: a text printed where only a line or two fits (the marking on every
   page) is at most this long, in every language.
+- ``blank_ok``: an empty text (``""``) is allowed here (a table's empty cell); elsewhere
+  an empty text is an error where it is required and absent where it is optional, and
+  an empty translation in a map is a missing one.
 - ``plain``: a text printed without inline runs (a title, a heading, a memo line, alt
   text): it may not hold a footnote ``^[...]`` or a cross-reference ``[@id]``, which
   have nowhere to go there. A list's ``plain`` applies to its texts.
@@ -137,9 +140,13 @@ class Numbered:
 class TableSpec:
     """Columns, rows, an optional caption and relative widths."""
 
-    columns: list[Text] = field(metadata={"min_items": 1, "limit": "table_columns"})
+    columns: list[Text] = field(
+        metadata={"min_items": 1, "limit": "table_columns", "blank_ok": True}
+    )
     """The header row: one text per column."""
-    rows: list[list[Text]] = field(metadata={"limit": "table_rows", "budget": "table_cells"})
+    rows: list[list[Text]] = field(
+        metadata={"limit": "table_rows", "budget": "table_cells", "blank_ok": True}
+    )
     """The body rows: each a list with one text per column."""
     caption: Text | None = None
     """Printed above the table after the localized "Table N"."""

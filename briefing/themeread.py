@@ -98,7 +98,8 @@ def read_theme(folder: Path) -> Theme:
 
 def _read_text(folder: Path, file: Path) -> str:
     """The text of theme.toml: a regular file inside ``folder`` (a link may not lead
-    elsewhere, as for fonts and reference.docx), under the size cap, in UTF-8."""
+    elsewhere, as for fonts and reference.docx), under the size cap, in UTF-8 (with or
+    without a byte-order mark)."""
     try:
         real = file.resolve(strict=True)
         inside = real.is_relative_to(folder.resolve())
@@ -116,8 +117,8 @@ def _read_text(folder: Path, file: Path) -> str:
         raise TemplateError(f"{file}: cannot read ({exc.strerror})") from None
     if len(raw) > MAX_THEME_BYTES:
         raise TemplateError(f"{file}: larger than {MAX_THEME_BYTES // 1024} KB")
-    try:
-        return raw.decode("utf-8")
+    try:  # "UTF-8 with BOM" (Notepad): the mark is no statement, and takes no column
+        return raw.decode("utf-8").removeprefix("\ufeff")
     except UnicodeDecodeError as exc:
         line = raw.count(b"\n", 0, exc.start) + 1
         col = exc.start - (raw.rfind(b"\n", 0, exc.start) + 1) + 1

@@ -664,19 +664,23 @@ _EMPTY_NOTE = re.compile(r"\^\[(\s*)\]")  # an error (briefing/inline.py): given
 
 def _repair_references(raw: dict[str, Raw], ids: list[str]) -> None:
     """Each generated reference ``[@ref]`` pointed at an id of the brief (escaped when it
-    has none), and no note or reference left in a text printed without inline runs (a
-    title, a heading: field metadata ``plain``), where they are an error."""
+    has none), no empty text where one is an error (all but table cells), and no note
+    or reference left in a text printed without inline runs (a title, a heading: field
+    metadata ``plain``), where they are an error."""
     for node in walk(raw):
         for f in fields_of(node.cls):
             if f.key not in node.data or not (is_text(f.hint) or _holds_text(f.hint)):
                 continue
             plain = bool(f.meta.get("plain"))
+            blank_ok = bool(f.meta.get("blank_ok"))
             for path in _strings(node.data[f.key], f.hint, (f.key,)):
                 holder: Any = node.data
                 for key in path[:-1]:
                     holder = holder[key]
                 text = holder[path[-1]]
                 text = _EMPTY_NOTE.sub(r"^[\1x]", text)
+                if not text.strip() and not blank_ok:  # an empty text is an error
+                    text = f"x{text}"
                 if plain:  # broken up, so no spelling of them is read as markup
                     text = text.replace("^[", "^ [").replace("[@", "[ @").replace("[+@", "[ +@")
                 elif ids:
@@ -1346,9 +1350,11 @@ def svg_documents(draw: st.DrawFn) -> bytes:
     body = []
     for _ in range(draw(st.integers(0, 3))):
         kind = draw(st.sampled_from((*shapes, "path", "polyline", "g")))
-        if kind == "path":
-            d = " ".join(draw(st.lists(n, min_size=2, max_size=6)))
-            body.append(f'<path d="M {d} Z" fill="#336"/>')
+        if kind == "path":  # commands with too few or too many numbers, as typed by hand
+            ops = st.sampled_from(("L", "l", "H", "v", "C", "s", "Q", "t", "A", "z", "M", ","))
+            d = " ".join(draw(st.lists(n | ops, min_size=2, max_size=8)))
+            fill = draw(st.sampled_from(("#336", "blurple", "url(#none)", "rgb(1,2)", "")))
+            body.append(f'<path d="M {d} Z" fill="{fill}"/>')
         elif kind == "polyline":
             body.append(f'<polyline points="{" ".join(draw(st.lists(n, max_size=6)))}"/>')
         elif kind == "g":

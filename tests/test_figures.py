@@ -22,6 +22,7 @@ from hypothesis import strategies as st
 import briefing
 from briefing import api
 from briefing.figures.scale import nice_ticks
+from briefing.figures.svgdraw import to_shapes
 from briefing.tree import Chart, Figure, Picture, walk_sections
 from tests import strategies
 from tests.figure_files import png
@@ -167,6 +168,57 @@ def test_an_svg_may_use_its_own_ids_and_inline_pictures(tmp_path: Path) -> None:
     assert (figure.content.width, figure.content.height) == (30.0, 15.0)  # 40×20 px
 
 
+def _svg_brief(folder: Path, svg: bytes) -> Path:
+    (folder / "f.svg").write_bytes(svg)
+    brief = folder / "b.yaml"
+    brief.write_text(FIGURE_BRIEF.format(file="f.svg"), encoding="utf-8")
+    return brief
+
+
+def test_svglib_prints_nothing_of_its_own(tmp_path: Path) -> None:
+    """svglib printed "Can't handle color: blurple" to stderr as a bare line in the middle
+    of the render's output, with no file or figure named."""
+    brief = _svg_brief(
+        tmp_path,
+        b'<svg xmlns="http://www.w3.org/2000/svg" width="40" height="20"><rect width="9"'
+        b' height="9" fill="blurple" clip-path="url(#none)" transform="rotate(a)"/></svg>',
+    )
+    run = _cli("render", str(brief), "-o", str(tmp_path / "out"), "-f", "pdf")
+    assert run.returncode == 0, run.stderr
+    assert run.stderr == ""
+
+
+@pytest.mark.parametrize(
+    ("inline", "message"),
+    [
+        (png(200_000, 200_000, b""), "inline image: the image has 40,000,000,000 pixels"),
+        (b"GIF89a", "inline image: not a PNG or JPEG image"),
+        (b"\x89PNG\r\n\x1a\n", "inline image: a damaged PNG image"),
+    ],
+    ids=["bomb", "gif", "truncated"],
+)
+def test_an_svg_inline_image_is_checked_as_a_figure_is(
+    tmp_path: Path, inline: bytes, message: str
+) -> None:
+    """svglib hands an SVG's inline PNG to Pillow: a bomb there was decoded at render
+    (Pillow's own limit warns at 89 million pixels), garbage ended it with exit 3."""
+    import base64
+
+    from briefing.errors import BriefError
+
+    data = base64.b64encode(inline).decode()
+    brief = _svg_brief(
+        tmp_path,
+        b'<svg xmlns="http://www.w3.org/2000/svg" width="40" height="20">'
+        + f'<image href="data:image/png;base64,{data}" width="5" height="5"/></svg>'.encode(),
+    )
+    with pytest.raises(BriefError) as caught:
+        api.load(brief)
+    (problem,) = caught.value.problems
+    assert str(problem.position) == f"{brief}:7:17"
+    assert problem.message.startswith(f"the SVG's <image> {message}")
+
+
 @given(st.floats(-1e12, 1e12), st.floats(-1e12, 1e12))
 def test_ticks_are_round_and_cover_the_data(a: float, b: float) -> None:
     low, high = min(a, b), max(a, b)
@@ -258,9 +310,16 @@ sections:
 @example(svg=b'<svg xmlns="http://www.w3.org/2000/svg" width="1" height="100000"/>')
 @example(svg=b'<svg xmlns="http://www.w3.org/2000/svg"><rect x="1e300" width="9"/></svg>')
 @example(svg=b'<svg xmlns="http://www.w3.org/2000/svg" width="100mm" height="50mm"/>')
+@example(svg=b'<svg xmlns="http://www.w3.org/2000/svg"><path d="M 0 0 L 10"/></svg>')
+@example(svg=b'<svg xmlns="http://www.w3.org/2000/svg"><path d="M 0 0 A 1 2"/></svg>')
+@example(svg=b'<svg xmlns="http://www.w3.org/2000/svg"><path d="M--1 2 L . 3"/></svg>')
+@example(svg=b'<svg xmlns="http://www.w3.org/2000/svg"><path d="10 10 L 5 5"/></svg>')
+@example(svg=b'<svg xmlns="http://www.w3.org/2000/svg"><path d="M 1 2 z 3"/></svg>')
+@example(svg=b'<svg xmlns="http://www.w3.org/2000/svg"><path d="M0 0a1 1 0 0010 10"/></svg>')
 def test_any_svg_renders_or_is_refused_at_its_line(svg: bytes) -> None:
     """nan, inf, 1e308, 0 or negative sizes and absurd shapes were a layout error or a
-    resvg error (exit 3), or aborted the process allocating 370 GB for the DOCX's PNG."""
+    resvg error (exit 3), or aborted the process allocating 370 GB for the DOCX's PNG;
+    path data with a number missing (``L 10``) made svglib raise (exit 3)."""
     import tempfile
 
     from briefing.errors import BriefError
@@ -277,6 +336,7 @@ def test_any_svg_renders_or_is_refused_at_its_line(svg: bytes) -> None:
             return
         for fmt in ("pdf", "docx"):
             assert briefing.render(loaded, "en", fmt)[:4] in (b"%PDF", b"PK\x03\x04")
+        to_shapes(svg)  # the PDF draws an SVG svglib fails on as an empty frame: none left
 
 
 def test_a_tall_figure_is_three_quarters_of_the_text_height_in_the_docx(

@@ -216,6 +216,22 @@ def test_standard_input_is_not_a_brief(command: list[str], tmp_path: Path) -> No
     assert list(tmp_path.iterdir()) == []
 
 
+@pytest.mark.parametrize(
+    "command", [["render", ""], ["validate", "x.yaml", " "], ["xliff", "", "-l", "az"]]
+)
+def test_an_empty_brief_path_is_a_usage_error(command: list[str], tmp_path: Path) -> None:
+    """'' became '.', the working folder: ".:1:1: is a folder, not a brief file", exit 1."""
+    proc = subprocess.run(
+        [sys.executable, "-m", "briefing", *command], capture_output=True, text=True,
+        timeout=120, cwd=tmp_path,
+    )  # fmt: skip
+    assert proc.returncode == 2
+    assert proc.stderr.splitlines()[-1] == (
+        "briefing: error: an empty brief path: name a .yaml or .md file"
+    )
+    assert list(tmp_path.iterdir()) == []
+
+
 @pytest.mark.parametrize("bom", [True, False], ids=["bom", "no-bom"])
 @pytest.mark.parametrize("encoding", ["utf-16-le", "utf-16-be", "utf-32-le", "utf-32-be"])
 @pytest.mark.parametrize("name", ["brief.yaml", "brief.md", "brief.az.md"])

@@ -47,6 +47,21 @@ def test_fallback_is_reported_with_position(tmp_path: Path) -> None:
     assert api.localize(loaded, "en").fallbacks == []
 
 
+def test_an_empty_translation_is_a_missing_one(tmp_path: Path) -> None:
+    """`az: ""` (or only spaces) printed nothing and counted as translated; it falls back
+    to the brief's language and is reported at its text like any missing translation."""
+    path = tmp_path / "b.yaml"
+    path.write_text(BRIEF.replace("az: Bir", 'az: ""').replace("az: y", "az: ' '"), "utf-8")
+    result = api.localize(api.load(path), "az")
+    assert [str(p) for p in result.fallbacks] == [
+        f"{path}:6:5: warning: no az text for summary[0]",
+        f"{path}:7:5: warning: no az text for summary[1]",
+        f"{path}:11:12: warning: no az text for annexes[0].body[0]",
+    ]
+    first = result.doc.sections[0].blocks[0]
+    assert isinstance(first, Paragraph) and plain(first.runs) == "One"
+
+
 def test_toolkit_words_and_dates_are_localized(tmp_path: Path) -> None:
     loaded = load(tmp_path)
     doc = api.localize(loaded, "ru").doc

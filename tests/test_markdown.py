@@ -202,6 +202,20 @@ def test_errors_point_at_markdown_lines(tmp_path: Path) -> None:
     assert f"{bad}:17:1: a level-4 heading needs a level-3 heading above it" in errors
 
 
+@pytest.mark.parametrize("kind", ["summary", "recommendations"])
+def test_a_sub_heading_under_the_summary_says_why(tmp_path: Path, kind: str) -> None:
+    """It said "a level-3 heading needs a level-2 heading above it", with the ## heading
+    of the summary right above it."""
+    body = "Text\n" if kind == "summary" else "1. one\n"
+    text = f"---\ntitle: T\ndate: 2026-11-26\n---\n\n## Words {{kind={kind}}}\n\n{body}\n### Sub\n"
+    bad = write(tmp_path, "b.md", text)
+    with pytest.raises(BriefError) as caught:
+        api.load(bad)
+    assert [str(p) for p in caught.value.problems] == [
+        f"{bad}:10:1: the {kind} has no sub-sections: its ## heading holds only blocks"
+    ]
+
+
 def test_a_translation_with_another_structure_is_an_error(tmp_path: Path) -> None:
     base = write(tmp_path, "b.md", BRIEF)
     write(tmp_path, "b.az.md", BRIEF.replace("- two\n", ""))

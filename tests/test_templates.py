@@ -181,6 +181,20 @@ def test_toml_syntax_error_has_line_and_column(tmp_path: Path) -> None:
     assert str(problems[0]).startswith(f"{tmp_path}/theme.toml:10:11: TOML syntax:")
 
 
+def test_theme_toml_saved_with_a_byte_order_mark(tmp_path: Path) -> None:
+    """Notepad's "UTF-8 with BOM": tomllib read the mark as a statement ("TOML syntax:
+    Invalid statement" at 1:1); briefs accept it, and so do themes. Positions stay those
+    an editor shows (the mark takes no column)."""
+    shutil.copytree(MEMO, tmp_path / "tpl")
+    theme = tmp_path / "tpl" / "theme.toml"
+    text = theme.read_text(encoding="utf-8")
+    theme.write_text("\ufeff" + text, encoding="utf-8")
+    assert check_template(str(tmp_path / "tpl")) == []
+    theme.write_text("\ufeff" + text.replace('size = "A4"', 'size = "A9"', 1), encoding="utf-8")
+    (problem,) = check_template(str(tmp_path / "tpl"))
+    assert str(problem).startswith(f"{theme}:10:1: page.size:")
+
+
 def test_locator_finds_keys_tomllib_does_not_place() -> None:
     text = (
         'a = """x\n[fake]\ny = 1"""\n'

@@ -43,7 +43,7 @@ def read_image(data: bytes, base: Path, limits: Limits, at: KeyPath) -> Picture:
         return _raster(data, "jpeg", limits, at)
     head = data[:512].lstrip(b"\xef\xbb\xbf \t\r\n")
     if head.startswith(b"<") and (b"<svg" in data[:4096] or head.startswith(b"<?xml")):
-        return _svg(data, at)
+        return _svg(data, limits, at)
     raise PathRefused(at, "not a PNG, JPEG or SVG image (judged by its content, not its name)")
 
 
@@ -97,7 +97,7 @@ def _raster(data: bytes, fmt: str, limits: Limits, at: KeyPath) -> Picture:
     return Picture(data, fmt, width * 72 / xdpi, height * 72 / ydpi)
 
 
-def _svg(data: bytes, at: KeyPath) -> Picture:
+def _svg(data: bytes, limits: Limits, at: KeyPath) -> Picture:
     from lxml import etree
 
     parser = etree.XMLParser(
@@ -132,6 +132,8 @@ def _svg(data: bytes, at: KeyPath) -> Picture:
                     f"the SVG's <{name}> links to {value[:80]!r}; only #ids and inline "
                     "PNG or JPEG data may be used",
                 )
+            if key in ("href", XLINK) and not value.startswith("#"):
+                _inline_image(value, name, limits, at)
             if local == "style":
                 _check_css(value, name, at)
             check_numbers(name, local, value, at)
@@ -139,6 +141,29 @@ def _svg(data: bytes, at: KeyPath) -> Picture:
             _check_css(el.text or "", name, at)
     width, height = svg_size(root, at)
     return Picture(data, "svg", width, height)
+
+
+def _inline_image(href: str, name: str, limits: Limits, at: KeyPath) -> None:
+    """An SVG's inline PNG or JPEG checked as a figure's own image is (svglib hands it
+    to Pillow: a bomb of a billion pixels there would stall the render)."""
+    import base64
+    import binascii
+
+    try:
+        data = base64.b64decode(href[href.index(",") + 1 :].strip(), validate=False)
+    except (binascii.Error, ValueError):
+        raise PathRefused(
+            at, f"the SVG's <{name}> has inline image data that is not base64"
+        ) from None
+    try:
+        if data.startswith(b"\x89PNG\r\n\x1a\n"):
+            _png(data, limits, at)
+        elif data.startswith(b"\xff\xd8\xff"):
+            _raster(data, "jpeg", limits, at)
+        else:
+            raise PathRefused(at, "not a PNG or JPEG image")
+    except PathRefused as exc:
+        raise PathRefused(at, f"the SVG's <{name}> inline image: {exc.message}") from None
 
 
 def _internal(href: str) -> bool:

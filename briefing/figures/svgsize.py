@@ -79,6 +79,8 @@ def check_numbers(name: str, key: str, value: str, at: KeyPath) -> None:
     ±MAX_COORDINATE."""
     if key not in _NUMERIC:
         return
+    if key == "d" and name == "path":
+        _check_path(value, at)
     for match in _NUMBER.finditer(value):
         number = float(match.group())
         if not abs(number) <= MAX_COORDINATE:  # nan fails too
@@ -87,6 +89,55 @@ def check_numbers(name: str, key: str, value: str, at: KeyPath) -> None:
                 f"the SVG's <{name} {key}> holds {match.group()[:30]!r}: numbers in an SVG "
                 f"must be finite and within ±{MAX_COORDINATE:g}",
             )
+
+
+_ARITY = {"m": 2, "l": 2, "h": 1, "v": 1, "c": 6, "s": 4, "q": 4, "t": 2, "a": 7, "z": 0}
+_COMMAND = re.compile(r"[MmLlHhVvCcSsQqTtAaZz]")
+_SEPARATORS = " \t\r\n,"
+_N = r"(?>[-+]?(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?)"  # atomic: 10 is not 1, 0
+_ARC = re.compile(rf"[\s,]*{_N}[\s,]*{_N}[\s,]*{_N}[\s,]*[01][\s,]*[01][\s,]*{_N}[\s,]*{_N}")
+
+
+def _check_path(d: str, at: KeyPath) -> None:
+    """Path data whose every command has its numbers in whole sets (``L`` takes 2, 4,
+    ...; ``C`` 6 ...). svglib draws a set short of a number by calling reportlab with
+    an argument missing (``L 10``: an internal error, exit 3)."""
+    starts = [m.start() for m in _COMMAND.finditer(d)]
+    if d[: starts[0] if starts else len(d)].strip():
+        raise PathRefused(at, f"the SVG's <path d> does not start with a command: {_around(d, 0)}")
+    for i, start in enumerate(starts):
+        op = d[start]
+        args = d[start + 1 : starts[i + 1] if i + 1 < len(starts) else len(d)]
+        k = _ARITY[op.lower()]
+        if k == 7:  # an arc's two flags are one digit each and may be run together: 0010
+            n, at_arg = 0, 0
+            while (arc := _ARC.match(args, at_arg)) is not None:
+                n, at_arg = n + 7, arc.end()
+            n += len(_NUMBER.findall(args, at_arg))
+            whole = not args[at_arg:].strip()
+        else:
+            n = len(_NUMBER.findall(args))
+            whole = not (k == 0 and n) and not (k and (n == 0 or n % k))
+        junk = _NUMBER.sub(" ", args).strip(_SEPARATORS)
+        if junk:  # svglib's float() of "--1" or "." is an internal error
+            raise PathRefused(
+                at,
+                f"the SVG's <path d> has {junk[:20]!r} where a number belongs: {_around(d, start)}",
+            )
+        if not whole or (k and n == 0):
+            want = "no numbers" if k == 0 else f"numbers in sets of {k}"
+            if k == 7:
+                want += ", the 4th and 5th of each 0 or 1"
+            raise PathRefused(
+                at,
+                f"the SVG's <path d> has {op!r} with {n} number{'s' if n != 1 else ''} "
+                f"({op} takes {want}): {_around(d, start)}",
+            )
+
+
+def _around(d: str, start: int) -> str:
+    piece = " ".join(d[start : start + 40].split())
+    return repr(piece + ("..." if len(d) > start + 40 else ""))
 
 
 def _view_box(value: str | None, at: KeyPath) -> tuple[float, float, float, float] | None:

@@ -159,6 +159,7 @@ def _read_body(reader: BlockReader, data: dict[str, Any], ctx: Context) -> None:
     if reader.blocks(("_lead",), {"heading_open"}):
         first = next(t for t in reader.tokens if t.map is not None)
         ctx.error(first, "text before the first ## section: put it under a heading")
+    special: str | None = None
     while reader.peek() is not None:
         heading = reader.take()
         inline = reader.take()
@@ -185,6 +186,8 @@ def _read_body(reader: BlockReader, data: dict[str, Any], ctx: Context) -> None:
             continue
         while stack and stack[-1][0] >= level:
             stack.pop()
+        if level == 1:  # the summary or recommendations this heading is under, if any
+            special = kind if kind in ("summary", "recommendations") else None
         if level == 1 and kind in ("summary", "recommendations"):
             if ident is not None:
                 ctx.error(
@@ -221,7 +224,9 @@ def _read_body(reader: BlockReader, data: dict[str, Any], ctx: Context) -> None:
             why = (
                 "sections nest at most 3 levels deep (## to ####)"
                 if level > 3
-                else (f"a level-{level + 1} heading needs a level-{level} heading above it")
+                else f"the {special} has no sub-sections: its ## heading holds only blocks"
+                if special and not stack
+                else f"a level-{level + 1} heading needs a level-{level} heading above it"
             )
             ctx.error(heading, why)
             reader.blocks(("_orphan",), {"heading_open"})

@@ -88,13 +88,23 @@ def _handle(task: Task, template: Template, limits: Limits) -> Reply:
         result = api.localize(loaded, lang)
         results, doc = [result], result.doc
     missing = [problem_json(p) for r in results for p in r.fallbacks]
+    # the reader's and the figures' warnings (a footnote defined and never used, a
+    # figure without alt text) are listed as the CLI prints them; --strict's errors
+    warned = [
+        Problem(p.message, p.position, p.field) if task.strict else p
+        for p in api.warnings(loaded, task.strict)
+    ]
     problems = [
-        problem_json(p) for r in results for p in api.check(r, loaded, template, task.strict)
+        problem_json(p)
+        for p in [
+            *warned,
+            *(p for r in results for p in api.check(r, loaded, template, task.strict)),
+        ]
     ]
     reply = Reply("ok", lang, problems, missing)
     if task.action == VALIDATE:
         return reply
-    if problems:
+    if any(p["severity"] == "error" for p in problems):
         reply.status = "invalid"
         return reply
     reply.data = api.render(doc, "pdf" if task.action == PREVIEW else task.fmt, template)

@@ -18,6 +18,8 @@ from typing import Any
 
 import pdfplumber
 import pytest
+from hypothesis import HealthCheck, example, given, settings
+from hypothesis import strategies as st
 from pypdf import PdfReader
 
 from briefing import api
@@ -441,3 +443,28 @@ def test_each_line_bringing_a_long_note(template: Template) -> None:
     data = render(_first_section_with(ft.example("en"), Paragraph(runs)), template)
     marks = mark_links(data)
     assert len(marks) == 40 and all(k.dest_page == k.page for k in marks.values())
+
+
+@settings(max_examples=8, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(lengths=st.lists(st.sampled_from((1, 5, 300)), min_size=3, max_size=10))
+@example(lengths=[300, 1, 300, 1, 300])  # an internal error (LayoutError), exit 3
+@example(lengths=[1, 1, 300, 300])  # the notes end a little above the last line
+def test_long_notes_in_a_row_side_by_side(lengths: list[int]) -> None:
+    """Several notes longer than a column's page, a few paragraphs apart: each carried
+    one kept a third of the next page for itself, together the whole page, where not
+    even the body's next line fit ("Flowable too large", "Splitting error"). Every
+    word of every note is printed, in both columns."""
+    from briefing.renderers.pdf.bilingual import render as render_pair
+
+    paragraphs = "".join(
+        f'  - {{en: "Para {i}^[{f"w{i} " * n}] and^[second {i}]", az: "Abzas {i}^[qeyd {i}]"}}\n'
+        for i, n in enumerate(lengths)
+    )
+    brief = f"lang: en\ntitle: {{en: Bi, az: İki}}\ndate: 2026-11-26\nsummary:\n{paragraphs}"
+    pair = api.localize_pair(api.load_text(brief), "en+az").doc
+    data = render_pair(pair, load_template("memo"), RenderOptions())
+    text = " ".join(page.extract_text() or "" for page in PdfReader(io.BytesIO(data)).pages)
+    words = Counter(text.split())
+    for i, n in enumerate(lengths):
+        assert words[f"w{i}"] == n
+        assert words["qeyd"] == len(lengths)

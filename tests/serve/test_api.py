@@ -208,6 +208,30 @@ def test_validate_own_language_and_errors(client: TestClient) -> None:
     assert [p["field"] for p in body["problems"]] == ["date", "memo.recipient"]
 
 
+UNUSED_NOTE = (
+    "---\ntitle: Title\ndate: 2026-11-26\n---\n\n## Summary {kind=summary}\n\n"
+    "Trade grew.\n\n[^z]: A note nothing refers to.\n"
+)
+
+
+def test_reader_warnings_are_listed_and_strict_makes_them_errors(client: TestClient) -> None:
+    """The CLI prints "warning: the footnote [^z] is defined but never referenced"; the
+    editor's problem list did not show it (nor a figure without alt text)."""
+    markdown = {**AUTH, "Content-Type": "text/markdown"}
+    body = client.post("/api/validate", content=UNUSED_NOTE.encode(), headers=markdown).json()
+    (warning,) = body["problems"]
+    assert (warning["line"], warning["column"], warning["severity"]) == (10, 1, "warning")
+    assert "[^z] is defined but never referenced" in warning["message"]
+    assert client.post("/api/render", content=UNUSED_NOTE.encode(), headers=markdown).is_success
+    strict = client.post("/api/render?strict=1", content=UNUSED_NOTE.encode(), headers=markdown)
+    assert strict.status_code == 422
+    assert [p["severity"] for p in strict.json()["problems"]] == ["error"]
+    chart = b"title: T\ndate: 2026-11-26\nsummary:\n  - chart: {type: bar, categories: [A],"
+    chart += b" series: [{name: S, values: [1]}]}\n"
+    (alt,) = client.post("/api/validate", content=chart, headers=YAML).json()["problems"]
+    assert alt["line"] == 4 and "without alt text" in alt["message"]
+
+
 def test_preview_pages_are_pngs_of_the_pdf(client: TestClient) -> None:
     from PIL import Image
     from pypdf import PdfReader

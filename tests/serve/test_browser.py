@@ -101,7 +101,7 @@ def test_type_preview_problem_fix_languages_download(page: Page, tmp_path: Path)
 
     type_brief(page, text)  # fixed
     wait_status(page, "Preview: ")
-    assert page.locator("#problems li").count() == 0
+    assert page.locator("#problems li.error").count() == 0  # the figure's warning stays
     assert page.locator("#pages.stale").count() == 0
 
     for lang, title in [("az", "ABŞ–Azərbaycan"), ("ru", "Хартия о стратегическом")]:
@@ -140,6 +140,31 @@ def test_missing_translations_listed(page: Page) -> None:
     assert items[0].startswith("Line 2, column 8: ") and "title" in items[0]
     assert items[1].startswith("Line 5, column 5: ") and "summary[0]" in items[1]
     assert page.locator("#missing-title").inner_text() == "Missing translations (az) (2)"
+
+
+def test_reader_warnings_are_listed(page: Page, live: Live) -> None:
+    """A footnote defined and never referenced: the CLI warns at its line; the editor's
+    problem list showed nothing. It is listed as a warning, and the preview is made."""
+    target = live.folder / "unused-note.md"
+    target.write_text(
+        "---\ntitle: Title\ndate: 2026-11-26\n---\n\n## Summary {kind=summary}\n\n"
+        "Trade grew.\n\n[^z]: A note nothing refers to.\n",
+        "utf-8",
+    )
+    try:
+        page.reload()
+        page.evaluate("document.getElementById('status').textContent = ''")
+        page.get_by_role("button", name="unused-note.md").click()
+        wait_status(page, "Preview: ")
+        item = page.locator("#problems li.warning")
+        assert item.count() == 1
+        shown = item.inner_text()
+        assert shown.startswith("Line 10, column 1: ") and "[^z] is defined but never" in shown
+        assert page.locator("#problem-count").inner_text() == "(1)"
+        item.locator("button").click()
+        assert page.locator("#cursor").inner_text() == "Line 10, column 1"
+    finally:
+        target.unlink()
 
 
 def test_save_conflict_409(page: Page, live: Live) -> None:

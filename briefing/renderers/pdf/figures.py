@@ -173,11 +173,14 @@ def _svg_drawing(data: bytes, kit: Kit) -> Any:
     fonts = _TemplateFonts(kit)
     key = (hashlib.sha256(data).digest(), fonts.key)
     if key not in _DRAWINGS:
-        from svglib.svglib import svg2rlg
+        from briefing.figures.svgdraw import NotDrawable, to_shapes
 
         if len(_DRAWINGS) >= 16:
             del _DRAWINGS[next(iter(_DRAWINGS))]
-        _DRAWINGS[key] = svg2rlg(io.BytesIO(data), resolve_entities=False, font_map=fonts)
+        try:  # checked at load, where what svglib says is reported at the figure
+            _DRAWINGS[key] = to_shapes(data, fonts)[0]
+        except NotDrawable:  # only with the template's fonts: an empty frame
+            _DRAWINGS[key] = None
     return _DRAWINGS[key]
 
 

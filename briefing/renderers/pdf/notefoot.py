@@ -174,6 +174,10 @@ class PageFoot:
             item.flex = True
             self.items[item.side].append(item)
             self.used[item.side] += min(self._height(item.block, item.side), self.long)
+        # several long notes carried on one side took a third of the page each: the
+        # whole page, where nothing of the body fit, not even at its top (exit 3). What
+        # they need beyond a third continues on the page after, as a long note does.
+        self.used = [min(u, self.long) for u in self.used]
 
     def _rule(self, canv: Any, x: float, y: float, width: float) -> None:
         canv.saveState()  # an artifact: the page is one, outside tagged content
@@ -316,13 +320,18 @@ class Flush(Flowable):  # type: ignore[misc]
         self.notes = notes
 
     def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
+        # nothing to carry: no height, or less where the notes reach a little above the
+        # last line (ReportLab takes even 0 for too tall there, and split it to a page)
+        nothing = min(0.0, availHeight)
         frame = getattr(self, "_frame", None)
         if frame is None or not any(self.notes.items):
-            return availWidth, 0.0
+            return availWidth, nothing
         _, carry = self.notes.arrange(self.notes.room(frame))
-        return availWidth, (0.0 if not carry else float(0xFFFFFF))
+        return availWidth, (nothing if not carry else float(0xFFFFFF))
 
     def split(self, availWidth: float, availHeight: float) -> list[Any]:
+        if availHeight < 0:  # the notes reach above the last line: not even nothing
+            return [PageBreak(), Flush(self.notes)]  # fits; the page has that line
         # a zero-size flowable first: a page of only a note's rest is not an empty
         # page to ReportLab, which stops after ten of those
         return [_Here(), PageBreak(), Flush(self.notes)]
