@@ -712,3 +712,31 @@ def test_reference_docx_is_where_the_tests_expect() -> None:
     """The fixtures above read the bundled files; a move would fail every test here."""
     assert isinstance(REFERENCE, Path) and REFERENCE.is_file()
     assert FONT.is_file()
+
+
+def test_reference_registers_new_objects_as_tags_does() -> None:
+    """PDFDocument.Reference gives a new object the next number (objectcounter + 1),
+    named R<number>, in idToObjectNumberAndVersion, numberToId and idToObject; a
+    registered bytes value is written as it is."""
+    why = relied_on(
+        "PDFDocument.Reference / objectcounter / numberToId / idToObject",
+        "briefing/renderers/pdf/tags.py (Tagger.finish registers the elements itself)",
+        "register the structure elements through doc.Reference again.",
+    )
+    buf = io.BytesIO()
+    canv = Canvas(buf, invariant=1, pageCompression=0)
+    doc = canv._doc
+    counter = doc.objectcounter
+    ref = doc.Reference(PDFDictionary({"A": 1}))
+    assert ref.name == f"R{counter + 1}", why
+    assert doc.objectcounter == counter + 1, why
+    assert doc.idToObjectNumberAndVersion[ref.name] == (counter + 1, 0), why
+    assert doc.numberToId[counter + 1] == ref.name, why
+    name = f"R{counter + 2}"
+    doc.objectcounter = counter + 2
+    doc.idToObjectNumberAndVersion[name] = (counter + 2, 0)
+    doc.numberToId[counter + 2] = name
+    doc.idToObject[name] = b"<< /Raw 1 >>"
+    canv.drawString(10, 10, "x")
+    canv.save()
+    assert f"{counter + 2} 0 obj\n<< /Raw 1 >>\nendobj\n".encode() in buf.getvalue(), why

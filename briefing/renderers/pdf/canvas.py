@@ -62,7 +62,7 @@ class BriefCanvas(Canvas):  # type: ignore[misc]
         saved = rl_config.useA85
         rl_config.useA85 = 0
         try:
-            with faster_writing():
+            with faster_writing(self._doc):
                 super().save()
         finally:
             rl_config.useA85 = saved

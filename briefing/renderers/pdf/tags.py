@@ -23,7 +23,9 @@ ReportLab internals used (reportlab 4.2-5.x; pyproject caps it below 6; each one
 checked in tests/test_internals.py): ``Canvas._code`` (the page's operator list),
 ``PDFTextObject._code``, ``Canvas._annotationrefs``, ``Canvas._doc``, ``PDFDocument.
 Pages.pages``, page objects named ``Page<n>``, ``PDFDocument.idToObjectNumberAndVersion``
-(object numbers by name, read while the file is written), ``PDFCatalog.__NoDefault__``
+(object numbers by name), and how ``PDFDocument.Reference`` registers a new object
+(``objectcounter``, ``numberToId``, ``idToObject``, the name ``R<number>``: done by
+``Tagger.finish`` itself for the thousands of elements), ``PDFCatalog.__NoDefault__``
 (the keys a catalog or page writes) and a plain ``str`` value being written as is.
 """
 
@@ -36,7 +38,6 @@ from reportlab.pdfbase.pdfdoc import (
     PDFDictionary,
     PDFName,
     PDFObject,
-    PDFObjectReference,
     PDFString,
 )
 
@@ -50,13 +51,14 @@ Kid = Any  # Node | tuple[int, int] (page, MCID) | tuple[str, Any, int] ("annot"
 class Node:
     """One structure element: its type, attributes and kids in reading order."""
 
-    __slots__ = ("attrs", "kids", "parent", "role")
+    __slots__ = ("attrs", "kids", "number", "parent", "role")
 
     def __init__(self, role: str, parent: Node | None = None, **attrs: Any) -> None:
         self.role = role
         self.kids: list[Kid] = []
         self.attrs = attrs
         self.parent = parent  # where a footnote's Note goes: after its mark's Link
+        self.number = 0  # its PDF object number, given at Tagger.finish
         if parent is not None:
             parent.kids.append(self)
 
@@ -115,75 +117,92 @@ class Tagger:
     def finish(self, canv: Any) -> None:
         """Write the tree: elements, ParentTree, StructTreeRoot, MarkInfo."""
         doc = canv._doc
-        refs: dict[int, PDFObjectReference] = {}
-        todo: list[tuple[Node, Node | None]] = [(self.root, None)]
-        while todo:  # depth-first, without recursion: lists may nest deeply
-            node, parent = todo.pop()
-            refs[id(node)] = doc.Reference(_Element(node, parent, refs))
-            todo.extend((kid, node) for kid in reversed(node.kids) if isinstance(kid, Node))
+        # Each element takes the next object number, depth first in reading order, as
+        # ReportLab's ``doc.Reference`` would give it, then the root.
+        counter = doc.objectcounter
+        order: list[tuple[Node, int]] = []  # with the parent's number
+        todo: list[tuple[Node, int]] = [(self.root, 0)]  # 0: the StructTreeRoot
+        while todo:  # without recursion: lists may nest deeply
+            node, up = todo.pop()
+            counter += 1
+            node.number = counter
+            order.append((node, up))
+            todo += [(kid, counter) for kid in reversed(node.kids) if kid.__class__ is Node]
         root = PDFDictionary({"Type": PDFName("StructTreeRoot")})
-        refs[0] = doc.Reference(root)  # the parent of the Document element
+        numbers, by_number, objects = doc.idToObjectNumberAndVersion, doc.numberToId, doc.idToObject
+        top = counter + 1
+        # Every number an element names is known now, so each is written here in one
+        # pass, and registered as ReportLab's ``doc.Reference`` would (named R<number>)
+        # without its checks: thousands of objects a file, new by construction.
+        pages = {p: numbers[f"Page{p}"][0] for p in range(1, len(doc.Pages.pages) + 1)}
+        for node, up in order:
+            number = node.number
+            name = f"R{number}"
+            data = _element(node, up or top, pages, numbers)
+            objects[name] = _Element(node, data) if node.attrs else data + b" >>"
+            numbers[name] = (number, 0)
+            by_number[number] = name
+        doc.objectcounter = counter
+        root_ref = doc.Reference(root)
+        if numbers[root_ref.name][0] != top:  # a bug: the numbering above is wrong
+            raise ValueError("structure tree root misnumbered")
         nums: list[Any] = []
         entries: list[tuple[int, Any]] = [
-            (self.keys[page], PDFArray([refs[id(n)] for n in owners]))
+            (self.keys[page], PDFArray([b"%d 0 R" % n.number for n in owners]))
             for page, owners in self.mcids.items()
         ]
-        entries += [(key, refs[id(node)]) for key, node in self.annots.items()]
+        entries += [(key, b"%d 0 R" % node.number) for key, node in self.annots.items()]
         for key, value in sorted(entries, key=lambda e: e[0]):
             nums += [key, value]
-        root["K"] = PDFArray([refs[id(self.root)]])
+        root["K"] = PDFArray([b"%d 0 R" % self.root.number])
         root["ParentTree"] = doc.Reference(PDFDictionary({"Nums": PDFArray(nums)}))
         root["ParentTreeNextKey"] = self.next_key
         cat = doc.Catalog
-        cat.StructTreeRoot = refs[0]
+        cat.StructTreeRoot = root_ref
         cat.MarkInfo = PDFDictionary({"Marked": "true"})
 
 
-class _Element(PDFObject):  # type: ignore[misc]
-    """A structure element, written straight to bytes with the file: a long brief has
-    thousands, and ReportLab's generic dictionaries took longer to write than all the
-    marking of the pages (``PDFDocument.idToObjectNumberAndVersion``, ``Page<n>``)."""
+def _element(node: Node, parent: int, pages: dict[int, int], numbers: Any) -> bytes:
+    """A structure element's dictionary, without its text attributes (``_Element``)."""
+    text = f"<< /Type /StructElem /S /{node.role} /P {parent} 0 R"
+    first = 0  # the page of the first marked sequence: the element's /Pg
+    kids: list[str] = []
+    for kid in node.kids:
+        if kid.__class__ is Node:
+            kids.append(f"{kid.number} 0 R")
+        elif len(kid) == 2:
+            page, mcid = kid
+            if not first:
+                first = page
+            if page == first:
+                kids.append(str(mcid))
+            else:
+                kids.append(f"<< /Type /MCR /Pg {pages[page]} 0 R /MCID {mcid} >>")
+        else:
+            _, annot, page = kid
+            n, v = numbers[annot.name]
+            kids.append(f"<< /Type /OBJR /Obj {n} {v} R /Pg {pages[page]} 0 R >>")
+    if first:
+        text += f" /Pg {pages[first]} 0 R"
+    if kids:
+        text += f" /K [ {' '.join(kids)} ]"
+    return text.encode("ascii")
 
-    def __init__(self, node: Node, parent: Node | None, refs: dict[int, Any]) -> None:
+
+class _Element(PDFObject):  # type: ignore[misc]
+    """A structure element with text attributes (/Alt, /Lang ...): those are written
+    with the file, as ReportLab writes strings (and would encrypt them). Elements
+    without are registered as their finished bytes, which ReportLab writes as they are."""
+
+    __slots__ = ("data", "node")
+
+    def __init__(self, node: Node, data: bytes) -> None:
         self.node = node
-        self.parent = parent
-        self.refs = refs
+        self.data = data
 
     def format(self, document: Any) -> bytes:
-        # One pass over the kids, object numbers looked up directly: thousands of
-        # elements a file, so this is written for speed (the same bytes as before).
-        node, refs = self.node, self.refs
-        numbers = document.idToObjectNumberAndVersion
-        parent = refs[id(self.parent)] if self.parent is not None else refs[0]
-        n, v = numbers[parent.name]
-        out = [f"<< /Type /StructElem /S /{node.role} /P {n} {v} R"]
-        first = None  # the page of the first marked sequence: the element's /Pg
-        kids: list[str] = []
-        for kid in node.kids:
-            if isinstance(kid, Node):
-                n, v = numbers[refs[id(kid)].name]
-                kids.append(f"{n} {v} R")
-            elif len(kid) == 2:
-                page, mcid = kid
-                if first is None:
-                    first = page
-                if page == first:
-                    kids.append(str(mcid))
-                else:
-                    n, v = numbers[f"Page{page}"]
-                    kids.append(f"<< /Type /MCR /Pg {n} {v} R /MCID {mcid} >>")
-            else:
-                _, annot, page = kid
-                n, v = numbers[annot.name]
-                p, pv = numbers[f"Page{page}"]
-                kids.append(f"<< /Type /OBJR /Obj {n} {v} R /Pg {p} {pv} R >>")
-        if first is not None:
-            n, v = numbers[f"Page{first}"]
-            out.append(f"/Pg {n} {v} R")
-        if kids:
-            out.append(f"/K [ {' '.join(kids)} ]")
-        text = " ".join(out).encode("ascii")
-        for key, value in node.attrs.items():
+        text = self.data
+        for key, value in self.node.attrs.items():
             if key == "scope":
                 text += f" /A << /O /Table /Scope /{value} >>".encode("ascii")
             elif key == "numbering":
