@@ -174,15 +174,15 @@ def _executor(job: Job, workers: int) -> Executor[Output, Written]:
             fmt = "pdf" if "pdf" in formats else formats[0]
             return Shared(work, partial(prepare, fmt, job.template), lambda o: o.fmt == fmt)
         first = set(langs[: (len(langs) + 1) // 2])
-        if formats[0] == "pdf":
+        both_pdf = formats[0] == "pdf"
+        if both_pdf:
             # Both processes make PDFs: ReportLab and the fonts loaded once, here, and
             # shared by the fork, rather than loaded by each (about 80 ms of CPU).
             # The helper is then forked with its first file in hand (executor.Shared).
             with suppress(BriefError):  # each render reports it, as without a helper
                 prepare("pdf", job.template)
-            ready = partial(prepare, "pdf", job.template)
-            return Shared(work, ready, lambda o: o.lang in first, early=False)
-        return Shared(work, partial(prepare, formats[0], job.template), lambda o: o.lang in first)
+        ready = partial(prepare, formats[0], job.template)
+        return Shared(work, ready, lambda o: o.lang in first, early=not both_pdf)
     return Here(work)
 
 
